@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace EventSync.Contracts;
+
+/// <summary>How often a tenant's people hear about sync errors.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DigestFrequency>))]
+public enum DigestFrequency
+{
+    [JsonStringEnumMemberName("immediate")]
+    Immediate,
+
+    [JsonStringEnumMemberName("daily")]
+    Daily,
+
+    [JsonStringEnumMemberName("weekly")]
+    Weekly,
+}

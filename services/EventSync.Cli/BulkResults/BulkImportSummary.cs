@@ -1,0 +1,3 @@
+namespace EventSync.Cli.BulkResults;
+
+internal readonly record struct BulkImportSummary(int Imported, int Rejected, string? FileProblem);

@@ -1,0 +1,3 @@
+namespace EventSync.Cli.Classify;
+
+internal sealed record ClassifiedError(string Category, string ErrorType, bool Retryable, string RuleId, string Fingerprint);

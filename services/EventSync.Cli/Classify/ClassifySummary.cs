@@ -1,0 +1,3 @@
+namespace EventSync.Cli.Classify;
+
+internal readonly record struct ClassifySummary(int Classified, int Rejected);

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using EventSync.Cli.BulkResults;
+using EventSync.Cli.Catalog;
+using EventSync.Cli.Classify;
+
+namespace EventSync.Cli;
+
+/// <summary>The <c>eventsync</c> command tree. Streams are passed in so that tests run the real commands.</summary>
+internal static class EventSyncCommandLine
+{
+    public static RootCommand Create(TextReader input, TextWriter output, TextWriter errors)
+    {
+        var root = new RootCommand("EventSync: turns CRM sync failures (HubSpot <-> Salesforce) into classified, actionable errors.");
+        root.Subcommands.Add(ClassifyCommand.Create(input, output, errors));
+        root.Subcommands.Add(CatalogCommand.Create(output));
+        root.Subcommands.Add(ImportBulkResultsCommand.Create(output, errors));
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using EventSync.Cli;
+
+return await EventSyncCommandLine.Create(Console.In, Console.Out, Console.Error).Parse(args).InvokeAsync();

@@ -1,0 +1,3 @@
+namespace EventSync.Core.Catalog;
+
+public sealed record ErrorCategory(string Id, LocalizedText Title);

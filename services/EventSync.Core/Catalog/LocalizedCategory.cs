@@ -1,0 +1,3 @@
+namespace EventSync.Core.Catalog;
+
+public sealed record LocalizedCategory(string Id, string Title, IReadOnlyList<LocalizedErrorType> ErrorTypes);

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace EventSync.Core.Classification;
+
+/// <summary>A validated, compiled rule: cheap conditions are checked before the regular expressions.</summary>
+internal sealed class ClassificationRule(
+    string id,
+    string errorType,
+    FailureSource source,
+    SyncDirection direction,
+    IReadOnlySet<string> codes,
+    IReadOnlySet<string> objectTypes,
+    Regex? message,
+    Regex? messageNot,
+    Regex? field)
+{
+    public string Id { get; } = id;
+
+    public string ErrorType { get; } = errorType;
+
+    public IReadOnlySet<string> Codes { get; } = codes;
+
+    public bool Matches(in NormalizedError error)
+    {
+        if (source != FailureSource.Unspecified && error.Context.Source != source)
+        {
+            return false;
+        }
+
+        if (direction != SyncDirection.Unspecified && error.Context.Direction != direction)
+        {
+            return false;
+        }
+
+        if (objectTypes.Count > 0 && (error.Context.ObjectType is null || !objectTypes.Contains(error.Context.ObjectType)))
+        {
+            return false;
+        }
+
+        if (field is not null && !AnyFieldMatches(error.Fields, field))
+        {
+            return false;
+        }
+
+        return (message is null || message.IsMatch(error.MatchText))
+            && (messageNot is null || !messageNot.IsMatch(error.MatchText));
+    }
+
+    private static bool AnyFieldMatches(IReadOnlyList<string> fields, Regex pattern)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (pattern.IsMatch(fields[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

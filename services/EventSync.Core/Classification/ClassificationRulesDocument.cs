@@ -1,0 +1,6 @@
+namespace EventSync.Core.Classification;
+
+internal sealed class ClassificationRulesDocument
+{
+    public List<ClassificationRuleEntry?>? Rules { get; set; }
+}

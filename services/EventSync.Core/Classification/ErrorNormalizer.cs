@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EventSync.Contracts;
+
+namespace EventSync.Core.Classification;
+
+/// <summary>
+/// Brings the shapes Salesforce and HubSpot report errors in (REST/SOAP/Composite code + message + fields,
+/// a Bulk API 2.0 <c>sf__Error</c> cell, a message that starts with its code, HubSpot's category, message and
+/// context) into one <see cref="NormalizedError"/>.
+/// </summary>
+internal static partial class ErrorNormalizer
+{
+    /// <summary>Rules look at no more of a message than this; longer ones are cut, never rejected.</summary>
+    public const int MaxMatchedMessageLength = 4096;
+
+    public static NormalizedError Normalize(ReportedError error, FailureContext context)
+    {
+        var code = FirstNonBlank(error.StatusCode, error.ErrorCode) is { } explicitCode ? StatusCodes.Normalize(explicitCode) : "";
+        var message = error.Message?.Trim() ?? "";
+        IReadOnlyList<string> fields = error.Fields is { Count: > 0 } ? error.Fields : [];
+
+        if (!string.IsNullOrWhiteSpace(error.Raw))
+        {
+            (code, message, fields) = MergeParsed(error.Raw, code, message, fields);
+        }
+        else if (code.Length == 0 && message.Length > 0)
+        {
+            (code, message, fields) = MergeParsed(message, code, "", fields);
+        }
+
+        var isHubSpot = context.Source == FailureSource.HubSpot || error.Category is not null || error.SubCategory is not null;
+        if (isHubSpot)
+        {
+            if (code.Length == 0)
+            {
+                code = HubSpotCode(error, message);
+            }
+
+            if (fields.Count == 0)
+            {
+                fields = HubSpotFields(error.Context, message);
+            }
+
+            if (context.Source == FailureSource.Unspecified)
+            {
+                context = context with { Source = FailureSource.HubSpot };
+            }
+        }
+
+        var matchText = message.Length > MaxMatchedMessageLength ? message[..MaxMatchedMessageLength] : message;
+        if (isHubSpot && (error.SubCategory is not null || error.Category is not null))
+        {
+            matchText = string.Join(' ', matchText, error.SubCategory, error.Category);
+        }
+
+        return new NormalizedError(context, code, message, matchText, fields);
+    }
+
+    private static (string Code, string Message, IReadOnlyList<string> Fields) MergeParsed(
+        string text, string code, string message, IReadOnlyList<string> fields)
+    {
+        if (!BulkErrorParser.TryParse(text, out var parsedCode, out var parsedMessage, out var parsedFields))
+        {
+            return (code, message.Length > 0 ? message : text.Trim(), fields);
+        }
+
+        return (
+            code.Length > 0 ? code : parsedCode,
+            message.Length > 0 ? message : parsedMessage,
+            fields.Count > 0 ? fields : parsedFields);
+    }
+
+    private static string HubSpotCode(ReportedError error, string message)
+    {
+        if (message.Contains("\"error\"", StringComparison.Ordinal) && InnerHubSpotError().Match(message) is { Success: true } inner)
+        {
+            return StatusCodes.Normalize(inner.Groups[1].ValueSpan);
+        }
+
+        if (!string.IsNullOrWhiteSpace(error.SubCategory))
+        {
+            var subCategory = error.SubCategory.AsSpan().Trim();
+            return StatusCodes.Normalize(subCategory[(subCategory.LastIndexOf('.') + 1)..]);
+        }
+
+        return string.IsNullOrWhiteSpace(error.Category) ? "" : StatusCodes.Normalize(error.Category);
+    }
+
+    private static List<string> HubSpotFields(JsonElement? context, string message)
+    {
+        var fields = new List<string>();
+        if (context is { ValueKind: JsonValueKind.Object } value)
+        {
+            foreach (var property in value.EnumerateObject())
+            {
+                if (property.NameEquals("propertyName") || property.NameEquals("properties") || property.NameEquals("property") || property.NameEquals("name"))
+                {
+                    AddStrings(property.Value, fields);
+                }
+            }
+        }
+
+        if (fields.Count == 0 && message.Contains("\"name\"", StringComparison.Ordinal))
+        {
+            foreach (Match name in InnerHubSpotName().Matches(message))
+            {
+                fields.Add(name.Groups[1].Value);
+            }
+        }
+
+        return fields;
+    }
+
+    private static void AddStrings(JsonElement value, List<string> into)
+    {
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+        {
+            into.Add(text);
+        }
+        else if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                AddStrings(item, into);
+            }
+        }
+    }
+
+    private static string? FirstNonBlank(string? first, string? second) =>
+        !string.IsNullOrWhiteSpace(first) ? first : !string.IsNullOrWhiteSpace(second) ? second : null;
+
+    [GeneratedRegex(@"\\?""error\\?""\s*:\s*\\?""([A-Za-z_]{3,64})", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerHubSpotError();
+
+    [GeneratedRegex(@"\\?""name\\?""\s*:\s*\\?""([A-Za-z0-9_.]{1,100})", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerHubSpotName();
+}

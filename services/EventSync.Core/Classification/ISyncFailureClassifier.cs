@@ -1,0 +1,11 @@
+using EventSync.Contracts;
+
+namespace EventSync.Core.Classification;
+
+/// <summary>Puts every reported failure into exactly one error type of the catalog. Never throws on input.</summary>
+public interface ISyncFailureClassifier
+{
+    FailureClassification Classify(SyncFailureReported failure);
+
+    ErrorClassification Classify(ReportedError reportedError, FailureContext context);
+}

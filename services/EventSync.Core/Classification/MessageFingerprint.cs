@@ -1,0 +1,124 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace EventSync.Core.Classification;
+
+/// <summary>
+/// A short hash of an error's type, code and message with the values taken out (ids, numbers, emails,
+/// links and quoted values), so that the same problem on different records groups together while
+/// distinct problems stay distinct.
+/// </summary>
+public static class MessageFingerprint
+{
+    private const int MaxMessageLength = 1024;
+
+    public static string Compute(string errorType, string code, string message)
+    {
+        var capacity = errorType.Length + code.Length + Math.Min(message.Length, MaxMessageLength) + 2;
+        char[]? rented = null;
+        var buffer = capacity <= 512 ? stackalloc char[capacity] : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        try
+        {
+            errorType.AsSpan().CopyTo(buffer);
+            var length = errorType.Length;
+            buffer[length++] = '|';
+            code.AsSpan().CopyTo(buffer[length..]);
+            length += code.Length;
+            buffer[length++] = '|';
+            length += NormalizeMessage(message.AsSpan(0, Math.Min(message.Length, MaxMessageLength)), buffer[length..]);
+            var hash = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(buffer[..length]));
+            return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes the message with its values replaced into <paramref name="output"/>; never longer than the input.</summary>
+    public static int NormalizeMessage(ReadOnlySpan<char> message, Span<char> output)
+    {
+        var length = 0;
+        var i = 0;
+        while (i < message.Length)
+        {
+            var c = message[i];
+            if (char.IsWhiteSpace(c))
+            {
+                if (length > 0 && output[length - 1] != ' ')
+                {
+                    output[length++] = ' ';
+                }
+
+                i++;
+            }
+            else if (IsSeparator(c))
+            {
+                output[length++] = c;
+                i++;
+            }
+            else if (IsQuote(c) && ClosingQuote(message, i) is var close and > 0)
+            {
+                output[length++] = '\'';
+                i = close + 1;
+            }
+            else
+            {
+                var end = i;
+                while (end < message.Length && !char.IsWhiteSpace(message[end]) && !IsSeparator(message[end]))
+                {
+                    end++;
+                }
+
+                length += WriteWord(message[i..end], output[length..]);
+                i = end;
+            }
+        }
+
+        return length > 0 && output[length - 1] == ' ' ? length - 1 : length;
+    }
+
+    private static int WriteWord(ReadOnlySpan<char> word, Span<char> output)
+    {
+        if (word.Contains('@') || word.StartsWith("http", StringComparison.OrdinalIgnoreCase) || word.ContainsAnyInRange('0', '9'))
+        {
+            output[0] = '#';
+            return 1;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            output[i] = char.ToLowerInvariant(word[i]);
+        }
+
+        return word.Length;
+    }
+
+    private static int ClosingQuote(ReadOnlySpan<char> message, int open)
+    {
+        var startsValue = open == 0 || char.IsWhiteSpace(message[open - 1]) || IsSeparator(message[open - 1]);
+        if (!startsValue)
+        {
+            return -1;
+        }
+
+        var limit = Math.Min(message.Length, open + 256);
+        for (var i = open + 1; i < limit; i++)
+        {
+            if (IsQuote(message[i]) && (i + 1 == message.Length || !char.IsLetterOrDigit(message[i + 1])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsSeparator(char c) => c is ':' or ',' or ';' or '=' or '(' or ')' or '[' or ']' or '{' or '}' or '<' or '>';
+
+    private static bool IsQuote(char c) => c is '"' or '\'' or '`' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
+}

@@ -1,0 +1,8 @@
+namespace EventSync.Core.Classification;
+
+public enum SyncDirection
+{
+    Unspecified,
+    ToSalesforce,
+    ToHubSpot,
+}

@@ -1,0 +1,85 @@
+using EventSync.Contracts;
+using EventSync.Core.Catalog;
+
+namespace EventSync.Core.Classification;
+
+/// <summary>The rule-based classifier: the first rule that matches decides; no match means <c>other/unknown</c>.</summary>
+public sealed class SyncFailureClassifier : ISyncFailureClassifier
+{
+    public const string UnknownRuleId = "fallback.unknown";
+    public const string NoErrorsRuleId = "fallback.no-errors";
+
+    private static readonly Lazy<SyncFailureClassifier> DefaultClassifier =
+        new(() => new SyncFailureClassifier(ErrorCatalog.Default, ClassificationRules.LoadEmbedded(ErrorCatalog.Default)));
+
+    private readonly ErrorCatalog _catalog;
+    private readonly ClassificationRules _rules;
+
+    public SyncFailureClassifier(ErrorCatalog catalog, ClassificationRules rules)
+    {
+        _catalog = catalog;
+        _rules = rules;
+    }
+
+    /// <summary>The classifier with the catalog and rules shipped with EventSync.</summary>
+    public static SyncFailureClassifier Default => DefaultClassifier.Value;
+
+    public FailureClassification Classify(SyncFailureReported failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var context = ContextOf(failure);
+        var errors = failure.Errors;
+        if (errors is not { Count: > 0 })
+        {
+            var info = _catalog.Unknown;
+            var nothing = new ErrorClassification(info.Category, info.Id, false, NoErrorsRuleId, MessageFingerprint.Compute(info.Id, "", ""), null, null, []);
+            return new FailureClassification(failure.EventId, [nothing]);
+        }
+
+        var results = new ErrorClassification[errors.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = Classify(errors[i] ?? new ReportedError(), context);
+        }
+
+        return new FailureClassification(failure.EventId, results);
+    }
+
+    public ErrorClassification Classify(ReportedError reportedError, FailureContext context)
+    {
+        ArgumentNullException.ThrowIfNull(reportedError);
+        var normalized = ErrorNormalizer.Normalize(reportedError, context);
+        var (errorType, ruleId) = Decide(normalized);
+        var info = _catalog.Get(errorType);
+        return new ErrorClassification(
+            info.Category,
+            info.Id,
+            info.Retryable,
+            ruleId,
+            MessageFingerprint.Compute(info.Id, normalized.Code, normalized.Message),
+            normalized.Code.Length > 0 ? normalized.Code : null,
+            normalized.Message.Length > 0 ? normalized.Message : null,
+            normalized.Fields);
+    }
+
+    /// <summary>The context of a failure from the wire's loosely written values; unknown values count as unspecified.</summary>
+    public static FailureContext ContextOf(SyncFailureReported failure)
+    {
+        _ = WireValues.TryParseSource(failure.Source, out var source);
+        _ = WireValues.TryParseDirection(failure.Direction, out var direction);
+        return new FailureContext(source, direction, failure.ObjectType?.Trim().ToLowerInvariant());
+    }
+
+    private (string ErrorType, string RuleId) Decide(in NormalizedError error)
+    {
+        foreach (var rule in _rules.CandidatesFor(error.Code))
+        {
+            if (rule.Matches(error))
+            {
+                return (rule.ErrorType, rule.Id);
+            }
+        }
+
+        return (ErrorCatalog.UnknownType, UnknownRuleId);
+    }
+}
