@@ -29,12 +29,14 @@ internal static partial class ErrorNormalizer
             (code, message, fields) = MergeParsed(message, code, "", fields);
         }
 
+        var fallbackCode = "";
         var isHubSpot = context.Source == FailureSource.HubSpot || error.Category is not null || error.SubCategory is not null;
         if (isHubSpot)
         {
             if (code.Length == 0)
             {
                 code = HubSpotCode(error, message);
+                fallbackCode = string.IsNullOrWhiteSpace(error.Category) ? "" : StatusCodes.Normalize(error.Category);
             }
 
             if (fields.Count == 0)
@@ -54,7 +56,7 @@ internal static partial class ErrorNormalizer
             matchText = string.Join(' ', matchText, error.SubCategory, error.Category);
         }
 
-        return new NormalizedError(context, code, message, matchText, fields);
+        return new NormalizedError(context, code, fallbackCode == code ? "" : fallbackCode, message, matchText, fields);
     }
 
     private static (string Code, string Message, IReadOnlyList<string> Fields) MergeParsed(

@@ -68,8 +68,10 @@ public static class MessageFingerprint
             }
             else
             {
+                // A link is one value, colons and all.
+                var isLink = message[i..].StartsWith("http://", StringComparison.OrdinalIgnoreCase) || message[i..].StartsWith("https://", StringComparison.OrdinalIgnoreCase);
                 var end = i;
-                while (end < message.Length && !char.IsWhiteSpace(message[end]) && !IsSeparator(message[end]))
+                while (end < message.Length && !char.IsWhiteSpace(message[end]) && (isLink || !IsSeparator(message[end])))
                 {
                     end++;
                 }

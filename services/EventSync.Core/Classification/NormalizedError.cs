@@ -1,9 +1,13 @@
 namespace EventSync.Core.Classification;
 
-/// <summary>A reported error in one shape, whatever shape it came in: what the rules look at.</summary>
+/// <summary>
+/// A reported error in one shape, whatever shape it came in: what the rules look at. <see cref="FallbackCode"/>
+/// is HubSpot's broad category when <see cref="Code"/> holds a more specific one that no rule may know.
+/// </summary>
 internal readonly record struct NormalizedError(
     FailureContext Context,
     string Code,
+    string FallbackCode,
     string Message,
     string MatchText,
     IReadOnlyList<string> Fields);

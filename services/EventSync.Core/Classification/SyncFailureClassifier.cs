@@ -72,14 +72,25 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
 
     private (string ErrorType, string RuleId) Decide(in NormalizedError error)
     {
-        foreach (var rule in _rules.CandidatesFor(error.Code))
+        var rule = FirstMatch(error.Code, error);
+        if (rule is null && error.FallbackCode.Length > 0)
+        {
+            rule = FirstMatch(error.FallbackCode, error);
+        }
+
+        return rule is null ? (ErrorCatalog.UnknownType, UnknownRuleId) : (rule.ErrorType, rule.Id);
+    }
+
+    private ClassificationRule? FirstMatch(string code, in NormalizedError error)
+    {
+        foreach (var rule in _rules.CandidatesFor(code))
         {
             if (rule.Matches(error))
             {
-                return (rule.ErrorType, rule.Id);
+                return rule;
             }
         }
 
-        return (ErrorCatalog.UnknownType, UnknownRuleId);
+        return null;
     }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs (Debian) and starts the services EventSync's tests need, unless the environment names them.
+# Sourced by infra/test.sh; `bash infra/services.sh` runs it on its own.
+
+apt_updated=""
+
+apt_install() {
+    if [ "$(id -u)" != "0" ]; then
+        echo "infra: $* missing and not running as root: install it, or point the tests at a server" >&2
+        return 1
+    fi
+    if [ -z "$apt_updated" ]; then
+        apt-get update -qq
+        apt_updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_rabbitmq() {
+    if [ -n "${EVENTSYNC_TEST_RABBITMQ:-}" ]; then
+        echo "infra: using the RabbitMQ broker named by EVENTSYNC_TEST_RABBITMQ"
+        return 0
+    fi
+    if ! command -v rabbitmq-server >/dev/null 2>&1; then
+        echo "infra: installing rabbitmq-server"
+        apt_install rabbitmq-server
+    fi
+    if ! rabbitmqctl -q status >/dev/null 2>&1; then
+        echo "infra: starting rabbitmq-server"
+        rabbitmq-server -detached
+    fi
+    rabbitmqctl -q await_startup --timeout 120
+    rabbitmq-plugins -q enable rabbitmq_management >/dev/null
+    export EVENTSYNC_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/"
+    echo "infra: RabbitMQ is up at 127.0.0.1:5672"
+}
+
+ensure_test_services() {
+    ensure_rabbitmq
+    if [ -z "${EVENTSYNC_TEST_MONGODB:-}" ]; then
+        echo "infra: no MongoDB server (EVENTSYNC_TEST_MONGODB unset): the MongoDB contract tests will be reported as skipped"
+    fi
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    set -euo pipefail
+    ensure_test_services
+fi

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sums the counters of every .trx file under a folder into one line: "N passed, N failed, N skipped".
+set -euo pipefail
+dir="${1:?usage: summarize-trx.sh RESULTS_DIR}"
+passed=0 failed=0 skipped=0 files=0
+while IFS= read -r -d '' trx; do
+    files=$((files + 1))
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    value() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"); echo "${v:-0}"; }
+    passed=$((passed + $(value passed)))
+    failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+    skipped=$((skipped + $(value notExecuted)))
+done < <(find "$dir" -name '*.trx' -print0)
+if [ "$files" -eq 0 ]; then
+    echo "no test results found under $dir" >&2
+    failed=1
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
