@@ -25,9 +25,18 @@ ensure_rabbitmq() {
         echo "infra: installing rabbitmq-server"
         apt_install rabbitmq-server
     fi
-    if ! rabbitmqctl -q status >/dev/null 2>&1; then
+    if ! rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
         echo "infra: starting rabbitmq-server"
         rabbitmq-server -detached
+        # The node registers with epmd a moment after -detached returns; until then await_startup fails at once.
+        local deadline=$((SECONDS + 120))
+        until rabbitmq-diagnostics -q ping >/dev/null 2>&1; do
+            if [ "$SECONDS" -ge "$deadline" ]; then
+                echo "infra: rabbitmq-server did not start within 120 s" >&2
+                return 1
+            fi
+            sleep 1
+        done
     fi
     rabbitmqctl -q await_startup --timeout 120
     rabbitmq-plugins -q enable rabbitmq_management >/dev/null

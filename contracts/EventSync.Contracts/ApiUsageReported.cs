@@ -13,5 +13,6 @@ public sealed record ApiUsageReported
     /// <summary>The org's daily Salesforce API request limit.</summary>
     [JsonRequired] public required long SalesforceDailyLimit { get; init; }
 
-    public DateTimeOffset ReportedAt { get; init; }
+    /// <summary>When the figures were read; the time of receipt when absent.</summary>
+    public DateTimeOffset? ReportedAt { get; init; }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace EventSync.Contracts;
 
 /// <summary>How often a tenant's people hear about sync errors.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DigestFrequency>))]
+[JsonConverter(typeof(StrictEnumConverter<DigestFrequency>))]
 public enum DigestFrequency
 {
     [JsonStringEnumMemberName("immediate")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace EventSync.Contracts;
 
 /// <summary>How a classified error relates to what was already known about the record.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ErrorOccurrence>))]
+[JsonConverter(typeof(StrictEnumConverter<ErrorOccurrence>))]
 public enum ErrorOccurrence
 {
     /// <summary>No error of this type was recorded for the record before.</summary>

@@ -15,5 +15,6 @@ public sealed record RecordSynced
 
     public string? SalesforceId { get; init; }
 
-    public DateTimeOffset SyncedAt { get; init; }
+    /// <summary>When the record synced; the time of receipt when absent.</summary>
+    public DateTimeOffset? SyncedAt { get; init; }
 }

@@ -14,5 +14,5 @@ public sealed record ResyncErrors
     /// <summary>Who asked for it (an operator or <c>automatic</c> for transient retries).</summary>
     public string? RequestedBy { get; init; }
 
-    public DateTimeOffset RequestedAt { get; init; }
+    public required DateTimeOffset RequestedAt { get; init; }
 }

@@ -19,5 +19,5 @@ public sealed record ResyncRecord
 
     public required IReadOnlyList<string> ErrorIds { get; init; }
 
-    public DateTimeOffset RequestedAt { get; init; }
+    public required DateTimeOffset RequestedAt { get; init; }
 }

@@ -5,11 +5,11 @@ public sealed record SendErrorDigest
 {
     public required string TenantId { get; init; }
 
-    public DigestFrequency Frequency { get; init; }
+    public required DigestFrequency Frequency { get; init; }
 
-    public DateTimeOffset PeriodStart { get; init; }
+    public required DateTimeOffset PeriodStart { get; init; }
 
-    public DateTimeOffset PeriodEnd { get; init; }
+    public required DateTimeOffset PeriodEnd { get; init; }
 
     /// <summary>Send even when there is nothing to report (a test digest).</summary>
     public bool Force { get; init; }

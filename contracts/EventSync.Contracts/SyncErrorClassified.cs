@@ -27,5 +27,5 @@ public sealed record SyncErrorClassified
 
     public ErrorOccurrence Occurrence { get; init; }
 
-    public DateTimeOffset OccurredAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
 }

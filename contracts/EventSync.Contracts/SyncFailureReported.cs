@@ -30,5 +30,6 @@ public sealed record SyncFailureReported
 
     [JsonRequired] public required IReadOnlyList<ReportedError> Errors { get; init; }
 
-    public DateTimeOffset OccurredAt { get; init; }
+    /// <summary>When the engine saw the failure; the time of receipt when absent.</summary>
+    public DateTimeOffset? OccurredAt { get; init; }
 }

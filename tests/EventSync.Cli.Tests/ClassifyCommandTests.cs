@@ -46,7 +46,7 @@ public sealed class ClassifyCommandTests
             {"eventId":"b","tenantId":"t","source":"hubspot","errors":[{"category":"RATE_LIMITS","message":"You have reached your secondly limit."}]}
             """;
 
-        var run = await CliRun.Of(events, "classify", "--input", "-");
+        var run = await CliRun.WithInput(events, "classify", "--input", "-");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Errors);

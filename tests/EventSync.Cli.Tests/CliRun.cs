@@ -9,7 +9,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Errors)
 
     public string[] ErrorLines => Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static async Task<CliRun> Of(string standardInput, params string[] args)
+    public static async Task<CliRun> WithInput(string standardInput, params string[] args)
     {
         using var input = new StringReader(standardInput);
         using var output = new StringWriter();
@@ -20,7 +20,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Errors)
         return new CliRun(exitCode, output.ToString(), errors.ToString());
     }
 
-    public static Task<CliRun> Of(params string[] args) => Of("", args);
+    public static Task<CliRun> Of(params string[] args) => WithInput("", args);
 
     public static string File(string name) => Path.Combine(AppContext.BaseDirectory, name);
 }

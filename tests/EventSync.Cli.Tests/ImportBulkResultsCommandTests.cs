@@ -10,7 +10,7 @@ public sealed class ImportBulkResultsCommandTests
         var csv = CliRun.File("samples/bulk-failed-results.csv");
 
         var import = await CliRun.Of("import-bulk-results", csv, "--tenant", "portal-4711", "--object", "contact", "--engine", "sf-sync-eu-1");
-        var classify = await CliRun.Of(import.Output, "classify");
+        var classify = await CliRun.WithInput(import.Output, "classify");
 
         Assert.Equal(0, import.ExitCode);
         Assert.Equal("", import.Errors);

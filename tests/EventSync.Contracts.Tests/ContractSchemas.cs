@@ -17,7 +17,7 @@ internal static class ContractSchemas
 
     private static readonly EvaluationOptions Options = new()
     {
-        OutputFormat = OutputFormat.List,
+        OutputFormat = OutputFormat.Hierarchical,
         RequireFormatValidation = true,
     };
 
