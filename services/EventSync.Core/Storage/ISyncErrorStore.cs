@@ -1,0 +1,19 @@
+namespace EventSync.Core.Storage;
+
+/// <summary>Where classified errors live. Implementations pass the shared store contract tests.</summary>
+public interface ISyncErrorStore
+{
+    /// <summary>
+    /// Records occurrences in one go (bulk) and returns what changed, in input order. Occurrences of events already
+    /// counted change nothing and are left out of the result, so a redelivered batch is harmless.
+    /// </summary>
+    Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken);
+
+    /// <summary>Resolves the record's current errors last seen before it synced; returns how many were resolved.</summary>
+    Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken);
+
+    /// <summary>One card per error type with current errors, transient types left out, largest impact first.</summary>
+    Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken);
+
+    Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,73 @@
+using EventSync.Contracts;
+
+namespace EventSync.Core.Storage;
+
+/// <summary>
+/// The error of one type on one record of one tenant: there is one per (tenant, object type, record, error type).
+/// A repeat raises <see cref="Occurrences"/> and <see cref="LastSeen"/>; a resolved error is kept for history and
+/// reopened when the record fails again.
+/// </summary>
+public sealed record SyncError
+{
+    public const int RecentEventIdLimit = 64;
+    public const int HistoryLimit = 20;
+
+    /// <summary>Stable: derived from the key, so every store and every instance names an error the same.</summary>
+    public required string Id { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public required string ObjectType { get; init; }
+
+    /// <summary>The record: <c>hs:{hubSpotId}</c>, or <c>sf:{salesforceId}</c> when the record has no HubSpot id.</summary>
+    public required string RecordKey { get; init; }
+
+    public string? HubSpotId { get; init; }
+
+    public string? SalesforceId { get; init; }
+
+    public string? EngineId { get; init; }
+
+    public string? Source { get; init; }
+
+    public string? Direction { get; init; }
+
+    public required string Category { get; init; }
+
+    public required string ErrorType { get; init; }
+
+    public required string RuleId { get; init; }
+
+    public required string Fingerprint { get; init; }
+
+    public string? StatusCode { get; init; }
+
+    public string? Message { get; init; }
+
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
+    /// <summary>The errors of the last failure exactly as the engine reported them.</summary>
+    public IReadOnlyList<ReportedError> RawErrors { get; init; } = [];
+
+    public SyncErrorState State { get; init; }
+
+    public DateTimeOffset FirstSeen { get; init; }
+
+    public DateTimeOffset LastSeen { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public long Occurrences { get; init; }
+
+    public required string LastEventId { get; init; }
+
+    /// <summary>The last events counted, newest last: a redelivered event is recognised and counted once.</summary>
+    public IReadOnlyList<string> RecentEventIds { get; init; } = [];
+
+    public IReadOnlyList<ErrorOccurrenceEntry> History { get; init; } = [];
+
+    /// <summary>Raised by every write: stores use it for optimistic concurrency.</summary>
+    public long Version { get; init; }
+
+    public bool IsCurrent => State != SyncErrorState.Resolved;
+}

@@ -1,0 +1,15 @@
+namespace EventSync.Core.Storage;
+
+public static class SyncErrorStates
+{
+    /// <summary>The states of an error that still needs something done: shown as current errors.</summary>
+    public static IReadOnlyList<SyncErrorState> Current { get; } = [SyncErrorState.Open, SyncErrorState.ResyncPending];
+
+    public static string ToWire(this SyncErrorState state) => state switch
+    {
+        SyncErrorState.Open => "open",
+        SyncErrorState.ResyncPending => "resync-pending",
+        SyncErrorState.Resolved => "resolved",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+}
