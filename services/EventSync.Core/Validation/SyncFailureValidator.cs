@@ -18,7 +18,7 @@ public static class SyncFailureValidator
     /// <summary>What is wrong with the event for storing it: besides <see cref="Validate(SyncFailureReported)"/>, it must name its record.</summary>
     public static IReadOnlyList<ValidationProblem> ValidateForStorage(SyncFailureReported failure) => Validate(failure, requireRecord: true);
 
-    private static IReadOnlyList<ValidationProblem> Validate(SyncFailureReported failure, bool requireRecord)
+    private static List<ValidationProblem> Validate(SyncFailureReported failure, bool requireRecord)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var problems = new List<ValidationProblem>();
