@@ -27,7 +27,7 @@ public static class MessageFingerprint
             length += code.Length;
             buffer[length++] = '|';
             length += NormalizeMessage(message.AsSpan(0, Math.Min(message.Length, MaxMessageLength)), buffer[length..]);
-            var hash = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(buffer[..length]));
+            var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(buffer[..length]));
             return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
@@ -69,35 +69,27 @@ public static class MessageFingerprint
             else
             {
                 // A link is one value, colons and all.
-                var isLink = message[i..].StartsWith("http://", StringComparison.OrdinalIgnoreCase) || message[i..].StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-                var end = i;
-                while (end < message.Length && !char.IsWhiteSpace(message[end]) && (isLink || !IsSeparator(message[end])))
-                {
-                    end++;
-                }
-
-                length += WriteWord(message[i..end], output[length..]);
-                i = end;
+                var rest = message[i..];
+                var isLink = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                var end = rest.IndexOfAny(isLink ? WhiteSpace : WordEnd);
+                var word = end < 0 ? rest : rest[..end];
+                length += WriteWord(word, isLink, output[length..]);
+                i += word.Length;
             }
         }
 
         return length > 0 && output[length - 1] == ' ' ? length - 1 : length;
     }
 
-    private static int WriteWord(ReadOnlySpan<char> word, Span<char> output)
+    private static int WriteWord(ReadOnlySpan<char> word, bool isLink, Span<char> output)
     {
-        if (word.Contains('@') || word.StartsWith("http", StringComparison.OrdinalIgnoreCase) || word.ContainsAnyInRange('0', '9'))
+        if (isLink || word.ContainsAny(DigitsAndAt))
         {
             output[0] = '#';
             return 1;
         }
 
-        for (var i = 0; i < word.Length; i++)
-        {
-            output[i] = char.ToLowerInvariant(word[i]);
-        }
-
-        return word.Length;
+        return word.ToLowerInvariant(output);
     }
 
     private static int ClosingQuote(ReadOnlySpan<char> message, int open)
@@ -120,7 +112,13 @@ public static class MessageFingerprint
         return -1;
     }
 
-    private static bool IsSeparator(char c) => c is ':' or ',' or ';' or '=' or '(' or ')' or '[' or ']' or '{' or '}' or '<' or '>';
+    private const string Separators = ":,;=()[]{}<>";
+
+    private static readonly SearchValues<char> WordEnd = SearchValues.Create(" \t\r\n\f\v\u00A0" + Separators);
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(" \t\r\n\f\v\u00A0");
+    private static readonly SearchValues<char> DigitsAndAt = SearchValues.Create("0123456789@");
+
+    private static bool IsSeparator(char c) => Separators.Contains(c, StringComparison.Ordinal);
 
     private static bool IsQuote(char c) => c is '"' or '\'' or '`' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
 }

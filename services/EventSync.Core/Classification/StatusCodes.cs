@@ -32,6 +32,9 @@ public static class StatusCodes
         return hasUnderscore || allUpper;
     }
 
+    /// <summary>Upper case, with spaces and hyphens turned into underscores; the same instance when it already is.</summary>
+    public static string Normalize(string code) => IsNormalized(code) ? code : Normalize(code.AsSpan());
+
     /// <summary>Upper case, with spaces and hyphens turned into underscores: <c>unable to lock row</c> -> <c>UNABLE_TO_LOCK_ROW</c>.</summary>
     public static string Normalize(ReadOnlySpan<char> code)
     {
@@ -58,5 +61,24 @@ public static class StatusCodes
         }
 
         return new string(buffer[..length].TrimEnd('_'));
+    }
+
+    private static bool IsNormalized(string code)
+    {
+        if (code.Length == 0 || code[0] == '_' || code[^1] == '_')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (!(char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || (c == '_' && code[i - 1] != '_')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
