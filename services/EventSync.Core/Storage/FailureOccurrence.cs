@@ -8,9 +8,9 @@ public sealed record FailureOccurrence(SyncFailureReported Failure, ErrorClassif
 {
     public DateTimeOffset OccurredAt => Failure.OccurredAt ?? ReceivedAt;
 
-    public string ObjectType => string.IsNullOrWhiteSpace(Failure.ObjectType) ? "unknown" : Failure.ObjectType.Trim().ToLowerInvariant();
+    public string ObjectType => SyncErrorKeys.ObjectType(Failure.ObjectType);
 
-    public string RecordKey => SyncErrorKeys.RecordKey(Failure.HubSpotId, Failure.SalesforceId);
+    public string RecordKey => SyncErrorKeys.RecordKey(Failure.HubSpotId, Failure.SalesforceId, Failure.EventId);
 
     public string ErrorId => SyncErrorKeys.ErrorId(Failure.TenantId, ObjectType, RecordKey, Classification.ErrorType);
 

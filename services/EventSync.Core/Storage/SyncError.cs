@@ -19,7 +19,7 @@ public sealed record SyncError
 
     public required string ObjectType { get; init; }
 
-    /// <summary>The record: <c>hs:{hubSpotId}</c>, or <c>sf:{salesforceId}</c> when the record has no HubSpot id.</summary>
+    /// <summary>The record (see <see cref="SyncErrorKeys.RecordKey"/>).</summary>
     public required string RecordKey { get; init; }
 
     public string? HubSpotId { get; init; }

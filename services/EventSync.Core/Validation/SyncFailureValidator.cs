@@ -12,13 +12,7 @@ public static class SyncFailureValidator
     public const int MaxErrorsPerEvent = 100;
     public const int MaxIdLength = 200;
 
-    /// <summary>What is wrong with the event for classifying it.</summary>
-    public static IReadOnlyList<ValidationProblem> Validate(SyncFailureReported failure) => Validate(failure, requireRecord: false);
-
-    /// <summary>What is wrong with the event for storing it: besides <see cref="Validate(SyncFailureReported)"/>, it must name its record.</summary>
-    public static IReadOnlyList<ValidationProblem> ValidateForStorage(SyncFailureReported failure) => Validate(failure, requireRecord: true);
-
-    private static List<ValidationProblem> Validate(SyncFailureReported failure, bool requireRecord)
+    public static IReadOnlyList<ValidationProblem> Validate(SyncFailureReported failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var problems = new List<ValidationProblem>();
@@ -33,11 +27,6 @@ public static class SyncFailureValidator
         if (!WireValues.TryParseDirection(failure.Direction, out _))
         {
             problems.Add(new("direction", $"'{failure.Direction}' is not one of toSalesforce, toHubSpot."));
-        }
-
-        if (requireRecord && IsBlank(failure.HubSpotId) && IsBlank(failure.SalesforceId))
-        {
-            problems.Add(new("hubSpotId", "hubSpotId or salesforceId is required to know which record failed."));
         }
 
         ValidateErrors(failure.Errors, problems);

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using EventSync.Contracts;
+using EventSync.Core.Validation;
+
+namespace EventSync.Api.Endpoints;
+
+/// <summary>Reads one event or an array of events and names every problem by its JSON path.</summary>
+internal static class FailureRequestReader
+{
+    public static async Task<(List<SyncFailureReported> Failures, Dictionary<string, string[]> Problems)> ReadAsync(
+        Stream body, int maxEvents, CancellationToken cancellationToken)
+    {
+        var failures = new List<SyncFailureReported>();
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            problems["$"] = [JsonProblem.Describe(e)];
+            return (failures, problems);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
+            if (items.Count == 0 || items.Count > maxEvents)
+            {
+                problems["$"] = [$"Send between 1 and {maxEvents} events; this request has {items.Count}."];
+                return (failures, problems);
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                var prefix = root.ValueKind == JsonValueKind.Array ? $"[{i}]." : "";
+                if (Read(items[i], prefix, problems) is { } failure)
+                {
+                    failures.Add(failure);
+                }
+            }
+        }
+
+        return (failures, problems);
+    }
+
+    private static SyncFailureReported? Read(JsonElement item, string prefix, Dictionary<string, string[]> problems)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            problems[prefix.Length > 0 ? prefix.TrimEnd('.') : "$"] = ["must be a JSON object."];
+            return null;
+        }
+
+        try
+        {
+            var failure = item.Deserialize<SyncFailureReported>(ContractJson.Options)!;
+            foreach (var problem in SyncFailureValidator.Validate(failure))
+            {
+                problems[prefix + problem.Field] = [problem.Message];
+            }
+
+            return failure;
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } path ? path[2..] : "$";
+            problems[prefix + field] = [JsonProblem.Describe(e)];
+            return null;
+        }
+    }
+}

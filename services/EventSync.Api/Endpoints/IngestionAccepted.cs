@@ -1,0 +1,3 @@
+namespace EventSync.Api.Endpoints;
+
+internal sealed record IngestionAccepted(int Accepted);

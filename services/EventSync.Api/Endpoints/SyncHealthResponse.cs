@@ -1,0 +1,3 @@
+namespace EventSync.Api.Endpoints;
+
+internal sealed record SyncHealthResponse(string TenantId, ApiUsageView? ApiUsage, IReadOnlyList<ErrorCardView> ErrorCards);

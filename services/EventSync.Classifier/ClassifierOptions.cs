@@ -1,0 +1,16 @@
+namespace EventSync.Classifier;
+
+/// <summary>Settings of the classifier worker (section <c>EventSync:Classifier</c>).</summary>
+public sealed class ClassifierOptions
+{
+    public const string Section = "EventSync:Classifier";
+
+    /// <summary>At most this many failure events are classified and written together.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>A batch that is not full is processed after this long.</summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Batches processed at the same time by one instance.</summary>
+    public int BatchConcurrency { get; set; } = 2;
+}

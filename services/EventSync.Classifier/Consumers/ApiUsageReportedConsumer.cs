@@ -1,0 +1,15 @@
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using MassTransit;
+
+namespace EventSync.Classifier.Consumers;
+
+/// <summary>Keeps the newest Salesforce API figures per tenant for the API-usage panel and the resync budget.</summary>
+internal sealed class ApiUsageReportedConsumer(IApiUsageStore store, TimeProvider time) : IConsumer<ApiUsageReported>
+{
+    public Task Consume(ConsumeContext<ApiUsageReported> context)
+    {
+        var message = context.Message;
+        return store.SaveUsageAsync(message.TenantId, message.CallsLast24h, message.SalesforceDailyLimit, message.ReportedAt ?? time.GetUtcNow(), context.CancellationToken);
+    }
+}

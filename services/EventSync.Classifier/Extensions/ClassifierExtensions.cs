@@ -1,0 +1,29 @@
+using EventSync.Classifier.Consumers;
+using EventSync.Classifier.Recording;
+using EventSync.Core.Classification;
+using MassTransit;
+
+namespace EventSync.Classifier.Extensions;
+
+public static class ClassifierExtensions
+{
+    /// <summary>The classifier's services: the rule-based classifier and the recorder.</summary>
+    public static IServiceCollection AddClassifier(this IServiceCollection services)
+    {
+        services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
+        services.AddSingleton<ISyncFailureClassifier>(_ => SyncFailureClassifier.Default);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<FailureRecorder>();
+        return services;
+    }
+
+    /// <summary>The classifier's consumers, each with its definition.</summary>
+    public static IBusRegistrationConfigurator AddClassifierConsumers(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<SyncFailureReportedConsumer, SyncFailureReportedConsumerDefinition>();
+        bus.AddConsumer<RecordSyncedConsumer, RecordSyncedConsumerDefinition>();
+        bus.AddConsumer<ApiUsageReportedConsumer, ApiUsageReportedConsumerDefinition>();
+        return bus;
+    }
+}

@@ -1,0 +1,40 @@
+using EventSync.Contracts;
+using EventSync.Core.Classification;
+using EventSync.Core.Storage;
+
+namespace EventSync.Classifier.Recording;
+
+/// <summary>Classifies failure events and records them in the store in one bulk write; returns what to announce.</summary>
+internal sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErrorStore store, TimeProvider time)
+{
+    public async Task<IReadOnlyList<SyncErrorClassified>> RecordAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetUtcNow();
+        var occurrences = failures
+            .SelectMany(f => FailureOccurrence.Of(f, classifier.Classify(f), receivedAt))
+            .ToList();
+        var changes = await store.RecordAsync(occurrences, cancellationToken);
+        return changes.Select(ToEvent).ToList();
+    }
+
+    private static SyncErrorClassified ToEvent(SyncErrorChange change)
+    {
+        var error = change.Error;
+        return new SyncErrorClassified
+        {
+            ErrorId = error.Id,
+            EventId = error.LastEventId,
+            TenantId = error.TenantId,
+            EngineId = error.EngineId,
+            ObjectType = error.ObjectType,
+            HubSpotId = error.HubSpotId,
+            SalesforceId = error.SalesforceId,
+            Category = error.Category,
+            ErrorType = error.ErrorType,
+            Retryable = error.Category == Core.Catalog.ErrorCatalog.TransientCategory,
+            RuleId = error.RuleId,
+            Occurrence = change.Occurrence,
+            OccurredAt = error.LastSeen,
+        };
+    }
+}

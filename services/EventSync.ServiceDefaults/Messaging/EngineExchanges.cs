@@ -1,0 +1,10 @@
+namespace EventSync.ServiceDefaults.Messaging;
+
+/// <summary>The exchanges engines without MassTransit use (a public contract: see contracts/README.md).</summary>
+public static class EngineExchanges
+{
+    public const string SyncFailures = "eventsync.sync-failures";
+    public const string RecordSynced = "eventsync.record-synced";
+    public const string ApiUsage = "eventsync.api-usage";
+    public const string ResyncRequests = "eventsync.resync-requests";
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization.Metadata;
+using EventSync.Core.Validation;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventSync.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ when <c>ConnectionStrings:rabbitmq</c> is set, else in memory (one process). Each service
+    /// adds its consumers through <paramref name="addConsumers"/>; endpoints get kebab-case names.
+    /// </summary>
+    public static IServiceCollection AddEventSyncBus(this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        var rabbitMq = configuration.GetConnectionString("rabbitmq");
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            addConsumers(bus);
+            if (string.IsNullOrWhiteSpace(rabbitMq))
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ValidateWireMessages();
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(rabbitMq));
+                    cfg.ValidateWireMessages();
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Invalid wire messages fail as they are read, so they go to the error queue with the problems named.</summary>
+    private static void ValidateWireMessages(this IBusFactoryConfigurator cfg) =>
+        cfg.ConfigureJsonSerializerOptions(json =>
+        {
+            json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(WireValidation.Modifier);
+            return json;
+        });
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using EventSync.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Standalone.Demo;
+
+/// <summary>
+/// With <c>--demo</c>: publishes a realistic day of failures of tenant <c>portal-4711</c> and its API usage through the
+/// bus, the way a sync engine would, so that a newcomer sees the sync-health cards fill up.
+/// </summary>
+internal sealed class DemoFailurePublisher(IBus bus, IOptions<StandaloneOptions> options, TimeProvider time, ILogger<DemoFailurePublisher> logger) : BackgroundService
+{
+    public const string TenantId = "portal-4711";
+    private const string ResourceName = "EventSync.Standalone.demo-failures.jsonl";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Demo)
+        {
+            return;
+        }
+
+        var failures = ReadSample();
+        await bus.PublishBatch(failures, stoppingToken);
+        await bus.Publish(new ApiUsageReported { TenantId = TenantId, CallsLast24h = 61_250, SalesforceDailyLimit = 100_000, ReportedAt = time.GetUtcNow() }, stoppingToken);
+        logger.DemoPublished(failures.Count, TenantId);
+    }
+
+    private static List<SyncFailureReported> ReadSample()
+    {
+        using var stream = typeof(DemoFailurePublisher).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
+        using var reader = new StreamReader(stream);
+        var failures = new List<SyncFailureReported>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                failures.Add(JsonSerializer.Deserialize<SyncFailureReported>(line, ContractJson.Options)!);
+            }
+        }
+
+        return failures;
+    }
+}

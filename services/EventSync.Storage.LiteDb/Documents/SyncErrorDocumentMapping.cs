@@ -1,0 +1,120 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using LiteDB;
+
+namespace EventSync.Storage.LiteDb.Documents;
+
+// The one place that knows how domain records become LiteDB documents and back.
+internal static class SyncErrorDocumentMapping
+{
+    private const char KeySeparator = '\u001f';
+
+    public static BsonMapper CreateMapper()
+    {
+        // LiteDB trims strings and turns "" into null by default: a store must keep what it was given.
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, SerializeNullValues = false, EnumAsInteger = false };
+        mapper.UseCamelCase();
+        mapper.Entity<SyncErrorDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<ApiUsageDocument>().Id(d => d.TenantId, autoId: false);
+        return mapper;
+    }
+
+    public static string CardKeyPrefix(string tenantId, SyncErrorState state) => Key(tenantId, state.ToWire(), "");
+
+    public static string RecordIdKey(string tenantId, string objectType, string recordId) => Key(tenantId, objectType, recordId);
+
+    public static SyncErrorDocument ToDocument(SyncError error) => new()
+    {
+        Id = error.Id,
+        TenantId = error.TenantId,
+        ObjectType = error.ObjectType,
+        RecordKey = error.RecordKey,
+        HubSpotId = error.HubSpotId,
+        SalesforceId = error.SalesforceId,
+        EngineId = error.EngineId,
+        Source = error.Source,
+        Direction = error.Direction,
+        Category = error.Category,
+        ErrorType = error.ErrorType,
+        RuleId = error.RuleId,
+        Fingerprint = error.Fingerprint,
+        StatusCode = error.StatusCode,
+        Message = error.Message,
+        Fields = [.. error.Fields],
+        RawErrorsJson = JsonSerializer.Serialize(error.RawErrors, ContractJson.Options),
+        State = error.State.ToWire(),
+        FirstSeenUtcTicks = error.FirstSeen.UtcTicks,
+        LastSeenUtcTicks = error.LastSeen.UtcTicks,
+        ResolvedAtUtcTicks = error.ResolvedAt?.UtcTicks,
+        Occurrences = error.Occurrences,
+        LastEventId = error.LastEventId,
+        RecentEventIds = [.. error.RecentEventIds],
+        History = [.. error.History.Select(ToDocument)],
+        Version = error.Version,
+        CardKey = Key(error.TenantId, error.State.ToWire(), error.ErrorType),
+        HubSpotKey = error.HubSpotId is null ? null : RecordIdKey(error.TenantId, error.ObjectType, error.HubSpotId),
+        SalesforceKey = error.SalesforceId is null ? null : RecordIdKey(error.TenantId, error.ObjectType, error.SalesforceId),
+        PagingKey = Key(error.TenantId, error.LastSeen.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    public static SyncError ToError(SyncErrorDocument document) => new()
+    {
+        Id = document.Id,
+        TenantId = document.TenantId,
+        ObjectType = document.ObjectType,
+        RecordKey = document.RecordKey,
+        HubSpotId = document.HubSpotId,
+        SalesforceId = document.SalesforceId,
+        EngineId = document.EngineId,
+        Source = document.Source,
+        Direction = document.Direction,
+        Category = document.Category,
+        ErrorType = document.ErrorType,
+        RuleId = document.RuleId,
+        Fingerprint = document.Fingerprint,
+        StatusCode = document.StatusCode,
+        Message = document.Message,
+        Fields = document.Fields,
+        RawErrors = JsonSerializer.Deserialize<List<ReportedError>>(document.RawErrorsJson, ContractJson.Options) ?? [],
+        State = ParseState(document.State),
+        FirstSeen = FromTicks(document.FirstSeenUtcTicks),
+        LastSeen = FromTicks(document.LastSeenUtcTicks),
+        ResolvedAt = document.ResolvedAtUtcTicks is { } resolvedAt ? FromTicks(resolvedAt) : null,
+        Occurrences = document.Occurrences,
+        LastEventId = document.LastEventId,
+        RecentEventIds = document.RecentEventIds,
+        History = [.. document.History.Select(ToEntry)],
+        Version = document.Version,
+    };
+
+    public static ApiUsage ToUsage(ApiUsageDocument document) =>
+        new(document.TenantId, document.UsedLast24h, document.SalesforceLimit, document.AllocatedToHubSpot, FromTicks(document.ReportedAtUtcTicks));
+
+    public static ApiUsageDocument ToDocument(ApiUsage usage) => new()
+    {
+        TenantId = usage.TenantId,
+        UsedLast24h = usage.UsedLast24h,
+        SalesforceLimit = usage.SalesforceLimit,
+        AllocatedToHubSpot = usage.AllocatedToHubSpot,
+        ReportedAtUtcTicks = usage.ReportedAt.UtcTicks,
+    };
+
+    private static HistoryEntryDocument ToDocument(ErrorOccurrenceEntry entry) => new()
+    {
+        EventId = entry.EventId,
+        OccurredAtUtcTicks = entry.OccurredAt.UtcTicks,
+        StatusCode = entry.StatusCode,
+        Message = entry.Message,
+    };
+
+    private static ErrorOccurrenceEntry ToEntry(HistoryEntryDocument document) =>
+        new(document.EventId, FromTicks(document.OccurredAtUtcTicks), document.StatusCode, document.Message);
+
+    private static SyncErrorState ParseState(string state) =>
+        Enum.GetValues<SyncErrorState>().Single(s => string.Equals(s.ToWire(), state, StringComparison.Ordinal));
+
+    private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+
+    private static string Key(params string[] parts) => string.Join(KeySeparator, parts);
+}

@@ -1,0 +1,261 @@
+using EventSync.Core.Catalog;
+using EventSync.Core.Storage;
+using EventSync.Storage.LiteDb.Documents;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Storage.LiteDb;
+
+/// <summary>
+/// The embedded store: one LiteDB file, <c>eventsync.db</c>, under <see cref="LiteDbStoreOptions.DataDir"/>.
+/// Safe for concurrent callers in one process; a lock file keeps every other process (and store) out.
+/// </summary>
+public sealed class LiteDbSyncErrorStore : ISyncErrorStore, IApiUsageStore, IStoreLifecycle, IDisposable
+{
+    public const string FileName = "eventsync.db";
+
+    private const string ErrorsCollection = "sync_errors";
+    private const string UsageCollection = "api_usage";
+    private const char KeyRangeEnd = '\uffff';
+
+    // LiteDB's direct mode does not keep a second writer out on Linux: this lock file does, in and across processes.
+    private readonly FileStream _fileLock;
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<SyncErrorDocument> _errors;
+    private readonly ILiteCollection<ApiUsageDocument> _usage;
+
+    // LiteDB binds a transaction to the calling thread; writers take this lock and never await inside it.
+    private readonly Lock _writeLock = new();
+
+    public LiteDbSyncErrorStore(IOptions<LiteDbStoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dataDir = Path.GetFullPath(options.Value.DataDir);
+        Directory.CreateDirectory(dataDir);
+        FilePath = Path.Combine(dataDir, FileName);
+        _fileLock = LockFile(FilePath + ".lock");
+        var connection = new ConnectionString
+        {
+            Filename = FilePath,
+            Connection = ConnectionType.Direct,
+            // Ids and keys compare ordinally: tenants "Acme" and "acme" are two tenants.
+            Collation = Collation.Binary,
+        };
+        try
+        {
+            _database = new LiteDatabase(connection, SyncErrorDocumentMapping.CreateMapper());
+        }
+        catch
+        {
+            _fileLock.Dispose();
+            throw;
+        }
+
+        _errors = _database.GetCollection<SyncErrorDocument>(ErrorsCollection);
+        _usage = _database.GetCollection<ApiUsageDocument>(UsageCollection);
+    }
+
+    public string FilePath { get; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _errors.EnsureIndex(d => d.CardKey);
+        _errors.EnsureIndex(d => d.HubSpotKey);
+        _errors.EnsureIndex(d => d.SalesforceKey);
+        _errors.EnsureIndex(d => d.PagingKey);
+        return Task.CompletedTask;
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _ = _database.GetCollectionNames().Count();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (occurrences.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SyncErrorChange>>([]);
+        }
+
+        // Read, apply and write under the lock in one transaction: a LiteDB transaction reads its own snapshot, so a
+        // Version check inside it could not see a concurrent writer; serialising the writers is what counts both.
+        lock (_writeLock)
+        {
+            return Task.FromResult<IReadOnlyList<SyncErrorChange>>(InTransaction(() => Record(occurrences)));
+        }
+    }
+
+    public Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        cancellationToken.ThrowIfCancellationRequested();
+        var objectType = SyncErrorKeys.ObjectType(resolution.ObjectType);
+        var keys = new[] { resolution.HubSpotId, resolution.SalesforceId }
+            .Where(id => !string.IsNullOrWhiteSpace(id))
+            .Select(id => new BsonValue(SyncErrorDocumentMapping.RecordIdKey(resolution.TenantId, objectType, id!)))
+            .ToArray();
+        if (keys.Length == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        lock (_writeLock)
+        {
+            return Task.FromResult(InTransaction(() =>
+            {
+                var resolved = _errors.Find(Query.In("hubSpotKey", keys))
+                    .Concat(_errors.Find(Query.In("salesforceKey", keys)))
+                    .DistinctBy(d => d.Id, StringComparer.Ordinal)
+                    .Select(SyncErrorDocumentMapping.ToError)
+                    .Where(e => IsResolvedBy(e, resolution))
+                    .Select(e => SyncErrorDocumentMapping.ToDocument(e with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Version = e.Version + 1 }))
+                    .ToList();
+                return resolved.Count == 0 ? 0 : _errors.Update(resolved);
+            }));
+        }
+    }
+
+    public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var current = SyncErrorStates.Current
+            .SelectMany(state => CurrentErrorsOf(tenantId, state))
+            .Where(e => e.Category != ErrorCatalog.TransientCategory);
+        var cards = current
+            .GroupBy(e => (e.Category, e.ErrorType))
+            .Select(g => new ErrorCard(g.Key.Category, g.Key.ErrorType, g.LongCount(), g.Select(e => e.RecordKey).Distinct(StringComparer.Ordinal).LongCount()));
+        return Task.FromResult(ErrorCardOrder.ByImpact(cards));
+    }
+
+    public Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = _errors.FindById(errorId);
+        return Task.FromResult(document is not null && string.Equals(document.TenantId, tenantId, StringComparison.Ordinal)
+            ? SyncErrorDocumentMapping.ToError(document)
+            : null);
+    }
+
+    public Task SaveUsageAsync(string tenantId, long usedLast24h, long salesforceLimit, DateTimeOffset reportedAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            InTransaction(() =>
+            {
+                var stored = _usage.FindById(tenantId);
+                if (stored is not null && stored.ReportedAtUtcTicks > reportedAt.UtcTicks)
+                {
+                    return false;
+                }
+
+                // The allocation belongs to an operator, not to the engine that reports usage: keep it.
+                var usage = new ApiUsage(tenantId, usedLast24h, salesforceLimit, stored?.AllocatedToHubSpot, reportedAt);
+                return _usage.Upsert(SyncErrorDocumentMapping.ToDocument(usage));
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ApiUsage?> GetUsageAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = _usage.FindById(tenantId);
+        return Task.FromResult(document is null ? null : SyncErrorDocumentMapping.ToUsage(document));
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _fileLock.Dispose();
+    }
+
+    private List<SyncErrorChange> Record(IReadOnlyList<FailureOccurrence> occurrences)
+    {
+        var current = Load(occurrences.Select(o => o.ErrorId));
+        var changes = new List<SyncErrorChange>(occurrences.Count);
+        foreach (var occurrence in occurrences)
+        {
+            var change = SyncErrorTransitions.Apply(current.GetValueOrDefault(occurrence.ErrorId), occurrence);
+            if (change is not null)
+            {
+                current[occurrence.ErrorId] = change.Error;
+                changes.Add(change);
+            }
+        }
+
+        // One bulk write of each changed error's final state.
+        _errors.Upsert(changes
+            .GroupBy(c => c.Error.Id, StringComparer.Ordinal)
+            .Select(g => SyncErrorDocumentMapping.ToDocument(g.Last().Error)));
+        return changes;
+    }
+
+    private Dictionary<string, SyncError> Load(IEnumerable<string> errorIds)
+    {
+        var ids = errorIds.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)).ToArray();
+        return ids.Length == 0
+            ? new Dictionary<string, SyncError>(StringComparer.Ordinal)
+            : _errors.Find(Query.In("_id", ids)).Select(SyncErrorDocumentMapping.ToError).ToDictionary(e => e.Id, StringComparer.Ordinal);
+    }
+
+    private List<(string Category, string ErrorType, string RecordKey)> CurrentErrorsOf(string tenantId, SyncErrorState state)
+    {
+        var prefix = SyncErrorDocumentMapping.CardKeyPrefix(tenantId, state);
+        return _database.GetCollection(ErrorsCollection)
+            .Query()
+            .Where(Query.Between("cardKey", prefix, prefix + KeyRangeEnd))
+            .Select("{ tenantId: $.tenantId, state: $.state, category: $.category, errorType: $.errorType, recordKey: $.recordKey }")
+            .ToDocuments()
+            .Where(d => d["tenantId"].AsString == tenantId && d["state"].AsString == state.ToWire())
+            .Select(d => (d["category"].AsString, d["errorType"].AsString, d["recordKey"].AsString))
+            .ToList();
+    }
+
+    private static bool IsResolvedBy(SyncError error, RecordResolution resolution) =>
+        error.IsCurrent
+        && error.LastSeen <= resolution.SyncedAt
+        && (Matches(error.HubSpotId, resolution.HubSpotId) || Matches(error.SalesforceId, resolution.SalesforceId));
+
+    private static bool Matches(string? stored, string? resolving) =>
+        stored is not null && resolving is not null && string.Equals(stored, resolving, StringComparison.Ordinal);
+
+    private static FileStream LockFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"{path} is held by another EventSync process or store: the embedded store serves one process (use MongoDB for more).", e);
+        }
+    }
+
+    private T InTransaction<T>(Func<T> work)
+    {
+        if (!_database.BeginTrans())
+        {
+            throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        }
+
+        try
+        {
+            var result = work();
+            _database.Commit();
+            return result;
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+}

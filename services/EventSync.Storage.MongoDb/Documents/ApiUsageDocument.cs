@@ -1,0 +1,20 @@
+using EventSync.Core.Storage;
+
+namespace EventSync.Storage.MongoDb.Documents;
+
+/// <summary>One per tenant, keyed by the tenant id; <see cref="AllocatedToHubSpot"/> belongs to operators and is never written by reports.</summary>
+internal sealed class ApiUsageDocument
+{
+    public string TenantId { get; set; } = "";
+
+    public long UsedLast24h { get; set; }
+
+    public long SalesforceLimit { get; set; }
+
+    public long? AllocatedToHubSpot { get; set; }
+
+    public DateTimeOffset? ReportedAt { get; set; }
+
+    // An operator may set the allocation before any engine reported figures: the figures are then zero.
+    public ApiUsage ToApiUsage() => new(TenantId, UsedLast24h, SalesforceLimit, AllocatedToHubSpot, ReportedAt ?? DateTimeOffset.MinValue);
+}

@@ -1,0 +1,53 @@
+using EventSync.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+
+namespace EventSync.Storage.MongoDb.Extensions;
+
+public static class MongoStorageExtensions
+{
+    /// <summary>
+    /// The MongoDB store as <see cref="ISyncErrorStore"/>, <see cref="IApiUsageStore"/> and <see cref="IStoreLifecycle"/>:
+    /// the server from <c>ConnectionStrings:mongodb</c>, the settings from <c>EventSync:MongoDb</c>.
+    /// </summary>
+    public static IServiceCollection AddMongoStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(MongoStoreOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{MongoStoreOptions.ConnectionStringName} is not set: the MongoDB store needs it.");
+        }
+
+        MongoMappings.EnsureRegistered();
+        services.AddOptions<MongoStoreOptions>()
+            .Bind(configuration.GetSection(MongoStoreOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabaseName), $"{MongoStoreOptions.SectionName}:DatabaseName must not be empty.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IMongoClient>(_ => new MongoClient(ParseSettings(connectionString)));
+        services.TryAddSingleton(provider => new MongoSyncErrorStore(
+            provider.GetRequiredService<IMongoClient>().GetDatabase(provider.GetRequiredService<IOptions<MongoStoreOptions>>().Value.DatabaseName)));
+        services.AddSingleton<ISyncErrorStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IApiUsageStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IStoreLifecycle>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        return services;
+    }
+
+    private static MongoClientSettings ParseSettings(string connectionString)
+    {
+        try
+        {
+            return MongoClientSettings.FromConnectionString(connectionString);
+        }
+        catch (Exception e) when (e is MongoConfigurationException or ArgumentException or FormatException)
+        {
+            // The driver's message may quote the string, password included: neither it nor the inner exception goes on.
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{MongoStoreOptions.ConnectionStringName} is not a valid MongoDB connection string ({e.GetType().Name}).");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace EventSync.Storage.MongoDb;
+
+internal static class MongoCollectionNames
+{
+    public const string SyncErrors = "sync_errors";
+
+    public const string ApiUsage = "api_usage";
+}

@@ -1,0 +1,61 @@
+using EventSync.Storage.MongoDb.Documents;
+using EventSync.Storage.MongoDb.Serialization;
+using MongoDB.Bson.Serialization;
+using MongoDB.Bson.Serialization.Conventions;
+
+namespace EventSync.Storage.MongoDb;
+
+/// <summary>
+/// The BSON shape of the documents: camelCase names, absent instead of null, states as their wire names, dates as
+/// UTC BSON dates. The driver's registries are process-wide, so this runs once, before any document is serialized.
+/// </summary>
+internal static class MongoMappings
+{
+    private static readonly Lock Gate = new();
+    private static bool _registered;
+
+    public static void EnsureRegistered()
+    {
+        lock (Gate)
+        {
+            if (_registered)
+            {
+                return;
+            }
+
+            var conventions = new ConventionPack
+            {
+                new CamelCaseElementNameConvention(),
+                new IgnoreExtraElementsConvention(true),
+                new IgnoreIfNullConvention(true),
+                new UtcDateConvention(),
+            };
+            var documentsNamespace = typeof(SyncErrorDocument).Namespace;
+            ConventionRegistry.Register("EventSync.Storage.MongoDb", conventions, type => type.Namespace == documentsNamespace);
+
+            BsonClassMap.TryRegisterClassMap<SyncErrorDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+                map.GetMemberMap(d => d.State).SetSerializer(new SyncErrorStateSerializer());
+            });
+            BsonClassMap.TryRegisterClassMap<ApiUsageDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.TenantId);
+            });
+            BsonClassMap.TryRegisterClassMap<ReportedErrorDocument>(map =>
+            {
+                map.AutoMap();
+                map.GetMemberMap(d => d.ContextJson).SetElementName("context");
+            });
+            BsonClassMap.TryRegisterClassMap<ErrorOccurrenceEntryDocument>(map => map.AutoMap());
+            BsonClassMap.TryRegisterClassMap<ErrorCardDocument>(map => map.AutoMap());
+            _registered = true;
+        }
+    }
+
+    /// <summary>The stored name of a document member, as the class map has it.</summary>
+    public static string ElementName<TDocument>(string memberName) =>
+        BsonClassMap.LookupClassMap(typeof(TDocument)).GetMemberMap(memberName).ElementName;
+}

@@ -1,0 +1,159 @@
+using EventSync.Core.Storage;
+using EventSync.Storage.MongoDb.Documents;
+using EventSync.Storage.MongoDb.Queries;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace EventSync.Storage.MongoDb;
+
+/// <summary>The production store: <c>sync_errors</c> and <c>api_usage</c> in one MongoDB database.</summary>
+public sealed class MongoSyncErrorStore : ISyncErrorStore, IApiUsageStore, IStoreLifecycle
+{
+    /// <summary>How often a batch is read, applied and written while other writers keep winning races on its errors.</summary>
+    public const int MaxRecordAttempts = 10;
+
+    private static readonly BulkWriteOptions Unordered = new() { IsOrdered = false };
+
+    private readonly IMongoDatabase _database;
+    private readonly IMongoCollection<SyncErrorDocument> _errors;
+    private readonly IMongoCollection<ApiUsageDocument> _usage;
+
+    public MongoSyncErrorStore(IMongoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        MongoMappings.EnsureRegistered();
+        _database = database;
+        _errors = database.GetCollection<SyncErrorDocument>(MongoCollectionNames.SyncErrors);
+        _usage = database.GetCollection<ApiUsageDocument>(MongoCollectionNames.ApiUsage);
+    }
+
+    public async Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        var changes = new SyncErrorChange?[occurrences.Count];
+        IReadOnlyList<int> pending = [.. Enumerable.Range(0, occurrences.Count)];
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            if (attempt > MaxRecordAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"{pending.Count} occurrence(s) could not be recorded: other writers changed the same errors {MaxRecordAttempts} times in a row.");
+            }
+
+            if (attempt > 1)
+            {
+                await Task.Delay(RetryDelay(attempt), cancellationToken);
+            }
+
+            pending = await RecordOnceAsync(occurrences, pending, changes, cancellationToken);
+        }
+
+        return [.. changes.OfType<SyncErrorChange>()];
+    }
+
+    public async Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        var filter = SyncErrorQueries.CurrentErrorsOfRecord(resolution);
+        if (filter is null)
+        {
+            return 0;
+        }
+
+        var result = await _errors.UpdateManyAsync(filter, SyncErrorQueries.Resolve(resolution.SyncedAt), cancellationToken: cancellationToken);
+        return checked((int)result.ModifiedCount);
+    }
+
+    public async Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        using var cursor = await _errors.AggregateAsync(SyncErrorQueries.ErrorCards(tenantId), cancellationToken: cancellationToken);
+        var cards = await cursor.ToListAsync(cancellationToken);
+        return ErrorCardOrder.ByImpact(cards.Select(c => c.ToErrorCard()));
+    }
+
+    public async Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken)
+    {
+        var document = await _errors.Find(SyncErrorQueries.ByTenantAndId(tenantId, errorId)).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToSyncError();
+    }
+
+    public async Task SaveUsageAsync(string tenantId, long usedLast24h, long salesforceLimit, DateTimeOffset reportedAt, CancellationToken cancellationToken)
+    {
+        var olderFigures = ApiUsageQueries.HoldingOlderThan(tenantId, reportedAt);
+        var report = ApiUsageQueries.Report(usedLast24h, salesforceLimit, reportedAt);
+        try
+        {
+            await _usage.UpdateOneAsync(olderFigures, report, new UpdateOptions { IsUpsert = true }, cancellationToken);
+        }
+        catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // The tenant's document exists: either its figures are as new or newer (this report is out of date and the
+            // update below changes nothing), or another first report inserted it meanwhile and this one may be newer.
+            await _usage.UpdateOneAsync(olderFigures, report, cancellationToken: cancellationToken);
+        }
+    }
+
+    public async Task<ApiUsage?> GetUsageAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var document = await _usage.Find(ApiUsageQueries.ByTenant(tenantId)).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToApiUsage();
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        await _errors.Indexes.CreateManyAsync(SyncErrorQueries.Indexes(), cancellationToken);
+
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+
+    // Writers that lost to each other would collide again if they retried in step: back off, spread at random.
+    private static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(5 << attempt, 250) * (0.5 + Random.Shared.NextDouble()));
+
+    /// <summary>One read, the transitions in input order, one bulk write; returns the occurrences whose errors lost a race.</summary>
+    private async Task<IReadOnlyList<int>> RecordOnceAsync(
+        IReadOnlyList<FailureOccurrence> occurrences, IReadOnlyList<int> pending, SyncErrorChange?[] changes, CancellationToken cancellationToken)
+    {
+        var errorIds = pending.Select(i => occurrences[i].ErrorId).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await _errors.Find(SyncErrorQueries.ByIds(errorIds)).ToListAsync(cancellationToken);
+        var readVersions = stored.ToDictionary(d => d.Id, d => d.Version, StringComparer.Ordinal);
+        var latest = stored.ToDictionary(d => d.Id, d => d.ToSyncError(), StringComparer.Ordinal);
+
+        var applied = new List<(int Index, SyncErrorChange Change)>();
+        foreach (var index in pending)
+        {
+            var occurrence = occurrences[index];
+            var change = SyncErrorTransitions.Apply(latest.GetValueOrDefault(occurrence.ErrorId), occurrence);
+            if (change is not null)
+            {
+                latest[occurrence.ErrorId] = change.Error;
+                applied.Add((index, change));
+            }
+        }
+
+        // One write per error: its state after the last occurrence, guarded by the version that was read.
+        var written = applied.Select(a => a.Change.Error.Id).Distinct(StringComparer.Ordinal).ToList();
+        var models = written.Select(id => SyncErrorQueries.Write(latest[id], readVersions.GetValueOrDefault(id))).ToList();
+        var lost = models.Count == 0 ? [] : await WriteAsync(models, written, cancellationToken);
+
+        foreach (var (index, change) in applied.Where(a => !lost.Contains(a.Change.Error.Id)))
+        {
+            changes[index] = change;
+        }
+
+        return [.. pending.Where(i => lost.Contains(occurrences[i].ErrorId))];
+    }
+
+    private async Task<HashSet<string>> WriteAsync(List<ReplaceOneModel<SyncErrorDocument>> models, List<string> errorIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _errors.BulkWriteAsync(models, Unordered, cancellationToken);
+            return [];
+        }
+        catch (MongoBulkWriteException<SyncErrorDocument> e)
+            when (e.WriteConcernError is null && e.WriteErrors.All(w => w.Category == ServerErrorCategory.DuplicateKey))
+        {
+            return e.WriteErrors.Select(w => errorIds[w.Index]).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using DotNet.Testcontainers.Builders;
+using MongoDB.Driver;
+using Testcontainers.MongoDb;
+
+namespace EventSync.Storage.Tests.MongoDb;
+
+/// <summary>
+/// The MongoDB server the store tests run against: the one named by <c>EVENTSYNC_TEST_MONGODB</c>, else a
+/// Testcontainers container when a Docker engine answers, else none (the tests then skip with <see cref="SkipReason"/>).
+/// </summary>
+public sealed class MongoTestServer : IAsyncLifetime
+{
+    public const string EnvironmentVariable = "EVENTSYNC_TEST_MONGODB";
+
+    public const string SkipReason = $"No MongoDB server: set {EnvironmentVariable}=mongodb://... or run where Docker is available";
+
+    private MongoDbContainer? _container;
+
+    /// <summary>Null when no server can be had.</summary>
+    public IMongoClient? Client { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var connectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = await StartContainerAsync();
+        }
+
+        if (connectionString is not null)
+        {
+            Client = new MongoClient(connectionString);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        (Client as IDisposable)?.Dispose();
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+    }
+
+    private async Task<string?> StartContainerAsync()
+    {
+        try
+        {
+            _container = new MongoDbBuilder("mongo:8.0").Build();
+            await _container.StartAsync(TestContext.Current.CancellationToken);
+            return _container.GetConnectionString();
+        }
+        catch (DockerUnavailableException)
+        {
+            return null;
+        }
+    }
+}
