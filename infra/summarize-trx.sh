@@ -9,7 +9,8 @@ while IFS= read -r -d '' trx; do
     value() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"); echo "${v:-0}"; }
     passed=$((passed + $(value passed)))
     failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-    skipped=$((skipped + $(value notExecuted)))
+    # Skipped tests count in "total" but not in "executed" (xunit reports them as not executed).
+    skipped=$((skipped + $(value total) - $(value executed)))
 done < <(find "$dir" -name '*.trx' -print0)
 if [ "$files" -eq 0 ]; then
     echo "no test results found under $dir" >&2

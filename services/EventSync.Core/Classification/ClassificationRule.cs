@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace EventSync.Core.Classification;
 
-/// <summary>A validated, compiled rule: cheap conditions are checked before the regular expressions.</summary>
+/// <summary>
+/// A validated, compiled rule: cheap conditions first, then a vectorised search for the literals any match of the
+/// message pattern must contain (<see cref="RequiredLiterals"/>), and only then the regular expressions.
+/// </summary>
 internal sealed class ClassificationRule(
     string id,
     string errorType,
@@ -14,11 +17,15 @@ internal sealed class ClassificationRule(
     Regex? messageNot,
     Regex? field)
 {
+    private readonly string[]? _messageGate = message is null ? null : RequiredLiterals.GateFor(message.ToString());
+
     public string Id { get; } = id;
 
     public string ErrorType { get; } = errorType;
 
     public IReadOnlySet<string> Codes { get; } = codes;
+
+    public Regex? MessagePattern => message;
 
     public bool Matches(in NormalizedError error)
     {
@@ -42,7 +49,7 @@ internal sealed class ClassificationRule(
             return false;
         }
 
-        return (message is null || message.IsMatch(error.MatchText))
+        return (message is null || ((_messageGate is null || RequiredLiterals.Opens(_messageGate, error.LowerMatchText)) && message.IsMatch(error.MatchText)))
             && (messageNot is null || !messageNot.IsMatch(error.MatchText));
     }
 

@@ -10,4 +10,8 @@ internal readonly record struct NormalizedError(
     string FallbackCode,
     string Message,
     string MatchText,
-    IReadOnlyList<string> Fields);
+    IReadOnlyList<string> Fields)
+{
+    /// <summary>The match text in lower case, for the rules' literal gates.</summary>
+    public string LowerMatchText { get; } = MatchText.ToLowerInvariant();
+}
