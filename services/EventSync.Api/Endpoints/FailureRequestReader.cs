@@ -66,8 +66,13 @@ internal static class FailureRequestReader
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path ? path[2..] : "$";
-            problems[prefix + field] = [JsonProblem.Describe(e)];
+            var fields = JsonProblem.Fields(e);
+            foreach (var field in fields.Count > 0 ? fields : [""])
+            {
+                var name = prefix + field;
+                problems[name.Length == 0 ? "$" : name.TrimEnd('.')] = [JsonProblem.Describe(e)];
+            }
+
             return null;
         }
     }

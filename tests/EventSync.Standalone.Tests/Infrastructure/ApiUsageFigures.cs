@@ -1,0 +1,3 @@
+namespace EventSync.Standalone.Tests.Infrastructure;
+
+public sealed record ApiUsageFigures(long UsedLast24h, long SalesforceLimit, long? AllocatedToHubSpot, DateTimeOffset ReportedAt);
