@@ -70,7 +70,7 @@ public static class MessageFingerprint
             {
                 // A link is one value, colons and all.
                 var rest = message[i..];
-                var isLink = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                var isLink = (c | 0x20) == 'h' && (rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
                 var end = rest.IndexOfAny(isLink ? WhiteSpace : WordEnd);
                 var word = end < 0 ? rest : rest[..end];
                 length += WriteWord(word, isLink, output[length..]);
@@ -117,8 +117,10 @@ public static class MessageFingerprint
     private static readonly SearchValues<char> WordEnd = SearchValues.Create(" \t\r\n\f\v\u00A0" + Separators);
     private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(" \t\r\n\f\v\u00A0");
     private static readonly SearchValues<char> DigitsAndAt = SearchValues.Create("0123456789@");
+    private static readonly SearchValues<char> SeparatorChars = SearchValues.Create(Separators);
+    private static readonly SearchValues<char> QuoteChars = SearchValues.Create("\"'`\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB");
 
-    private static bool IsSeparator(char c) => Separators.Contains(c, StringComparison.Ordinal);
+    private static bool IsSeparator(char c) => SeparatorChars.Contains(c);
 
-    private static bool IsQuote(char c) => c is '"' or '\'' or '`' or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
+    private static bool IsQuote(char c) => QuoteChars.Contains(c);
 }

@@ -220,7 +220,9 @@ internal static class RequiredLiterals
         run.Clear();
     }
 
-    private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || c is ' ' or '_' or '-' or ',' or ':' or ';' or '\'' or '"' or '/' or '=' or '@' or '!' or '<' or '>' or '%' or '#' or '&' or '~' or '`';
+    // ASCII, or a letter without case (Japanese, say): lower-casing the message cannot make such a character disagree
+    // with how the pattern ignores case.
+    private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || (char.IsLetter(c) && char.ToLowerInvariant(c) == char.ToUpperInvariant(c)) || c is ' ' or '_' or '-' or ',' or ':' or ';' or '\'' or '"' or '/' or '=' or '@' or '!' or '<' or '>' or '%' or '#' or '&' or '~' or '`';
 
     private static bool IsEscapedLiteral(char c) => c is '.' or '-' or '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'' or '/' or '\\' or '*' or '+' or '?' or '|' or '$' or '^' or ' ';
 }
