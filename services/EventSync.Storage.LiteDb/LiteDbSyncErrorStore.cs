@@ -10,13 +10,12 @@ namespace EventSync.Storage.LiteDb;
 /// The embedded store: one LiteDB file, <c>eventsync.db</c>, under <see cref="LiteDbStoreOptions.DataDir"/>.
 /// Safe for concurrent callers in one process; a lock file keeps every other process (and store) out.
 /// </summary>
-public sealed class LiteDbSyncErrorStore : ISyncErrorStore, IApiUsageStore, IStoreLifecycle, IDisposable
+public sealed partial class LiteDbSyncErrorStore : ISyncErrorStore, ISyncErrorQueries, IApiUsageStore, IStoreLifecycle, IDisposable
 {
     public const string FileName = "eventsync.db";
 
     private const string ErrorsCollection = "sync_errors";
     private const string UsageCollection = "api_usage";
-    private const char KeyRangeEnd = '\uffff';
 
     // LiteDB's direct mode does not keep a second writer out on Linux: this lock file does, in and across processes.
     private readonly FileStream _fileLock;
@@ -211,7 +210,7 @@ public sealed class LiteDbSyncErrorStore : ISyncErrorStore, IApiUsageStore, ISto
         var prefix = SyncErrorDocumentMapping.CardKeyPrefix(tenantId, state);
         return _database.GetCollection(ErrorsCollection)
             .Query()
-            .Where(Query.Between("cardKey", prefix, prefix + KeyRangeEnd))
+            .Where(Query.Between("cardKey", prefix, prefix + SyncErrorDocumentMapping.KeyRangeEnd))
             .Select("{ tenantId: $.tenantId, state: $.state, category: $.category, errorType: $.errorType, recordKey: $.recordKey }")
             .ToDocuments()
             .Where(d => d["tenantId"].AsString == tenantId && d["state"].AsString == state.ToWire())

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;
@@ -7,12 +8,19 @@ using MongoDB.Driver;
 namespace EventSync.Storage.MongoDb;
 
 /// <summary>The production store: <c>sync_errors</c> and <c>api_usage</c> in one MongoDB database.</summary>
-public sealed class MongoSyncErrorStore : ISyncErrorStore, IApiUsageStore, IStoreLifecycle
+public sealed class MongoSyncErrorStore : ISyncErrorStore, ISyncErrorQueries, IApiUsageStore, IStoreLifecycle
 {
     /// <summary>How often a batch is read, applied and written while other writers keep winning races on its errors.</summary>
     public const int MaxRecordAttempts = 10;
 
+    /// <summary>The largest page <see cref="ListAsync"/> returns.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>How many errors <see cref="StreamAsync"/> reads per query.</summary>
+    public const int StreamChunkSize = 500;
+
     private static readonly BulkWriteOptions Unordered = new() { IsOrdered = false };
+    private static readonly FindOneAndUpdateOptions<SyncErrorDocument> ReturnChanged = new() { ReturnDocument = ReturnDocument.After };
 
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<SyncErrorDocument> _errors;
@@ -77,6 +85,59 @@ public sealed class MongoSyncErrorStore : ISyncErrorStore, IApiUsageStore, IStor
         return document?.ToSyncError();
     }
 
+    public async Task<ErrorPage> ListAsync(ErrorQuery query, ErrorPageCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        ValidateQuery(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+
+        // One more than asked for tells whether a next page exists without a count.
+        var documents = await ReadPageAsync(query, after, limit + 1, cancellationToken);
+        var errors = documents.Take(limit).Select(d => d.ToSyncError()).ToList();
+        var next = documents.Count > limit ? new ErrorPageCursor(errors[^1].LastSeen, errors[^1].Id) : null;
+        return new ErrorPage(errors, next);
+    }
+
+    public IAsyncEnumerable<SyncError> StreamAsync(ErrorQuery query, CancellationToken cancellationToken)
+    {
+        ValidateQuery(query);
+        return StreamChunksAsync(query, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SyncError>> GetManyAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errorIds);
+        if (errorIds.Count == 0)
+        {
+            return [];
+        }
+
+        var documents = await _errors.Find(SyncErrorQueries.ByTenantAndIds(tenantId, errorIds.Distinct(StringComparer.Ordinal))).ToListAsync(cancellationToken);
+        return [.. documents.Select(d => d.ToSyncError())];
+    }
+
+    // Per error one FindOneAndUpdate filtered on { _id, tenantId, state: "open" }, rather than a read, a version-guarded
+    // bulk write and retries for the updates that lost a race: the state condition and the change are one atomic
+    // single-document operation, so no version needs to be read (the $inc raises whatever version is stored, and a
+    // concurrent RecordAsync guarded by the older version loses and re-reads), nothing can be lost to a concurrent writer,
+    // and the returned document is exactly the error this call changed. A person's selection is small: one round trip per id is fine.
+    public async Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errorIds);
+        var changed = new List<SyncError>(errorIds.Count);
+        foreach (var errorId in errorIds.Distinct(StringComparer.Ordinal))
+        {
+            var document = await _errors.FindOneAndUpdateAsync(
+                SyncErrorQueries.OpenError(tenantId, errorId), SyncErrorQueries.MarkResyncPending(), ReturnChanged, cancellationToken);
+            if (document is not null)
+            {
+                changed.Add(document.ToSyncError());
+            }
+        }
+
+        return changed;
+    }
+
     public async Task SaveUsageAsync(string tenantId, long usedLast24h, long salesforceLimit, DateTimeOffset reportedAt, CancellationToken cancellationToken)
     {
         var olderFigures = ApiUsageQueries.HoldingOlderThan(tenantId, reportedAt);
@@ -104,6 +165,38 @@ public sealed class MongoSyncErrorStore : ISyncErrorStore, IApiUsageStore, IStor
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+
+    private static void ValidateQuery(ErrorQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query.TenantId, nameof(query));
+    }
+
+    // Keyset pages rather than one long cursor: an export written to a slow client never holds a server cursor open
+    // long enough to time out, and each page is a short indexed query.
+    private async IAsyncEnumerable<SyncError> StreamChunksAsync(ErrorQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ErrorPageCursor? after = null;
+        while (true)
+        {
+            var documents = await ReadPageAsync(query, after, StreamChunkSize, cancellationToken);
+            foreach (var document in documents)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return document.ToSyncError();
+            }
+
+            if (documents.Count < StreamChunkSize)
+            {
+                yield break;
+            }
+
+            after = new ErrorPageCursor(documents[^1].LastSeen, documents[^1].Id);
+        }
+    }
+
+    private Task<List<SyncErrorDocument>> ReadPageAsync(ErrorQuery query, ErrorPageCursor? after, int count, CancellationToken cancellationToken) =>
+        _errors.Find(SyncErrorQueries.Page(query, after)).Sort(SyncErrorQueries.ListOrder).Limit(count).ToListAsync(cancellationToken);
 
     // Writers that lost to each other would collide again if they retried in step: back off, spread at random.
     private static TimeSpan RetryDelay(int attempt) =>

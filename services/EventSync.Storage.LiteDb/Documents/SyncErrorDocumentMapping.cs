@@ -8,6 +8,9 @@ namespace EventSync.Storage.LiteDb.Documents;
 // The one place that knows how domain records become LiteDB documents and back.
 internal static class SyncErrorDocumentMapping
 {
+    // Above every character of a key: prefix + KeyRangeEnd closes the range of keys starting with prefix.
+    public const char KeyRangeEnd = '\uffff';
+
     private const char KeySeparator = '\u001f';
 
     public static BsonMapper CreateMapper()
@@ -21,6 +24,12 @@ internal static class SyncErrorDocumentMapping
     }
 
     public static string CardKeyPrefix(string tenantId, SyncErrorState state) => Key(tenantId, state.ToWire(), "");
+
+    // Fixed width, so that keys of one tenant sort by last seen.
+    public static string PagingKey(string tenantId, long lastSeenUtcTicks) =>
+        Key(tenantId, lastSeenUtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture));
+
+    public static string PagingKeyPrefix(string tenantId) => Key(tenantId, "");
 
     public static string RecordIdKey(string tenantId, string objectType, string recordId) => Key(tenantId, objectType, recordId);
 
@@ -55,7 +64,7 @@ internal static class SyncErrorDocumentMapping
         CardKey = Key(error.TenantId, error.State.ToWire(), error.ErrorType),
         HubSpotKey = error.HubSpotId is null ? null : RecordIdKey(error.TenantId, error.ObjectType, error.HubSpotId),
         SalesforceKey = error.SalesforceId is null ? null : RecordIdKey(error.TenantId, error.ObjectType, error.SalesforceId),
-        PagingKey = Key(error.TenantId, error.LastSeen.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture)),
+        PagingKey = PagingKey(error.TenantId, error.LastSeen.UtcTicks),
     };
 
     public static SyncError ToError(SyncErrorDocument document) => new()

@@ -20,6 +20,7 @@ public static class LiteDbStorageExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "EventSync:DataDir must name a directory.");
         services.AddSingleton(sp => new LiteDbSyncErrorStore(sp.GetRequiredService<IOptions<LiteDbStoreOptions>>()));
         services.AddSingleton<ISyncErrorStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<ISyncErrorQueries>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IApiUsageStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         return services;

@@ -10,7 +10,8 @@ namespace EventSync.Storage.MongoDb.Extensions;
 public static class MongoStorageExtensions
 {
     /// <summary>
-    /// The MongoDB store as <see cref="ISyncErrorStore"/>, <see cref="IApiUsageStore"/> and <see cref="IStoreLifecycle"/>:
+    /// The MongoDB store as <see cref="ISyncErrorStore"/>, <see cref="ISyncErrorQueries"/>, <see cref="IApiUsageStore"/> and
+    /// <see cref="IStoreLifecycle"/>:
     /// the server from <c>ConnectionStrings:mongodb</c>, the settings from <c>EventSync:MongoDb</c>.
     /// </summary>
     public static IServiceCollection AddMongoStorage(this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +33,7 @@ public static class MongoStorageExtensions
         services.TryAddSingleton(provider => new MongoSyncErrorStore(
             provider.GetRequiredService<IMongoClient>().GetDatabase(provider.GetRequiredService<IOptions<MongoStoreOptions>>().Value.DatabaseName)));
         services.AddSingleton<ISyncErrorStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<ISyncErrorQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IApiUsageStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IStoreLifecycle>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         return services;

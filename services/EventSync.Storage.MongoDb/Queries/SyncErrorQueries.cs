@@ -1,5 +1,6 @@
 using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
+using System.Text.RegularExpressions;
 using EventSync.Storage.MongoDb.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -11,6 +12,10 @@ internal static class SyncErrorQueries
 {
     private static readonly FilterDefinitionBuilder<SyncErrorDocument> Filter = Builders<SyncErrorDocument>.Filter;
     private static readonly IndexKeysDefinitionBuilder<SyncErrorDocument> Keys = Builders<SyncErrorDocument>.IndexKeys;
+
+    /// <summary>Newest last-seen first, ties by id: the order of <c>tenant_last_seen</c>, so that index serves list, export and paging.</summary>
+    public static SortDefinition<SyncErrorDocument> ListOrder { get; } =
+        Builders<SyncErrorDocument>.Sort.Descending(d => d.LastSeen).Ascending(d => d.Id);
 
     public static FilterDefinition<SyncErrorDocument> ByIds(IEnumerable<string> errorIds) =>
         Filter.In(d => d.Id, errorIds);
@@ -104,6 +109,79 @@ internal static class SyncErrorQueries
             .AppendStage<SyncErrorDocument, BsonDocument, BsonDocument>(perType)
             .AppendStage<SyncErrorDocument, BsonDocument, ErrorCardDocument>(card);
     }
+
+    public static FilterDefinition<SyncErrorDocument> ByTenantAndIds(string tenantId, IEnumerable<string> errorIds) =>
+        Filter.In(d => d.Id, errorIds) & Filter.Eq(d => d.TenantId, tenantId);
+
+    /// <summary>The errors a query asks for; every filter left null is left out.</summary>
+    public static FilterDefinition<SyncErrorDocument> Matching(ErrorQuery query)
+    {
+        var clauses = new List<FilterDefinition<SyncErrorDocument>> { Filter.Eq(d => d.TenantId, query.TenantId) };
+        if (query.ErrorType is not null)
+        {
+            clauses.Add(Filter.Eq(d => d.ErrorType, query.ErrorType));
+        }
+
+        if (query.Category is not null)
+        {
+            clauses.Add(Filter.Eq(d => d.Category, query.Category));
+        }
+
+        if (query.State is { } state)
+        {
+            clauses.Add(Filter.Eq(d => d.State, state));
+        }
+
+        if (query.ObjectType is not null)
+        {
+            clauses.Add(Filter.Eq(d => d.ObjectType, SyncErrorKeys.ObjectType(query.ObjectType)));
+        }
+
+        if (query.SeenFrom is { } from)
+        {
+            clauses.Add(Filter.Gte(d => d.LastSeen, from));
+        }
+
+        if (query.SeenTo is { } to)
+        {
+            clauses.Add(Filter.Lt(d => d.LastSeen, to));
+        }
+
+        if (!string.IsNullOrEmpty(query.Text))
+        {
+            clauses.Add(ContainingText(query.Text));
+        }
+
+        return Filter.And(clauses);
+    }
+
+    /// <summary>Case-insensitive substring of the message, the status code or a record id; the text is matched literally, never as a pattern.</summary>
+    public static FilterDefinition<SyncErrorDocument> ContainingText(string text)
+    {
+        var literal = new BsonRegularExpression(Regex.Escape(text), "i");
+        return Filter.Or(
+            Filter.Regex(d => d.Message, literal),
+            Filter.Regex(d => d.StatusCode, literal),
+            Filter.Regex(d => d.HubSpotId, literal),
+            Filter.Regex(d => d.SalesforceId, literal));
+    }
+
+    /// <summary>The errors listed after <paramref name="cursor"/> in <see cref="ListOrder"/> (keyset paging: no skip, stable under writes).</summary>
+    public static FilterDefinition<SyncErrorDocument> After(ErrorPageCursor cursor) =>
+        Filter.Lt(d => d.LastSeen, cursor.LastSeen)
+        | (Filter.Eq(d => d.LastSeen, cursor.LastSeen) & Filter.Gt(d => d.Id, cursor.Id));
+
+    public static FilterDefinition<SyncErrorDocument> Page(ErrorQuery query, ErrorPageCursor? after) =>
+        after is null ? Matching(query) : Matching(query) & After(after);
+
+    /// <summary>The error only while it is open: the condition and the change are one atomic single-document update.</summary>
+    public static FilterDefinition<SyncErrorDocument> OpenError(string tenantId, string errorId) =>
+        Filter.Eq(d => d.Id, errorId) & Filter.Eq(d => d.TenantId, tenantId) & Filter.Eq(d => d.State, SyncErrorState.Open);
+
+    public static UpdateDefinition<SyncErrorDocument> MarkResyncPending() =>
+        Builders<SyncErrorDocument>.Update
+            .Set(d => d.State, SyncErrorState.ResyncPending)
+            .Inc(d => d.Version, 1L);
 
     public static IReadOnlyList<CreateIndexModel<SyncErrorDocument>> Indexes() =>
     [

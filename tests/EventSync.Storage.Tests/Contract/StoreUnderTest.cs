@@ -3,18 +3,26 @@ using EventSync.Core.Storage;
 namespace EventSync.Storage.Tests.Contract;
 
 /// <summary>
-/// A fresh, empty, isolated store handed to one contract test, seen through the three store interfaces.
+/// A fresh, empty, isolated store handed to one contract test, seen through the store interfaces.
 /// Disposing it runs the cleanup given by the fixture (close the store, delete its file or database).
 /// </summary>
 public sealed class StoreUnderTest : IAsyncDisposable
 {
     private readonly Func<ValueTask> _cleanup;
+    private readonly ISyncErrorQueries? _queries;
 
+    /// <summary>The queries are <paramref name="errors"/> itself when it implements <see cref="ISyncErrorQueries"/>.</summary>
     public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, Func<ValueTask> cleanup)
+        : this(errors, usage, lifecycle, errors as ISyncErrorQueries, cleanup)
+    {
+    }
+
+    public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, ISyncErrorQueries? queries, Func<ValueTask> cleanup)
     {
         Errors = errors;
         Usage = usage;
         Lifecycle = lifecycle;
+        _queries = queries;
         _cleanup = cleanup;
     }
 
@@ -24,7 +32,10 @@ public sealed class StoreUnderTest : IAsyncDisposable
 
     public IStoreLifecycle Lifecycle { get; }
 
-    /// <summary>For a store class that implements all three interfaces.</summary>
+    public ISyncErrorQueries Queries =>
+        _queries ?? throw new InvalidOperationException($"The store under test does not implement {nameof(ISyncErrorQueries)}.");
+
+    /// <summary>For a store class that implements all the store interfaces (<see cref="ISyncErrorQueries"/> is looked up at run time).</summary>
     public static StoreUnderTest Of<TStore>(TStore store, Func<ValueTask> cleanup)
         where TStore : ISyncErrorStore, IApiUsageStore, IStoreLifecycle =>
         new(store, store, store, cleanup);

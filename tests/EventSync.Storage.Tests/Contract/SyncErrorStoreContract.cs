@@ -15,11 +15,13 @@ namespace EventSync.Storage.Tests.Contract;
 ///
 /// public sealed class StoreUnderTest : IAsyncDisposable
 /// {
-///     public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, Func&lt;ValueTask&gt; cleanup);
-///     public static StoreUnderTest Of&lt;TStore&gt;(TStore store, Func&lt;ValueTask&gt; cleanup); // TStore implements all three
+///     public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, Func&lt;ValueTask&gt; cleanup); // queries = errors as ISyncErrorQueries
+///     public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, ISyncErrorQueries? queries, Func&lt;ValueTask&gt; cleanup);
+///     public static StoreUnderTest Of&lt;TStore&gt;(TStore store, Func&lt;ValueTask&gt; cleanup); // TStore implements all three (and ISyncErrorQueries)
 ///     public ISyncErrorStore Errors { get; }
 ///     public IApiUsageStore Usage { get; }
 ///     public IStoreLifecycle Lifecycle { get; }
+///     public ISyncErrorQueries Queries { get; } // throws when the store does not implement it
 /// }
 /// </code>
 /// <list type="bullet">
@@ -32,7 +34,7 @@ namespace EventSync.Storage.Tests.Contract;
 /// Test data comes from <see cref="SyncFailureBuilder"/> (events classified by the real classifier) and
 /// <see cref="SalesforceErrors"/>. Times are whole milliseconds after <see cref="SyncFailureBuilder.Start"/>.
 /// </remarks>
-public abstract class SyncErrorStoreContract
+public abstract partial class SyncErrorStoreContract
 {
     private const string Tenant = SyncFailureBuilder.DefaultTenant;
     private const string OtherTenant = "portal-9000";
@@ -254,11 +256,21 @@ public abstract class SyncErrorStoreContract
     }
 
     [Fact]
-    public Task Should_reopen_a_resync_pending_error_when_the_record_fails_again()
+    public async Task Should_reopen_a_resync_pending_error_when_the_record_fails_again()
     {
-        // SyncErrorTransitions covers this in Core; a store test needs a way to make an error resync-pending.
-        Assert.Skip("No store API sets an error resync-pending yet (the resync feature will add one).");
-        return Task.CompletedTask;
+        await using var store = await StartAsync();
+        var contact = SyncFailureBuilder.Contact("101");
+        var created = Assert.Single(await RecordAsync(store, contact.At(T0).Build()));
+        Assert.Single(await store.Queries.MarkResyncPendingAsync(Tenant, [created.Error.Id], Ct));
+
+        var failedAgain = Assert.Single(await RecordAsync(store, contact.At(T0.AddMinutes(1)).Build()));
+
+        Assert.Equal(ErrorOccurrence.Recurring, failedAgain.Occurrence);
+        Assert.Equal(2, failedAgain.PreviousVersion);
+        var stored = await GetAsync(store, created.Error.Id);
+        Assert.Equal(SyncErrorState.Open, stored.State);
+        Assert.Equal(2, stored.Occurrences);
+        Assert.Equal(3, stored.Version);
     }
 
     [Fact]

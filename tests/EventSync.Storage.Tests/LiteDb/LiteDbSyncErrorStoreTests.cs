@@ -114,10 +114,24 @@ public sealed class LiteDbSyncErrorStoreTests : SyncErrorStoreContract
 
         var store = provider.GetRequiredService<ISyncErrorStore>();
 
+        Assert.Same(store, provider.GetRequiredService<ISyncErrorQueries>());
         Assert.Same(store, provider.GetRequiredService<IApiUsageStore>());
         Assert.Same(store, provider.GetRequiredService<IStoreLifecycle>());
         Assert.Equal(Path.Combine(dataDir.Path, LiteDbSyncErrorStore.FileName), Assert.IsType<LiteDbSyncErrorStore>(store).FilePath);
         Assert.True(File.Exists(Path.Combine(dataDir.Path, LiteDbSyncErrorStore.FileName)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task Should_refuse_a_query_when_it_names_no_tenant(string tenantId)
+    {
+        using var dataDir = new TemporaryDataDir();
+        using var store = Open(dataDir);
+        await store.InitializeAsync(Ct);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(new ErrorQuery(tenantId), null, 10, Ct));
+        Assert.Throws<ArgumentException>(() => store.StreamAsync(new ErrorQuery(tenantId), Ct));
     }
 
     [Fact]

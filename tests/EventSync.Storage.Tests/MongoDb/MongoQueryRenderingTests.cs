@@ -234,6 +234,123 @@ public sealed class MongoQueryRenderingTests
         AssertBson("{ _id: 'portal-4711' }", Render(ApiUsageQueries.ByTenant("portal-4711")));
     }
 
+    [Fact]
+    public void Should_filter_on_the_tenant_only_when_a_query_sets_no_other_filter()
+    {
+        AssertBson("{ tenantId: 'portal-4711' }", Render(SyncErrorQueries.Matching(new ErrorQuery("portal-4711"))));
+    }
+
+    [Fact]
+    public void Should_filter_on_every_field_when_a_query_sets_them_all()
+    {
+        var query = new ErrorQuery("portal-4711")
+        {
+            ErrorType = "duplicate-rule",
+            Category = "duplicates",
+            State = SyncErrorState.ResyncPending,
+            ObjectType = " Contact ",
+            SeenFrom = SyncedAt.AddDays(-7),
+            SeenTo = SyncedAt,
+            Text = "dup",
+        };
+
+        var filter = Render(SyncErrorQueries.Matching(query));
+
+        AssertBson(
+            """
+            {
+              tenantId: 'portal-4711',
+              errorType: 'duplicate-rule',
+              category: 'duplicates',
+              state: 'resync-pending',
+              objectType: 'contact',
+              lastSeen: { $gte: ISODate('2026-11-21T10:00:00Z'), $lt: ISODate('2026-11-28T10:00:00Z') },
+              $or: [{ message: /dup/i }, { statusCode: /dup/i }, { hubSpotId: /dup/i }, { salesforceId: /dup/i }]
+            }
+            """,
+            filter);
+    }
+
+    [Theory]
+    [InlineData("a.b(c", @"a\.b\(c")]
+    [InlineData("[x]+$", @"\[x]\+\$")]
+    [InlineData(@"C:\temp *", @"C:\\temp\ \*")]
+    public void Should_search_the_text_literally_and_case_insensitively_when_it_holds_pattern_characters(string text, string pattern)
+    {
+        var filter = Render(SyncErrorQueries.ContainingText(text));
+
+        AssertBson(
+            $"{{ $or: [{{ message: /{pattern}/i }}, {{ statusCode: /{pattern}/i }}, {{ hubSpotId: /{pattern}/i }}, {{ salesforceId: /{pattern}/i }}] }}",
+            filter);
+        Assert.Equal(new BsonRegularExpression(pattern, "i"), filter["$or"][0]["message"]);
+    }
+
+    [Fact]
+    public void Should_start_after_the_cursor_in_list_order_when_the_next_page_is_read()
+    {
+        var filter = Render(SyncErrorQueries.After(new ErrorPageCursor(SyncedAt, "e1")));
+
+        AssertBson(
+            "{ $or: [{ lastSeen: { $lt: ISODate('2026-11-28T10:00:00Z') } }, { lastSeen: ISODate('2026-11-28T10:00:00Z'), _id: { $gt: 'e1' } }] }",
+            filter);
+    }
+
+    [Fact]
+    public void Should_keep_both_alternatives_apart_when_a_text_search_is_paged()
+    {
+        var query = new ErrorQuery("portal-4711") { Text = "dup" };
+
+        var filter = Render(SyncErrorQueries.Page(query, new ErrorPageCursor(SyncedAt, "e1")));
+
+        AssertBson(
+            """
+            { $and: [
+              { tenantId: 'portal-4711' },
+              { $or: [{ message: /dup/i }, { statusCode: /dup/i }, { hubSpotId: /dup/i }, { salesforceId: /dup/i }] },
+              { $or: [{ lastSeen: { $lt: ISODate('2026-11-28T10:00:00Z') } }, { lastSeen: ISODate('2026-11-28T10:00:00Z'), _id: { $gt: 'e1' } }] }
+            ] }
+            """,
+            filter);
+    }
+
+    [Fact]
+    public void Should_sort_newest_last_seen_first_then_by_id_when_errors_are_listed()
+    {
+        var sort = SyncErrorQueries.ListOrder.Render(Args<SyncErrorDocument>());
+
+        AssertBson("{ lastSeen: -1, _id: 1 }", sort);
+    }
+
+    [Fact]
+    public void Should_filter_on_tenant_and_ids_when_several_errors_are_read()
+    {
+        AssertBson("{ _id: { $in: ['a1', 'b2'] }, tenantId: 'portal-4711' }", Render(SyncErrorQueries.ByTenantAndIds("portal-4711", ["a1", "b2"])));
+    }
+
+    [Fact]
+    public void Should_change_only_an_open_error_of_the_tenant_when_a_resync_is_marked_pending()
+    {
+        var filter = Render(SyncErrorQueries.OpenError("portal-4711", "e1"));
+        var update = Render(SyncErrorQueries.MarkResyncPending());
+
+        AssertBson("{ _id: 'e1', tenantId: 'portal-4711', state: 'open' }", filter);
+        AssertBson("{ $set: { state: 'resync-pending' }, $inc: { version: NumberLong(1) } }", update.AsBsonDocument);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(MongoSyncErrorStore.MaxPageSize + 1)]
+    public async Task Should_refuse_the_page_size_when_it_is_outside_one_to_the_maximum(int limit)
+    {
+        // No server is contacted: the driver connects on the first operation, and the limit is checked before it.
+        using var client = new MongoClient("mongodb://127.0.0.1:1");
+        var store = new MongoSyncErrorStore(client.GetDatabase("eventsync"));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => store.ListAsync(new ErrorQuery("portal-4711"), null, limit, TestContext.Current.CancellationToken));
+    }
+
     private static SyncError Error(long version, SyncErrorState state)
     {
         var occurrence = Assert.Single(SyncFailureBuilder.Contact("101", "0035g00000XyZabAAF").BuildOccurrences());

@@ -1,0 +1,25 @@
+namespace EventSync.Core.Storage;
+
+/// <summary>
+/// Which errors of a tenant to list or export. Every filter is optional; text search looks in the message, the status
+/// code and the record ids (case-insensitive substring).
+/// </summary>
+public sealed record ErrorQuery(string TenantId)
+{
+    public string? ErrorType { get; init; }
+
+    public string? Category { get; init; }
+
+    public SyncErrorState? State { get; init; }
+
+    /// <summary>Compared as <see cref="SyncErrorKeys.ObjectType"/> normalises it (<c>Contact</c> is <c>contact</c>).</summary>
+    public string? ObjectType { get; init; }
+
+    /// <summary>Errors last seen at or after this instant.</summary>
+    public DateTimeOffset? SeenFrom { get; init; }
+
+    /// <summary>Errors last seen before this instant.</summary>
+    public DateTimeOffset? SeenTo { get; init; }
+
+    public string? Text { get; init; }
+}
