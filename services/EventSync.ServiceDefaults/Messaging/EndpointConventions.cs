@@ -9,7 +9,7 @@ namespace EventSync.ServiceDefaults.Messaging;
 public static class EndpointConventions
 {
     /// <summary>
-    /// A size limit checked before a message is read, and retry with exponential back-off for failures that may pass
+    /// A size limit checked as a message is read, and retry with exponential back-off for failures that may pass
     /// (never for bad input: invalid messages fail as they are read, see <see cref="Core.Validation.WireValidation"/>).
     /// </summary>
     public static void UseEventSyncConventions(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
@@ -20,7 +20,6 @@ public static class EndpointConventions
         endpoint.UseMessageRetry(retry =>
         {
             retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
-            retry.Ignore<InvalidMessageException>();
             retry.Ignore<System.Runtime.Serialization.SerializationException>();
         });
         endpoint.ClearSerialization();
