@@ -5,6 +5,7 @@ namespace EventSync.Contracts;
 /// <summary>Published by a sync engine with the tenant's Salesforce API usage.</summary>
 public sealed record ApiUsageReported
 {
+    [JsonConverter(typeof(LenientStringJsonConverter))]
     [JsonRequired] public required string TenantId { get; init; }
 
     /// <summary>Salesforce API calls made in the last 24 hours.</summary>
@@ -14,5 +15,6 @@ public sealed record ApiUsageReported
     [JsonRequired] public required long SalesforceDailyLimit { get; init; }
 
     /// <summary>When the figures were read; the time of receipt when absent.</summary>
+    [JsonConverter(typeof(LenientTimestampJsonConverter))]
     public DateTimeOffset? ReportedAt { get; init; }
 }

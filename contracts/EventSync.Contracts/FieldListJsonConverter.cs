@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace EventSync.Contracts;
 
-/// <summary>Reads <c>fields</c> written as an array of names or as one comma-separated string.</summary>
+/// <summary>Reads <c>fields</c> written as an array of names (nulls in it are passed over) or as one comma-separated string.</summary>
 public sealed class FieldListJsonConverter : JsonConverter<IReadOnlyList<string>>
 {
     public override IReadOnlyList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -18,6 +18,11 @@ public sealed class FieldListJsonConverter : JsonConverter<IReadOnlyList<string>
                 var fields = new List<string>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
+                    if (reader.TokenType == JsonTokenType.Null)
+                    {
+                        continue;
+                    }
+
                     if (reader.TokenType != JsonTokenType.String)
                     {
                         throw new JsonException("Each entry of 'fields' must be a string.");

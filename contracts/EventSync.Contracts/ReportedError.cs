@@ -11,21 +11,27 @@ namespace EventSync.Contracts;
 /// </summary>
 public sealed record ReportedError
 {
+    [JsonConverter(typeof(LenientStringJsonConverter))]
     public string? StatusCode { get; init; }
 
+    [JsonConverter(typeof(LenientStringJsonConverter))]
     public string? ErrorCode { get; init; }
 
+    [JsonConverter(typeof(LenientStringJsonConverter))]
     public string? Message { get; init; }
 
     [JsonConverter(typeof(FieldListJsonConverter))]
     public IReadOnlyList<string>? Fields { get; init; }
 
     /// <summary>A Bulk API 2.0 <c>sf__Error</c> cell: <c>STATUS_CODE:message:Field1,Field2 --</c>.</summary>
+    [JsonConverter(typeof(LenientStringJsonConverter))]
     public string? Raw { get; init; }
 
     /// <summary>HubSpot's error category, such as <c>VALIDATION_ERROR</c> or <c>CONFLICT</c>.</summary>
+    [JsonConverter(typeof(LenientStringJsonConverter))]
     public string? Category { get; init; }
 
+    [JsonConverter(typeof(LenientStringJsonConverter))]
     public string? SubCategory { get; init; }
 
     /// <summary>HubSpot's error context, kept as sent.</summary>

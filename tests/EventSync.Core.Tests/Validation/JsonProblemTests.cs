@@ -9,7 +9,8 @@ public sealed class JsonProblemTests
     [Theory]
     [InlineData("""{"tenantId":"t","errors":[{"message":"x"}]}""", new[] { "eventId" })]
     [InlineData("""{"errors":[{"message":"x"}]}""", new[] { "eventId", "tenantId" })]
-    [InlineData("""{"eventId":"e","tenantId":"t","errors":[{"statusCode":42}]}""", new[] { "errors[0].statusCode" })]
+    [InlineData("""{"eventId":"e","tenantId":"t","errors":[{"statusCode":{"code":42}}]}""", new[] { "errors[0].statusCode" })]
+    [InlineData("""{"eventId":"e","tenantId":"t","errors":[{"message":"x"}],"occurredAt":"yesterday"}""", new[] { "occurredAt" })]
     [InlineData("""{"eventId":"e","tenantId":"t","errors":[{"fields":7}]}""", new[] { "errors[0].fields" })]
     public void Should_name_the_fields_when_reading_a_failure_fails(string json, string[] expected)
     {
