@@ -1,15 +1,21 @@
 namespace EventSync.Core.Classification;
 
-/// <summary>Reads the wire's <c>source</c> and <c>direction</c> strings, forgiving case and separators.</summary>
+/// <summary>
+/// Reads the wire's <c>source</c> and <c>direction</c> strings, forgiving case and separators (<c>Salesforce</c>,
+/// <c>salesforce-api</c>, <c>SFDC</c>; <c>to_salesforce</c>, <c>HUBSPOT_TO_SALESFORCE</c>).
+/// </summary>
 public static class WireValues
 {
     public static bool TryParseSource(string? value, out FailureSource source)
     {
-        source = Letters(value) switch
+        var letters = Letters(value);
+        source = letters switch
         {
             "" => FailureSource.Unspecified,
-            "salesforce" or "sf" or "sfdc" => FailureSource.Salesforce,
-            "hubspot" or "hs" => FailureSource.HubSpot,
+            "sf" or "sfdc" => FailureSource.Salesforce,
+            "hs" => FailureSource.HubSpot,
+            _ when letters.StartsWith("salesforce", StringComparison.Ordinal) => FailureSource.Salesforce,
+            _ when letters.StartsWith("hubspot", StringComparison.Ordinal) => FailureSource.HubSpot,
             _ => (FailureSource)(-1),
         };
         if (Enum.IsDefined(source))
@@ -26,8 +32,8 @@ public static class WireValues
         direction = Letters(value) switch
         {
             "" => SyncDirection.Unspecified,
-            "tosalesforce" or "hubspottosalesforce" or "outbound" => SyncDirection.ToSalesforce,
-            "tohubspot" or "salesforcetohubspot" or "inbound" => SyncDirection.ToHubSpot,
+            "tosalesforce" or "hubspottosalesforce" or "hubspotsalesforce" or "outbound" => SyncDirection.ToSalesforce,
+            "tohubspot" or "salesforcetohubspot" or "salesforcehubspot" or "inbound" => SyncDirection.ToHubSpot,
             _ => (SyncDirection)(-1),
         };
         if (Enum.IsDefined(direction))
