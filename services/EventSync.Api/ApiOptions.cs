@@ -8,4 +8,13 @@ public sealed class ApiOptions
     public long MaxIngestionBytes { get; set; } = 4 * 1024 * 1024;
 
     public int MaxEventsPerRequest { get; set; } = 1000;
+
+    /// <summary>Errors per page when the request names no <c>limit</c>.</summary>
+    public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>The largest <c>limit</c> a page request may ask for.</summary>
+    public int MaxPageSize { get; set; } = 200;
+
+    /// <summary>The CSV export hands rows to the client at least this often, so nothing large is buffered.</summary>
+    public int ExportFlushEveryRows { get; set; } = 500;
 }

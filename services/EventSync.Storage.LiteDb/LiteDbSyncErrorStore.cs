@@ -10,18 +10,23 @@ namespace EventSync.Storage.LiteDb;
 /// The embedded store: one LiteDB file, <c>eventsync.db</c>, under <see cref="LiteDbStoreOptions.DataDir"/>.
 /// Safe for concurrent callers in one process; a lock file keeps every other process (and store) out.
 /// </summary>
-public sealed partial class LiteDbSyncErrorStore : ISyncErrorStore, ISyncErrorQueries, IApiUsageStore, IStoreLifecycle, IDisposable
+public sealed partial class LiteDbSyncErrorStore
+    : ISyncErrorStore, ISyncErrorQueries, IAffectedRecordQueries, IApiUsageStore, INotificationSettingsStore, IViewStore, IStoreLifecycle, IDisposable
 {
     public const string FileName = "eventsync.db";
 
     private const string ErrorsCollection = "sync_errors";
     private const string UsageCollection = "api_usage";
+    private const string SettingsCollection = "notification_settings";
+    private const string ViewsCollection = "views";
 
     // LiteDB's direct mode does not keep a second writer out on Linux: this lock file does, in and across processes.
     private readonly FileStream _fileLock;
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<SyncErrorDocument> _errors;
     private readonly ILiteCollection<ApiUsageDocument> _usage;
+    private readonly ILiteCollection<NotificationSettingsDocument> _settings;
+    private readonly ILiteCollection<ViewDocument> _views;
 
     // LiteDB binds a transaction to the calling thread; writers take this lock and never await inside it.
     private readonly Lock _writeLock = new();
@@ -52,6 +57,8 @@ public sealed partial class LiteDbSyncErrorStore : ISyncErrorStore, ISyncErrorQu
 
         _errors = _database.GetCollection<SyncErrorDocument>(ErrorsCollection);
         _usage = _database.GetCollection<ApiUsageDocument>(UsageCollection);
+        _settings = _database.GetCollection<NotificationSettingsDocument>(SettingsCollection);
+        _views = _database.GetCollection<ViewDocument>(ViewsCollection);
     }
 
     public string FilePath { get; }
@@ -63,6 +70,8 @@ public sealed partial class LiteDbSyncErrorStore : ISyncErrorStore, ISyncErrorQu
         _errors.EnsureIndex(d => d.HubSpotKey);
         _errors.EnsureIndex(d => d.SalesforceKey);
         _errors.EnsureIndex(d => d.PagingKey);
+        _settings.EnsureIndex(d => d.Frequency);
+        _views.EnsureIndex(d => d.ExpiresAtUtcTicks);
         return Task.CompletedTask;
     }
 
@@ -168,6 +177,22 @@ public sealed partial class LiteDbSyncErrorStore : ISyncErrorStore, ISyncErrorQu
         cancellationToken.ThrowIfCancellationRequested();
         var document = _usage.FindById(tenantId);
         return Task.FromResult(document is null ? null : SyncErrorDocumentMapping.ToUsage(document));
+    }
+
+    public Task<ApiAllocation> SetAllocationAsync(string tenantId, long allocatedToHubSpot, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            return Task.FromResult(InTransaction(() =>
+            {
+                // The reported figures belong to the engines: only the allocation changes.
+                var document = _usage.FindById(tenantId) ?? new ApiUsageDocument { TenantId = tenantId };
+                document.AllocatedToHubSpot = allocatedToHubSpot;
+                _usage.Upsert(document);
+                return SyncErrorDocumentMapping.ToAllocation(document);
+            }));
+        }
     }
 
     public void Dispose()

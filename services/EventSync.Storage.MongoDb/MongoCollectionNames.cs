@@ -5,4 +5,8 @@ internal static class MongoCollectionNames
     public const string SyncErrors = "sync_errors";
 
     public const string ApiUsage = "api_usage";
+
+    public const string NotificationSettings = "notification_settings";
+
+    public const string Views = "views";
 }

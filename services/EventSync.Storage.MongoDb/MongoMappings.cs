@@ -1,7 +1,11 @@
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Serialization;
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Conventions;
+using MongoDB.Bson.Serialization.Serializers;
 
 namespace EventSync.Storage.MongoDb;
 
@@ -51,6 +55,27 @@ internal static class MongoMappings
             });
             BsonClassMap.TryRegisterClassMap<ErrorOccurrenceEntryDocument>(map => map.AutoMap());
             BsonClassMap.TryRegisterClassMap<ErrorCardDocument>(map => map.AutoMap());
+            BsonClassMap.TryRegisterClassMap<NotificationSettingsDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.TenantId);
+                map.GetMemberMap(d => d.Frequency).SetSerializer(new EnumSerializer<DigestFrequency>(BsonType.String));
+            });
+            BsonClassMap.TryRegisterClassMap<ErrorQueryDocument>(map =>
+            {
+                map.AutoMap();
+                map.GetMemberMap(d => d.State).SetSerializer(new NullableSerializer<SyncErrorState>(new SyncErrorStateSerializer()));
+            });
+            BsonClassMap.TryRegisterClassMap<ViewDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
+            BsonClassMap.TryRegisterClassMap<AffectedRecordDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
             _registered = true;
         }
     }

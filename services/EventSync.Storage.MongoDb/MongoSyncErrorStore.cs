@@ -7,8 +7,12 @@ using MongoDB.Driver;
 
 namespace EventSync.Storage.MongoDb;
 
-/// <summary>The production store: <c>sync_errors</c> and <c>api_usage</c> in one MongoDB database.</summary>
-public sealed class MongoSyncErrorStore : ISyncErrorStore, ISyncErrorQueries, IApiUsageStore, IStoreLifecycle
+/// <summary>
+/// The production store: <c>sync_errors</c>, <c>api_usage</c>, <c>notification_settings</c> and <c>views</c> in one MongoDB
+/// database.
+/// </summary>
+public sealed partial class MongoSyncErrorStore
+    : ISyncErrorStore, ISyncErrorQueries, IAffectedRecordQueries, IApiUsageStore, INotificationSettingsStore, IViewStore, IStoreLifecycle
 {
     /// <summary>How often a batch is read, applied and written while other writers keep winning races on its errors.</summary>
     public const int MaxRecordAttempts = 10;
@@ -25,6 +29,8 @@ public sealed class MongoSyncErrorStore : ISyncErrorStore, ISyncErrorQueries, IA
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<SyncErrorDocument> _errors;
     private readonly IMongoCollection<ApiUsageDocument> _usage;
+    private readonly IMongoCollection<NotificationSettingsDocument> _settings;
+    private readonly IMongoCollection<ViewDocument> _views;
 
     public MongoSyncErrorStore(IMongoDatabase database)
     {
@@ -33,6 +39,8 @@ public sealed class MongoSyncErrorStore : ISyncErrorStore, ISyncErrorQueries, IA
         _database = database;
         _errors = database.GetCollection<SyncErrorDocument>(MongoCollectionNames.SyncErrors);
         _usage = database.GetCollection<ApiUsageDocument>(MongoCollectionNames.ApiUsage);
+        _settings = database.GetCollection<NotificationSettingsDocument>(MongoCollectionNames.NotificationSettings);
+        _views = database.GetCollection<ViewDocument>(MongoCollectionNames.Views);
     }
 
     public async Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
@@ -160,8 +168,19 @@ public sealed class MongoSyncErrorStore : ISyncErrorStore, ISyncErrorQueries, IA
         return document?.ToApiUsage();
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+    public async Task<ApiAllocation> SetAllocationAsync(string tenantId, long allocatedToHubSpot, CancellationToken cancellationToken)
+    {
+        var options = new FindOneAndUpdateOptions<ApiUsageDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After };
+        var document = await _usage.FindOneAndUpdateAsync(ApiUsageQueries.ByTenant(tenantId), ApiUsageQueries.Allocate(allocatedToHubSpot), options, cancellationToken);
+        return document.ToApiAllocation();
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
         await _errors.Indexes.CreateManyAsync(SyncErrorQueries.Indexes(), cancellationToken);
+        await _settings.Indexes.CreateOneAsync(NotificationSettingsQueries.Index(), cancellationToken: cancellationToken);
+        await _views.Indexes.CreateOneAsync(ViewQueries.ExpiryIndex(), cancellationToken: cancellationToken);
+    }
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);

@@ -1,6 +1,7 @@
 using EventSync.Api.Endpoints;
 using EventSync.Api.Security;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventSync.Api.Extensions;
 
@@ -12,6 +13,8 @@ public static class ApiExtensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddSingleton<ApiKeyAuthorizer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddApiRateLimiting();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         return services;
@@ -23,10 +26,15 @@ public static class ApiExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapFailureIngestion();
+        app.MapCatalog();
         app.MapGroup("/api/tenants/{tenantId}")
             .AddEndpointFilter<TenantKeyFilter>()
-            .MapSyncHealth();
+            .MapSyncHealth()
+            .MapErrors()
+            .MapErrorExport()
+            .MapResync();
         return app;
     }
 }

@@ -1,6 +1,6 @@
 namespace EventSync.Storage.LiteDb.Documents;
 
-// A tenant's ApiUsage as stored, keyed by tenant.
+// A tenant's ApiUsage as stored, keyed by tenant; without a report yet (only an allocation) the figures are zero.
 internal sealed class ApiUsageDocument
 {
     public string TenantId { get; set; } = "";
@@ -11,5 +11,5 @@ internal sealed class ApiUsageDocument
 
     public long? AllocatedToHubSpot { get; set; }
 
-    public long ReportedAtUtcTicks { get; set; }
+    public long? ReportedAtUtcTicks { get; set; }
 }

@@ -20,10 +20,14 @@ internal static class SyncErrorDocumentMapping
         mapper.UseCamelCase();
         mapper.Entity<SyncErrorDocument>().Id(d => d.Id, autoId: false);
         mapper.Entity<ApiUsageDocument>().Id(d => d.TenantId, autoId: false);
+        mapper.Entity<NotificationSettingsDocument>().Id(d => d.TenantId, autoId: false);
+        mapper.Entity<ViewDocument>().Id(d => d.Id, autoId: false);
         return mapper;
     }
 
     public static string CardKeyPrefix(string tenantId, SyncErrorState state) => Key(tenantId, state.ToWire(), "");
+
+    public static string CardKey(string tenantId, SyncErrorState state, string errorType) => Key(tenantId, state.ToWire(), errorType);
 
     // Fixed width, so that keys of one tenant sort by last seen.
     public static string PagingKey(string tenantId, long lastSeenUtcTicks) =>
@@ -61,7 +65,7 @@ internal static class SyncErrorDocumentMapping
         RecentEventIds = [.. error.RecentEventIds],
         History = [.. error.History.Select(ToDocument)],
         Version = error.Version,
-        CardKey = Key(error.TenantId, error.State.ToWire(), error.ErrorType),
+        CardKey = CardKey(error.TenantId, error.State, error.ErrorType),
         HubSpotKey = error.HubSpotId is null ? null : RecordIdKey(error.TenantId, error.ObjectType, error.HubSpotId),
         SalesforceKey = error.SalesforceId is null ? null : RecordIdKey(error.TenantId, error.ObjectType, error.SalesforceId),
         PagingKey = PagingKey(error.TenantId, error.LastSeen.UtcTicks),
@@ -89,7 +93,7 @@ internal static class SyncErrorDocumentMapping
         State = ParseState(document.State),
         FirstSeen = FromTicks(document.FirstSeenUtcTicks),
         LastSeen = FromTicks(document.LastSeenUtcTicks),
-        ResolvedAt = document.ResolvedAtUtcTicks is { } resolvedAt ? FromTicks(resolvedAt) : null,
+        ResolvedAt = ToInstant(document.ResolvedAtUtcTicks),
         Occurrences = document.Occurrences,
         LastEventId = document.LastEventId,
         RecentEventIds = document.RecentEventIds,
@@ -97,8 +101,14 @@ internal static class SyncErrorDocumentMapping
         Version = document.Version,
     };
 
-    public static ApiUsage ToUsage(ApiUsageDocument document) =>
-        new(document.TenantId, document.UsedLast24h, document.SalesforceLimit, document.AllocatedToHubSpot, FromTicks(document.ReportedAtUtcTicks));
+    // Null while only an operator's allocation is stored: ApiUsage stands for reported figures.
+    public static ApiUsage? ToUsage(ApiUsageDocument document) =>
+        document.ReportedAtUtcTicks is { } reportedAt
+            ? new(document.TenantId, document.UsedLast24h, document.SalesforceLimit, document.AllocatedToHubSpot, FromTicks(reportedAt))
+            : null;
+
+    public static ApiAllocation ToAllocation(ApiUsageDocument document) =>
+        new(document.TenantId, document.AllocatedToHubSpot ?? 0, document.UsedLast24h, document.SalesforceLimit, ToInstant(document.ReportedAtUtcTicks));
 
     public static ApiUsageDocument ToDocument(ApiUsage usage) => new()
     {
@@ -120,10 +130,12 @@ internal static class SyncErrorDocumentMapping
     private static ErrorOccurrenceEntry ToEntry(HistoryEntryDocument document) =>
         new(document.EventId, FromTicks(document.OccurredAtUtcTicks), document.StatusCode, document.Message);
 
-    private static SyncErrorState ParseState(string state) =>
+    public static SyncErrorState ParseState(string state) =>
         Enum.GetValues<SyncErrorState>().Single(s => string.Equals(s.ToWire(), state, StringComparison.Ordinal));
 
-    private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+    public static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+
+    public static DateTimeOffset? ToInstant(long? utcTicks) => utcTicks is { } ticks ? FromTicks(ticks) : null;
 
     private static string Key(params string[] parts) => string.Join(KeySeparator, parts);
 }

@@ -21,7 +21,10 @@ public static class LiteDbStorageExtensions
         services.AddSingleton(sp => new LiteDbSyncErrorStore(sp.GetRequiredService<IOptions<LiteDbStoreOptions>>()));
         services.AddSingleton<ISyncErrorStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<ISyncErrorQueries>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IAffectedRecordQueries>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IApiUsageStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<INotificationSettingsStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IViewStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         return services;
     }

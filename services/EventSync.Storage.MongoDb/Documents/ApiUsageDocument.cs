@@ -15,6 +15,9 @@ internal sealed class ApiUsageDocument
 
     public DateTimeOffset? ReportedAt { get; set; }
 
-    // An operator may set the allocation before any engine reported figures: the figures are then zero.
-    public ApiUsage ToApiUsage() => new(TenantId, UsedLast24h, SalesforceLimit, AllocatedToHubSpot, ReportedAt ?? DateTimeOffset.MinValue);
+    // An operator may set the allocation before any engine reported figures: there is no ApiUsage then, only an ApiAllocation.
+    public ApiUsage? ToApiUsage() =>
+        ReportedAt is { } reportedAt ? new(TenantId, UsedLast24h, SalesforceLimit, AllocatedToHubSpot, reportedAt) : null;
+
+    public ApiAllocation ToApiAllocation() => new(TenantId, AllocatedToHubSpot ?? 0, UsedLast24h, SalesforceLimit, ReportedAt);
 }

@@ -10,8 +10,8 @@ namespace EventSync.Storage.MongoDb.Extensions;
 public static class MongoStorageExtensions
 {
     /// <summary>
-    /// The MongoDB store as <see cref="ISyncErrorStore"/>, <see cref="ISyncErrorQueries"/>, <see cref="IApiUsageStore"/> and
-    /// <see cref="IStoreLifecycle"/>:
+    /// The MongoDB store as <see cref="ISyncErrorStore"/>, <see cref="ISyncErrorQueries"/>, <see cref="IAffectedRecordQueries"/>,
+    /// <see cref="IApiUsageStore"/>, <see cref="INotificationSettingsStore"/>, <see cref="IViewStore"/> and <see cref="IStoreLifecycle"/>:
     /// the server from <c>ConnectionStrings:mongodb</c>, the settings from <c>EventSync:MongoDb</c>.
     /// </summary>
     public static IServiceCollection AddMongoStorage(this IServiceCollection services, IConfiguration configuration)
@@ -34,7 +34,10 @@ public static class MongoStorageExtensions
             provider.GetRequiredService<IMongoClient>().GetDatabase(provider.GetRequiredService<IOptions<MongoStoreOptions>>().Value.DatabaseName)));
         services.AddSingleton<ISyncErrorStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<ISyncErrorQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IAffectedRecordQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IApiUsageStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<INotificationSettingsStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IViewStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IStoreLifecycle>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         return services;
     }

@@ -23,4 +23,14 @@ internal static class ApiUsageQueries
             .Set(d => d.UsedLast24h, usedLast24h)
             .Set(d => d.SalesforceLimit, salesforceLimit)
             .Set(d => d.ReportedAt, reportedAt);
+
+    /// <summary>
+    /// Sets the operator's allocation only; a tenant's first document (upserted) starts with zero figures and no report
+    /// time, so that the first report, whatever its time, fills them in.
+    /// </summary>
+    public static UpdateDefinition<ApiUsageDocument> Allocate(long allocatedToHubSpot) =>
+        Builders<ApiUsageDocument>.Update
+            .Set(d => d.AllocatedToHubSpot, allocatedToHubSpot)
+            .SetOnInsert(d => d.UsedLast24h, 0L)
+            .SetOnInsert(d => d.SalesforceLimit, 0L);
 }

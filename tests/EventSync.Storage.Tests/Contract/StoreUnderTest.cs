@@ -19,6 +19,7 @@ public sealed class StoreUnderTest : IAsyncDisposable
 
     public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, ISyncErrorQueries? queries, Func<ValueTask> cleanup)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         Errors = errors;
         Usage = usage;
         Lifecycle = lifecycle;
@@ -35,10 +36,23 @@ public sealed class StoreUnderTest : IAsyncDisposable
     public ISyncErrorQueries Queries =>
         _queries ?? throw new InvalidOperationException($"The store under test does not implement {nameof(ISyncErrorQueries)}.");
 
+    /// <summary>The store itself when it implements <see cref="IAffectedRecordQueries"/> (looked up at run time).</summary>
+    public IAffectedRecordQueries AffectedRecords => Implemented<IAffectedRecordQueries>();
+
+    /// <summary>The store itself when it implements <see cref="INotificationSettingsStore"/> (looked up at run time).</summary>
+    public INotificationSettingsStore Settings => Implemented<INotificationSettingsStore>();
+
+    /// <summary>The store itself when it implements <see cref="IViewStore"/> (looked up at run time).</summary>
+    public IViewStore Views => Implemented<IViewStore>();
+
     /// <summary>For a store class that implements all the store interfaces (<see cref="ISyncErrorQueries"/> is looked up at run time).</summary>
     public static StoreUnderTest Of<TStore>(TStore store, Func<ValueTask> cleanup)
         where TStore : ISyncErrorStore, IApiUsageStore, IStoreLifecycle =>
         new(store, store, store, cleanup);
 
     public ValueTask DisposeAsync() => _cleanup();
+
+    private T Implemented<T>()
+        where T : class =>
+        Errors as T ?? throw new InvalidOperationException($"The store under test does not implement {typeof(T).Name}.");
 }

@@ -22,6 +22,9 @@ namespace EventSync.Storage.Tests.Contract;
 ///     public IApiUsageStore Usage { get; }
 ///     public IStoreLifecycle Lifecycle { get; }
 ///     public ISyncErrorQueries Queries { get; } // throws when the store does not implement it
+///     public IAffectedRecordQueries AffectedRecords { get; } // the store itself, looked up at run time; throws when not implemented
+///     public INotificationSettingsStore Settings { get; } // likewise
+///     public IViewStore Views { get; } // likewise
 /// }
 /// </code>
 /// <list type="bullet">

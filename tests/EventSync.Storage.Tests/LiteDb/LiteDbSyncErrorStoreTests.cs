@@ -115,10 +115,30 @@ public sealed class LiteDbSyncErrorStoreTests : SyncErrorStoreContract
         var store = provider.GetRequiredService<ISyncErrorStore>();
 
         Assert.Same(store, provider.GetRequiredService<ISyncErrorQueries>());
+        Assert.Same(store, provider.GetRequiredService<IAffectedRecordQueries>());
         Assert.Same(store, provider.GetRequiredService<IApiUsageStore>());
+        Assert.Same(store, provider.GetRequiredService<INotificationSettingsStore>());
+        Assert.Same(store, provider.GetRequiredService<IViewStore>());
         Assert.Same(store, provider.GetRequiredService<IStoreLifecycle>());
         Assert.Equal(Path.Combine(dataDir.Path, LiteDbSyncErrorStore.FileName), Assert.IsType<LiteDbSyncErrorStore>(store).FilePath);
         Assert.True(File.Exists(Path.Combine(dataDir.Path, LiteDbSyncErrorStore.FileName)));
+    }
+
+    [Fact]
+    public async Task Should_delete_expired_views_when_a_later_view_is_saved()
+    {
+        using var dataDir = new TemporaryDataDir();
+        using var store = Open(dataDir);
+        await store.InitializeAsync(Ct);
+        var start = SyncFailureBuilder.Start;
+        var filter = new ErrorQuery(SyncFailureBuilder.DefaultTenant);
+        await store.SaveAsync(new AffectedRecordsView("short", SyncFailureBuilder.DefaultTenant, filter, start, start.AddHours(1)), Ct);
+
+        await store.SaveAsync(new AffectedRecordsView("later", SyncFailureBuilder.DefaultTenant, filter, start.AddHours(2), start.AddHours(26)), Ct);
+
+        // Asked for as of a time before its expiry: only deletion explains that it is gone.
+        Assert.Null(await store.GetAsync(SyncFailureBuilder.DefaultTenant, "short", start, Ct));
+        Assert.NotNull(await store.GetAsync(SyncFailureBuilder.DefaultTenant, "later", start.AddHours(3), Ct));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ using MongoDB.Driver;
 namespace EventSync.Storage.Tests.MongoDb;
 
 /// <summary>What the store sends to MongoDB, rendered by the driver without a server and compared as canonical BSON (types included).</summary>
-public sealed class MongoQueryRenderingTests
+public sealed partial class MongoQueryRenderingTests
 {
     private static readonly DateTimeOffset SyncedAt = new(2026, 11, 28, 12, 0, 0, TimeSpan.FromHours(2));
 

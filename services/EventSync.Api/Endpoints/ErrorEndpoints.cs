@@ -1,0 +1,84 @@
+using EventSync.Api.Queries;
+using EventSync.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Api.Endpoints;
+
+/// <summary><c>GET /api/tenants/{tenantId}/errors</c> (filtered keyset pages) and <c>.../errors/{id}</c> (one error in detail).</summary>
+internal static class ErrorEndpoints
+{
+    public static RouteGroupBuilder MapErrors(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/errors", ListAsync)
+            .WithName("ListErrors")
+            .WithSummary("The tenant's errors, newest first, filtered, with meaning and fix; cursor paging")
+            .Produces<ErrorListResponse>()
+            .ProducesValidationProblem();
+        tenant.MapGet("/errors/{errorId}", GetAsync)
+            .WithName("GetError")
+            .WithSummary("One error with the errors as reported and its recent occurrences")
+            .Produces<ErrorDetailView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return tenant;
+    }
+
+    private static async Task<IResult> ListAsync(
+        string tenantId,
+        [AsParameters] ErrorFilterParameters filter,
+        [AsParameters] ErrorPageParameters page,
+        ISyncErrorQueries queries,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblems();
+        var query = ErrorFilterReader.Read(tenantId, filter, problems);
+        var language = LanguageParameter.Read(filter.Lang, problems);
+        var limit = PageSize(page.Limit, options.Value, problems);
+        ErrorPageCursor? after = null;
+        if (!string.IsNullOrEmpty(page.Cursor) && !ErrorPageCursorCodec.TryDecode(page.Cursor, out after))
+        {
+            problems.Add("cursor", "Not a cursor this API handed out; pass the 'next' value of the previous page as it is.");
+        }
+
+        if (problems.Any)
+        {
+            return TypedResults.ValidationProblem(problems.ByField, title: "The query is not valid.");
+        }
+
+        var result = await queries.ListAsync(query, after, limit, cancellationToken);
+        return TypedResults.Ok(new ErrorListResponse(
+            result.Errors.Select(e => ErrorViews.Of(e, language!)).ToList(),
+            result.Next is null ? null : ErrorPageCursorCodec.Encode(result.Next)));
+    }
+
+    private static async Task<IResult> GetAsync(string tenantId, string errorId, string? lang, ISyncErrorStore store, CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblems();
+        var language = LanguageParameter.Read(lang, problems);
+        if (problems.Any)
+        {
+            return TypedResults.ValidationProblem(problems.ByField, title: "The query is not valid.");
+        }
+
+        var error = await store.GetAsync(tenantId, errorId, cancellationToken);
+        return error is null || error.TenantId != tenantId
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no error '{errorId}'.")
+            : TypedResults.Ok(ErrorViews.DetailOf(error, language!));
+    }
+
+    private static int PageSize(string? limit, ApiOptions options, ValidationProblems problems)
+    {
+        if (string.IsNullOrWhiteSpace(limit))
+        {
+            return options.DefaultPageSize;
+        }
+
+        if (int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size >= 1 && size <= options.MaxPageSize)
+        {
+            return size;
+        }
+
+        problems.Add("limit", $"Must be a whole number from 1 to {options.MaxPageSize}.");
+        return options.DefaultPageSize;
+    }
+}

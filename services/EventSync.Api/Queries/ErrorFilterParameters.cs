@@ -1,0 +1,21 @@
+namespace EventSync.Api.Queries;
+
+/// <summary>The query string of the error list and the export, bound as text and validated by <see cref="ErrorFilterReader"/>.</summary>
+internal sealed class ErrorFilterParameters
+{
+    public string? ErrorType { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? State { get; init; }
+
+    public string? ObjectType { get; init; }
+
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    public string? Q { get; init; }
+
+    public string? Lang { get; init; }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using EventSync.Core.Catalog;
+using EventSync.Core.Storage;
+
+namespace EventSync.Api.Queries;
+
+/// <summary>Turns the filter parameters into an <see cref="ErrorQuery"/>, naming each parameter that is not valid.</summary>
+internal static class ErrorFilterReader
+{
+    public const int MaxTextLength = 200;
+
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    private static readonly Dictionary<string, SyncErrorState> States =
+        Enum.GetValues<SyncErrorState>().ToDictionary(s => s.ToWire(), StringComparer.Ordinal);
+
+    public static ErrorQuery Read(string tenantId, ErrorFilterParameters filter, ValidationProblems problems)
+    {
+        var errorType = Blank(filter.ErrorType);
+        if (errorType is not null && !ErrorCatalog.Default.TryGet(errorType, out _))
+        {
+            problems.Add("errorType", $"Unknown error type '{errorType}'; GET /api/catalog lists them.");
+        }
+
+        var category = Blank(filter.Category);
+        if (category is not null && ErrorCatalog.Default.Categories.All(c => c.Id != category))
+        {
+            problems.Add("category", $"Unknown category '{category}'; use one of: {string.Join(", ", ErrorCatalog.Default.Categories.Select(c => c.Id))}.");
+        }
+
+        SyncErrorState? state = null;
+        if (Blank(filter.State) is { } stateText)
+        {
+            if (States.TryGetValue(stateText, out var known))
+            {
+                state = known;
+            }
+            else
+            {
+                problems.Add("state", $"Unknown state '{stateText}'; use one of: {string.Join(", ", States.Keys)}.");
+            }
+        }
+
+        var from = Instant(filter.From, "from", problems);
+        var to = Instant(filter.To, "to", problems);
+        if (from is not null && to is not null && from >= to)
+        {
+            problems.Add("to", "'to' must be later than 'from'.");
+        }
+
+        return new ErrorQuery(tenantId)
+        {
+            ErrorType = errorType,
+            Category = category,
+            State = state,
+            ObjectType = Text(filter.ObjectType, "objectType", problems),
+            SeenFrom = from,
+            SeenTo = to,
+            Text = Text(filter.Q, "q", problems),
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? Text(string? value, string name, ValidationProblems problems)
+    {
+        var text = Blank(value);
+        if (text is { Length: > MaxTextLength })
+        {
+            problems.Add(name, $"At most {MaxTextLength} characters.");
+        }
+
+        return text;
+    }
+
+    private static DateTimeOffset? Instant(string? value, string name, ValidationProblems problems)
+    {
+        var text = Blank(value);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return instant;
+        }
+
+        problems.Add(name, $"'{text}' is not an ISO 8601 date or date-time (for example 2026-03-01 or 2026-03-01T08:30:00Z).");
+        return null;
+    }
+}

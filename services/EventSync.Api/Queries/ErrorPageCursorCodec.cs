@@ -1,0 +1,43 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using EventSync.Core.Storage;
+
+namespace EventSync.Api.Queries;
+
+/// <summary>The cursor clients pass back: base64url of <c>{lastSeen UTC ticks}:{error id}</c>, opaque to them.</summary>
+internal static class ErrorPageCursorCodec
+{
+    public static string Encode(ErrorPageCursor cursor) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{cursor.LastSeen.UtcTicks}:{cursor.Id}")));
+
+    public static bool TryDecode(string text, out ErrorPageCursor? cursor)
+    {
+        cursor = null;
+        if (text.Length > 512 || !Base64Url.IsValid(text))
+        {
+            return false;
+        }
+
+        string decoded;
+        try
+        {
+            decoded = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(text));
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == decoded.Length - 1
+            || !long.TryParse(decoded.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return false;
+        }
+
+        cursor = new ErrorPageCursor(new DateTimeOffset(ticks, TimeSpan.Zero), decoded[(colon + 1)..]);
+        return true;
+    }
+}

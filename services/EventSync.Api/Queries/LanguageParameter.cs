@@ -1,0 +1,25 @@
+using EventSync.Core.Catalog;
+
+namespace EventSync.Api.Queries;
+
+/// <summary>The <c>lang</c> parameter: one of the catalog's languages, English when absent.</summary>
+internal static class LanguageParameter
+{
+    public const string Name = "lang";
+
+    public static string? Read(string? lang, ValidationProblems problems)
+    {
+        if (string.IsNullOrWhiteSpace(lang))
+        {
+            return "en";
+        }
+
+        var language = LocalizedText.Languages.FirstOrDefault(l => l.Equals(lang.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (language is null)
+        {
+            problems.Add(Name, $"Unknown language '{lang}'; use one of: {string.Join(", ", LocalizedText.Languages)}.");
+        }
+
+        return language;
+    }
+}

@@ -1,0 +1,8 @@
+namespace EventSync.Api.RateLimiting;
+
+/// <summary>Names of the rate-limit policies that endpoints opt into.</summary>
+internal static class ApiRateLimitPolicies
+{
+    public const string Resync = "tenant-resync";
+    public const string Export = "tenant-export";
+}

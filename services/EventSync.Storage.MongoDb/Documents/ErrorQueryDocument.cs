@@ -1,0 +1,43 @@
+using EventSync.Core.Storage;
+
+namespace EventSync.Storage.MongoDb.Documents;
+
+/// <summary>The filter of a stored view: an <see cref="ErrorQuery"/> without its tenant (the view's own).</summary>
+internal sealed class ErrorQueryDocument
+{
+    public string? ErrorType { get; set; }
+
+    public string? Category { get; set; }
+
+    public SyncErrorState? State { get; set; }
+
+    public string? ObjectType { get; set; }
+
+    public DateTimeOffset? SeenFrom { get; set; }
+
+    public DateTimeOffset? SeenTo { get; set; }
+
+    public string? Text { get; set; }
+
+    public static ErrorQueryDocument From(ErrorQuery query) => new()
+    {
+        ErrorType = query.ErrorType,
+        Category = query.Category,
+        State = query.State,
+        ObjectType = query.ObjectType,
+        SeenFrom = query.SeenFrom,
+        SeenTo = query.SeenTo,
+        Text = query.Text,
+    };
+
+    public ErrorQuery ToQuery(string tenantId) => new(tenantId)
+    {
+        ErrorType = ErrorType,
+        Category = Category,
+        State = State,
+        ObjectType = ObjectType,
+        SeenFrom = SeenFrom,
+        SeenTo = SeenTo,
+        Text = Text,
+    };
+}

@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using EventSync.Api.Extensions;
+using EventSync.Contracts;
+using EventSync.Core.Classification;
+using EventSync.Core.Storage;
+using EventSync.ServiceDefaults.Hosting;
+using EventSync.Standalone.Extensions;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: AssemblyFixture(typeof(EventSync.Api.Tests.Infrastructure.ApiHost))]
+
+namespace EventSync.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The standalone host (in-memory bus, LiteDB in a temporary directory) shared by the API tests of this assembly; tests
+/// stay apart by tenant. Two tenants have keys of their own; the rate limits are the defaults.
+/// </summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string Acme = "acme-eu";
+    public const string Globex = "globex-us";
+
+    private readonly TemporaryDataDir _dataDir = new();
+    private WebApplication? _app;
+    private HttpClient? _http;
+
+    public string AdminKey { get; } = NewKey();
+
+    public IReadOnlyDictionary<string, string> TenantKeys { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { [Acme] = NewKey(), [Globex] = NewKey() };
+
+    public ResyncCommandRecorder ResyncCommands { get; } = new();
+
+    public HttpClient Http => _http ?? throw new InvalidOperationException("The host has not started.");
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        string[] settings =
+        [
+            $"--EventSync:DataDir={_dataDir.Path}",
+            $"--EventSync:Api:AdminKey={AdminKey}",
+            .. TenantKeys.Select(t => $"--EventSync:Api:TenantKeys:{t.Key}={t.Value}"),
+        ];
+        _app = await TestHosts.StartAsync(
+            () => ServiceHost.Build(TestHosts.Arguments(settings), builder => builder.AddStandalone(demo: false), a => a.MapSyncHealthApi()),
+            TestContext.Current.CancellationToken);
+        _app.Services.GetRequiredService<IBus>().ConnectPublishObserver(ResyncCommands);
+        _http = new HttpClient { BaseAddress = TestHosts.Address(_app), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        await TestHosts.StopAsync(_app);
+        _dataDir.Dispose();
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : JsonContent.Create(json) };
+        if (key is not null)
+        {
+            request.Headers.Add(ApiKeyHeader, key);
+        }
+
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path, string? key) => SendAsync(HttpMethod.Get, path, key);
+
+    /// <summary>Records the failures as the classifier would, straight into the store; returns the errors, one per failure.</summary>
+    public async Task<IReadOnlyList<SyncError>> SeedAsync(IEnumerable<SyncFailureReported> failures)
+    {
+        var store = Services.GetRequiredService<ISyncErrorStore>();
+        var now = DateTimeOffset.UtcNow;
+        var occurrences = failures.SelectMany(f => FailureOccurrence.Of(f, SyncFailureClassifier.Default.Classify(f), now)).ToList();
+        var changes = await store.RecordAsync(occurrences, TestContext.Current.CancellationToken);
+        return changes.Select(c => c.Error).DistinctBy(e => e.Id).ToList();
+    }
+
+    private static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
