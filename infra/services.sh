@@ -44,8 +44,24 @@ ensure_rabbitmq() {
     echo "infra: RabbitMQ is up at 127.0.0.1:5672"
 }
 
+ensure_chromium() {
+    if [ -n "${EVENTSYNC_TEST_CHROMIUM:-}" ]; then
+        echo "infra: using the Chromium named by EVENTSYNC_TEST_CHROMIUM ($EVENTSYNC_TEST_CHROMIUM)"
+        return 0
+    fi
+    if [ ! -x /usr/bin/chromium ]; then
+        echo "infra: installing chromium (headless browser for the dashboard test)"
+        if ! apt_install chromium; then
+            echo "infra: no Chromium: the dashboard browser test will be reported as skipped"
+            return 0
+        fi
+    fi
+    echo "infra: Chromium is at /usr/bin/chromium"
+}
+
 ensure_test_services() {
     ensure_rabbitmq
+    ensure_chromium
     if [ -z "${EVENTSYNC_TEST_MONGODB:-}" ]; then
         echo "infra: no MongoDB server (EVENTSYNC_TEST_MONGODB unset): the MongoDB contract tests will be reported as skipped"
     fi

@@ -17,4 +17,10 @@ public sealed class ApiOptions
 
     /// <summary>The CSV export hands rows to the client at least this often, so nothing large is buffered.</summary>
     public int ExportFlushEveryRows { get; set; } = 500;
+
+    /// <summary>How long a view of affected records can be opened after it was created.</summary>
+    public TimeSpan ViewLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The largest body of the small JSON requests (settings, allocation, views).</summary>
+    public long MaxSmallBodyBytes { get; set; } = 64 * 1024;
 }

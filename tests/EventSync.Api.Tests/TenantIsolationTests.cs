@@ -12,6 +12,13 @@ public sealed class TenantIsolationTests(ApiHost host)
         { "GET", "errors/0123456789abcdef01234567" },
         { "GET", "errors/export.csv" },
         { "POST", "resync" },
+        { "GET", "sync-health" },
+        { "PUT", "api-allocation" },
+        { "GET", "error-trend" },
+        { "POST", "views" },
+        { "GET", "views/0123456789abcdef" },
+        { "GET", "notification-settings" },
+        { "PUT", "notification-settings" },
     };
 
     [Theory]
@@ -50,5 +57,5 @@ public sealed class TenantIsolationTests(ApiHost host)
         Assert.DoesNotContain(acmeError.Id, ids);
     }
 
-    private static object? Body(string method) => method == "POST" ? new { errorIds = new[] { "x" } } : null;
+    private static object? Body(string method) => method is "POST" or "PUT" ? new { errorIds = new[] { "x" }, allocatedToHubSpot = 1, enabled = false } : null;
 }

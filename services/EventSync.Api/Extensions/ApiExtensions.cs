@@ -2,6 +2,7 @@ using EventSync.Api.Endpoints;
 using EventSync.Api.Security;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 
 namespace EventSync.Api.Extensions;
 
@@ -16,25 +17,46 @@ public static class ApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddApiRateLimiting();
         services.AddProblemDetails();
+        services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         return services;
     }
 
-    /// <summary>Every route of the API; tenant routes need a key for that tenant.</summary>
+    /// <summary>The dashboard's files (no key: the page asks for one), then every route of the API; tenant routes need a key for that tenant.</summary>
     public static WebApplication MapSyncHealthApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseDashboardFiles();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapFailureIngestion();
         app.MapCatalog();
+        app.MapOpenApi();
         app.MapGroup("/api/tenants/{tenantId}")
             .AddEndpointFilter<TenantKeyFilter>()
             .MapSyncHealth()
+            .MapApiAllocation()
             .MapErrors()
             .MapErrorExport()
-            .MapResync();
+            .MapErrorTrend()
+            .MapAffectedRecordsViews()
+            .MapResync()
+            .MapNotificationSettings();
         return app;
+    }
+
+    // Read from the output folder, where the build copies Dashboard/** (also into the standalone host's output); no folder, no page.
+    private static void UseDashboardFiles(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "Dashboard");
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        var files = new PhysicalFileProvider(root);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
     }
 }

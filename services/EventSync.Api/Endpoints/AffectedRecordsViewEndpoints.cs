@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using EventSync.Api.Queries;
+using EventSync.Api.Requests;
+using EventSync.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/tenants/{tenantId}/views</c> saves a filter of the errors (validated as the error list's) for
+/// <see cref="ApiOptions.ViewLifetime"/>; <c>GET .../views/{viewId}</c> lists the records it affects.
+/// </summary>
+internal static class AffectedRecordsViewEndpoints
+{
+    public static RouteGroupBuilder MapAffectedRecordsViews(this RouteGroupBuilder tenant)
+    {
+        tenant.MapPost("/views", CreateAsync)
+            .WithName("CreateView")
+            .WithSummary("Save a temporary view of the records affected by the errors a filter selects")
+            .Accepts<ViewFilter>("application/json")
+            .Produces<ViewCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+        tenant.MapGet("/views/{viewId}", GetAsync)
+            .WithName("GetView")
+            .WithSummary("A temporary view: its filter and the affected records with the error types on each")
+            .Produces<AffectedRecordsViewResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return tenant;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        string tenantId,
+        HttpRequest request,
+        IViewStore views,
+        TimeProvider clock,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblems();
+        var body = await JsonRequestBody.ReadObjectAsync(request, options.Value.MaxSmallBodyBytes, problems, cancellationToken);
+        var query = body is { } json ? ErrorFilterReader.Read(tenantId, FilterOf(json, problems), problems) : null;
+        if (problems.Any || query is null)
+        {
+            return TypedResults.ValidationProblem(problems.ByField, title: "The view's filter is not valid.");
+        }
+
+        var now = clock.GetUtcNow();
+        var view = new AffectedRecordsView(Guid.NewGuid().ToString("N"), tenantId, query, now, now + options.Value.ViewLifetime);
+        await views.SaveAsync(view, cancellationToken);
+        var url = $"/api/tenants/{Uri.EscapeDataString(tenantId)}/views/{view.Id}";
+        return TypedResults.Created(url, new ViewCreated(view.Id, view.ExpiresAt, url));
+    }
+
+    private static async Task<IResult> GetAsync(
+        string tenantId,
+        string viewId,
+        IViewStore views,
+        IAffectedRecordQueries records,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var view = await views.GetAsync(tenantId, viewId, clock.GetUtcNow(), cancellationToken);
+        if (view is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no view '{viewId}', or it has expired.");
+        }
+
+        var filter = view.Filter;
+        return TypedResults.Ok(new AffectedRecordsViewResponse(
+            view.Id,
+            view.CreatedAt,
+            view.ExpiresAt,
+            new ViewFilter(filter.ErrorType, filter.Category, filter.State?.ToWire(), filter.ObjectType, Instant(filter.SeenFrom), Instant(filter.SeenTo), filter.Text),
+            RecordsAsync(records.AffectedRecordsAsync(filter, cancellationToken), cancellationToken)));
+    }
+
+    private static ErrorFilterParameters FilterOf(System.Text.Json.JsonElement body, ValidationProblems problems) =>
+        new()
+        {
+            ErrorType = JsonRequestBody.OptionalString(body, "errorType", problems),
+            Category = JsonRequestBody.OptionalString(body, "category", problems),
+            State = JsonRequestBody.OptionalString(body, "state", problems),
+            ObjectType = JsonRequestBody.OptionalString(body, "objectType", problems),
+            From = JsonRequestBody.OptionalString(body, "from", problems),
+            To = JsonRequestBody.OptionalString(body, "to", problems),
+            Q = JsonRequestBody.OptionalString(body, "q", problems),
+        };
+
+    private static string? Instant(DateTimeOffset? instant) =>
+        instant?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    private static async IAsyncEnumerable<AffectedRecordView> RecordsAsync(IAsyncEnumerable<AffectedRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            yield return new AffectedRecordView(record.ObjectType, record.HubSpotId, record.SalesforceId, record.ErrorTypes);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using EventSync.Api.Queries;
+using EventSync.Api.Requests;
+using EventSync.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Api.Endpoints;
+
+/// <summary><c>PUT /api/tenants/{tenantId}/api-allocation</c>: the share of the Salesforce daily limit HubSpot's sync may use.</summary>
+internal static class ApiAllocationEndpoints
+{
+    private const string Field = "allocatedToHubSpot";
+
+    public static RouteGroupBuilder MapApiAllocation(this RouteGroupBuilder tenant)
+    {
+        tenant.MapPut("/api-allocation", PutAsync)
+            .WithName("PutApiAllocation")
+            .WithSummary("Set the Salesforce API calls a day allocated to HubSpot (at most the Salesforce daily limit)")
+            .Accepts<ApiAllocationRequest>("application/json")
+            .Produces<ApiAllocationView>()
+            .ProducesValidationProblem();
+        return tenant;
+    }
+
+    private static async Task<IResult> PutAsync(string tenantId, HttpRequest request, IApiUsageStore store, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblems();
+        var body = await JsonRequestBody.ReadObjectAsync(request, options.Value.MaxSmallBodyBytes, problems, cancellationToken);
+        var allocation = body is { } json ? Read(json, problems) : null;
+        if (allocation is { } requested && await store.GetUsageAsync(tenantId, cancellationToken) is { } usage && requested > usage.SalesforceLimit)
+        {
+            problems.Add(Field, $"At most {usage.SalesforceLimit}, the tenant's Salesforce daily API limit; {requested} is above it.");
+        }
+
+        if (problems.Any || allocation is null)
+        {
+            return TypedResults.ValidationProblem(problems.ByField, title: "The API allocation is not valid; nothing was saved.");
+        }
+
+        var stored = await store.SetAllocationAsync(tenantId, allocation.Value, cancellationToken);
+        return TypedResults.Ok(new ApiAllocationView(stored.UsedLast24h, stored.SalesforceLimit, stored.AllocatedToHubSpot, stored.ReportedAt));
+    }
+
+    private static long? Read(JsonElement body, ValidationProblems problems)
+    {
+        if (!JsonRequestBody.TryGet(body, Field, out var value))
+        {
+            problems.Add(Field, "Required: a whole number of API calls a day, 0 or more.");
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var calls) && calls >= 0)
+        {
+            return calls;
+        }
+
+        problems.Add(Field, $"Must be a whole number of API calls a day, 0 or more; got {value.GetRawText()}.");
+        return null;
+    }
+}

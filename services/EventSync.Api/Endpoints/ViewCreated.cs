@@ -1,0 +1,3 @@
+namespace EventSync.Api.Endpoints;
+
+internal sealed record ViewCreated(string Id, DateTimeOffset ExpiresAt, string Url);

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using EventSync.Api.Queries;
+using EventSync.Core.Validation;
+
+namespace EventSync.Api.Requests;
+
+/// <summary>
+/// Reads small JSON bodies by hand, so that every problem (bad JSON, a wrong type) names the field instead of failing
+/// the binding with a bare 400. Property names match case-insensitively, as the API's JSON binding does.
+/// </summary>
+internal static class JsonRequestBody
+{
+    public const string Root = "$";
+
+    /// <summary>The body's JSON object, or null after naming the problem under <see cref="Root"/>.</summary>
+    public static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, long maxBytes, ValidationProblems problems, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            problems.Add(Root, $"The body may have at most {maxBytes} bytes.");
+            return null;
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8 }, cancellationToken);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document.RootElement.Clone();
+            }
+
+            problems.Add(Root, "The body must be a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            problems.Add(Root, JsonProblem.Describe(e));
+        }
+
+        return null;
+    }
+
+    /// <summary>The property's value; false when it is absent or null.</summary>
+    public static bool TryGet(JsonElement body, string name, out JsonElement value)
+    {
+        foreach (var property in body.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>An optional text property; a value of another JSON type is a problem.</summary>
+    public static string? OptionalString(JsonElement body, string name, ValidationProblems problems)
+    {
+        if (!TryGet(body, name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        problems.Add(name, "Must be a string.");
+        return null;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net.Mail;
+using System.Text.Json;
+using EventSync.Api.Queries;
+using EventSync.Api.Requests;
+using EventSync.Contracts;
+using EventSync.Core.Catalog;
+using EventSync.Core.Storage;
+
+namespace EventSync.Api.Settings;
+
+/// <summary>Validates a notification-settings body, naming each field that is not valid.</summary>
+internal static class NotificationSettingsReader
+{
+    public const int MaxRecipients = 20;
+    public const string DefaultTimeZone = "UTC";
+    public const string DefaultLanguage = "en";
+
+    public static IReadOnlyDictionary<string, DigestFrequency> Frequencies { get; } =
+        new Dictionary<string, DigestFrequency>(StringComparer.Ordinal)
+        {
+            ["immediate"] = DigestFrequency.Immediate,
+            ["daily"] = DigestFrequency.Daily,
+            ["weekly"] = DigestFrequency.Weekly,
+        };
+
+    public static NotificationSettings Defaults(string tenantId) => new(tenantId, false, DigestFrequency.Daily, [], DefaultTimeZone, DefaultLanguage);
+
+    public static string ToWire(DigestFrequency frequency) => Frequencies.First(f => f.Value == frequency).Key;
+
+    public static NotificationSettings Read(string tenantId, JsonElement body, ValidationProblems problems)
+    {
+        var enabled = false;
+        if (!JsonRequestBody.TryGet(body, "enabled", out var enabledValue))
+        {
+            problems.Add("enabled", "Required: true or false.");
+        }
+        else if (enabledValue.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            enabled = enabledValue.GetBoolean();
+        }
+        else
+        {
+            problems.Add("enabled", "Must be true or false.");
+        }
+
+        var frequencyText = JsonRequestBody.OptionalString(body, "frequency", problems);
+        if (!Frequencies.TryGetValue(frequencyText ?? "", out var frequency) && !problems.ByField.ContainsKey("frequency"))
+        {
+            var which = frequencyText is null ? "Required" : $"Unknown frequency '{frequencyText}'";
+            problems.Add("frequency", $"{which}; use one of: {string.Join(", ", Frequencies.Keys)}.");
+        }
+
+        var recipients = Recipients(body, enabled, problems);
+        var timeZone = JsonRequestBody.OptionalString(body, "timeZone", problems)?.Trim() ?? DefaultTimeZone;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            problems.Add("timeZone", $"Unknown time zone '{timeZone}'; use an IANA id such as Europe/Warsaw or UTC.");
+        }
+
+        var languageText = JsonRequestBody.OptionalString(body, "language", problems)?.Trim() ?? DefaultLanguage;
+        var language = LocalizedText.Languages.FirstOrDefault(l => l.Equals(languageText, StringComparison.OrdinalIgnoreCase));
+        if (language is null)
+        {
+            problems.Add("language", $"Unknown language '{languageText}'; use one of: {string.Join(", ", LocalizedText.Languages)}.");
+        }
+
+        return new NotificationSettings(tenantId, enabled, frequency, recipients, timeZone, language ?? DefaultLanguage);
+    }
+
+    private static List<string> Recipients(JsonElement body, bool enabled, ValidationProblems problems)
+    {
+        var recipients = new List<string>();
+        if (JsonRequestBody.TryGet(body, "recipients", out var value))
+        {
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add("recipients", "Must be an array of email addresses.");
+                return recipients;
+            }
+
+            foreach (var item in value.EnumerateArray())
+            {
+                var text = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : null;
+                if (text is null || !MailAddress.TryCreate(text, out var address) || address.DisplayName.Length > 0 || address.Address != text)
+                {
+                    problems.Add("recipients", $"{(text is null ? item.GetRawText() : $"'{text}'")} is not an email address (write it bare, as name@example.com).");
+                }
+                else if (!recipients.Contains(text, StringComparer.OrdinalIgnoreCase))
+                {
+                    recipients.Add(text);
+                }
+            }
+        }
+
+        if (recipients.Count > MaxRecipients)
+        {
+            problems.Add("recipients", $"At most {MaxRecipients} recipients; this request has {recipients.Count}.");
+        }
+        else if (enabled && recipients.Count == 0 && !problems.ByField.ContainsKey("recipients"))
+        {
+            problems.Add("recipients", "Name at least one recipient when notifications are enabled.");
+        }
+
+        return recipients;
+    }
+}

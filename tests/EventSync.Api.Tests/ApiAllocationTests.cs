@@ -1,0 +1,89 @@
+using System.Text.Json;
+using EventSync.Api.Tests.Infrastructure;
+using EventSync.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventSync.Api.Tests;
+
+/// <summary><c>PUT /api/tenants/{t}/api-allocation</c> and the allocation on <c>GET .../sync-health</c>.</summary>
+public sealed class ApiAllocationTests(ApiHost host)
+{
+    private static readonly DateTimeOffset ReportedAt = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Should_store_the_allocation_and_show_it_on_sync_health_when_it_is_within_the_limit()
+    {
+        var tenant = await ReportedTenantAsync("allocation", used: 1200, limit: 15000);
+
+        using var put = await PutAsync(tenant, """{"allocatedToHubSpot":5000}""");
+        using var health = await host.GetAsync(TenantErrors.Path(tenant, "sync-health"), host.AdminKey);
+
+        var allocation = await Problems.JsonAsync(put);
+        Assert.Equal((1200, 15000, 5000), (allocation.GetProperty("usedLast24h").GetInt64(), allocation.GetProperty("salesforceLimit").GetInt64(), allocation.GetProperty("allocatedToHubSpot").GetInt64()));
+        Assert.Equal(ReportedAt, allocation.GetProperty("reportedAt").GetDateTimeOffset());
+        var usage = (await Problems.JsonAsync(health)).GetProperty("apiUsage");
+        Assert.Equal((1200, 15000, 5000), (usage.GetProperty("usedLast24h").GetInt64(), usage.GetProperty("salesforceLimit").GetInt64(), usage.GetProperty("allocatedToHubSpot").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Should_accept_exactly_the_limit()
+    {
+        var tenant = await ReportedTenantAsync("allocation-limit", used: 0, limit: 15000);
+
+        using var put = await PutAsync(tenant, """{"allocatedToHubSpot":15000}""");
+
+        Assert.Equal(15000, (await Problems.JsonAsync(put)).GetProperty("allocatedToHubSpot").GetInt64());
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_allocation_above_the_salesforce_limit_and_keep_the_old_one()
+    {
+        var tenant = await ReportedTenantAsync("allocation-above", used: 10, limit: 15000);
+        using var first = await PutAsync(tenant, """{"allocatedToHubSpot":100}""");
+
+        using var refused = await PutAsync(tenant, """{"allocatedToHubSpot":15001}""");
+        using var health = await host.GetAsync(TenantErrors.Path(tenant, "sync-health"), host.AdminKey);
+
+        Assert.Contains("15000", Assert.Single(await Problems.FieldAsync(refused, "allocatedToHubSpot")), StringComparison.Ordinal);
+        Assert.Equal(100, (await Problems.JsonAsync(health)).GetProperty("apiUsage").GetProperty("allocatedToHubSpot").GetInt64());
+    }
+
+    [Fact]
+    public async Task Should_store_the_allocation_but_keep_api_usage_null_when_no_usage_was_reported()
+    {
+        var tenant = SyncFailures.NewTenant("allocation-no-report");
+
+        using var put = await PutAsync(tenant, """{"allocatedToHubSpot":900000}""");
+        using var health = await host.GetAsync(TenantErrors.Path(tenant, "sync-health"), host.AdminKey);
+
+        var allocation = await Problems.JsonAsync(put);
+        Assert.Equal((0, 0, 900000), (allocation.GetProperty("usedLast24h").GetInt64(), allocation.GetProperty("salesforceLimit").GetInt64(), allocation.GetProperty("allocatedToHubSpot").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, allocation.GetProperty("reportedAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await Problems.JsonAsync(health)).GetProperty("apiUsage").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("""{"allocatedToHubSpot":-1}""", "allocatedToHubSpot")]
+    [InlineData("""{"allocatedToHubSpot":1.5}""", "allocatedToHubSpot")]
+    [InlineData("""{"allocatedToHubSpot":"500"}""", "allocatedToHubSpot")]
+    [InlineData("""{"allocatedToHubSpot":null}""", "allocatedToHubSpot")]
+    [InlineData("""{}""", "allocatedToHubSpot")]
+    [InlineData("""{"allocatedToHubSpot":""", "$")]
+    [InlineData("""500""", "$")]
+    public async Task Should_answer_400_naming_the_field_when_the_allocation_is_not_a_whole_number_of_zero_or_more(string json, string field)
+    {
+        using var response = await PutAsync(SyncFailures.NewTenant("allocation-invalid"), json);
+
+        Assert.NotEmpty(await Problems.FieldAsync(response, field));
+    }
+
+    private async Task<string> ReportedTenantAsync(string name, long used, long limit)
+    {
+        var tenant = SyncFailures.NewTenant(name);
+        await host.Services.GetRequiredService<IApiUsageStore>().SaveUsageAsync(tenant, used, limit, ReportedAt, TestContext.Current.CancellationToken);
+        return tenant;
+    }
+
+    private Task<HttpResponseMessage> PutAsync(string tenant, string json) =>
+        host.SendRawAsync(HttpMethod.Put, TenantErrors.Path(tenant, "api-allocation"), host.AdminKey, json);
+}
