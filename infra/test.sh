@@ -3,6 +3,7 @@
 # first (Debian packages; needs root). Ends with one line: "N passed, N failed, N skipped".
 #   EVENTSYNC_TEST_RABBITMQ  amqp:// URI of a broker to use instead of installing one here
 #   EVENTSYNC_TEST_MONGODB   mongodb:// URI of a server for the MongoDB contract tests (skipped without one)
+#   EVENTSYNC_TEST_CHROMIUM  a Chromium executable for the dashboard test instead of Debian's /usr/bin/chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
