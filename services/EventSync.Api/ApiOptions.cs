@@ -23,4 +23,7 @@ public sealed class ApiOptions
 
     /// <summary>The largest body of the small JSON requests (settings, allocation, views).</summary>
     public long MaxSmallBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Kestrel's cap on every request body (413 above it), above the ingestion cap; also bounds chunked bodies, which carry no length to check.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
 }

@@ -1,8 +1,10 @@
 using EventSync.Api.Endpoints;
 using EventSync.Api.Security;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Extensions;
 
@@ -13,6 +15,7 @@ public static class ApiExtensions
     {
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
         services.AddSingleton<ApiKeyAuthorizer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddApiRateLimiting();
