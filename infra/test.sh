@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-results_dir="${EVENTSYNC_TEST_RESULTS:-$PWD/TestResults}"
+results_dir="${EVENTSYNC_TEST_RESULTS:-$PWD/tests/TestResults}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # shellcheck source=infra/services.sh
