@@ -38,7 +38,7 @@ internal static class FailureIngestionEndpoints
         }
 
         var key = request.Headers[ApiKeyAuthorizer.HeaderName].ToString();
-        if (failures.Any(f => authorizer.Check(key, f.TenantId) != ApiKeyCheck.Allowed))
+        if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => authorizer.Check(key, tenant) != ApiKeyCheck.Allowed))
         {
             return TenantKeyFilter.Unauthorized();
         }

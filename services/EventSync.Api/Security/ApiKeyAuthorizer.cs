@@ -9,6 +9,9 @@ public sealed class ApiKeyAuthorizer(IOptionsMonitor<ApiKeyOptions> options)
 {
     public const string HeaderName = "X-Api-Key";
 
+    // The configured keys' digests, computed once per version of the options rather than on every request.
+    private KnownKeys? _known;
+
     public ApiKeyCheck Check(string? presentedKey, string tenantId)
     {
         if (string.IsNullOrEmpty(presentedKey))
@@ -16,17 +19,17 @@ public sealed class ApiKeyAuthorizer(IOptionsMonitor<ApiKeyOptions> options)
             return ApiKeyCheck.Unauthenticated;
         }
 
-        var keys = options.CurrentValue;
+        var known = KnownKeysNow();
         var presented = Digest(presentedKey);
-        if (Matches(presented, keys.AdminKey))
+        if (known.Admin is { } admin && CryptographicOperations.FixedTimeEquals(presented, admin))
         {
             return ApiKeyCheck.Allowed;
         }
 
         var knownKey = false;
-        foreach (var (tenant, key) in keys.TenantKeys)
+        foreach (var (tenant, key) in known.Tenants)
         {
-            if (Matches(presented, key))
+            if (CryptographicOperations.FixedTimeEquals(presented, key))
             {
                 knownKey = true;
                 if (string.Equals(tenant, tenantId, StringComparison.Ordinal))
@@ -39,8 +42,23 @@ public sealed class ApiKeyAuthorizer(IOptionsMonitor<ApiKeyOptions> options)
         return knownKey ? ApiKeyCheck.NotThisTenant : ApiKeyCheck.Unauthenticated;
     }
 
-    private static bool Matches(byte[] presented, string? key) =>
-        !string.IsNullOrEmpty(key) && CryptographicOperations.FixedTimeEquals(presented, Digest(key));
+    private KnownKeys KnownKeysNow()
+    {
+        var current = options.CurrentValue;
+        var known = Volatile.Read(ref _known);
+        if (known is null || !ReferenceEquals(known.Source, current))
+        {
+            known = new KnownKeys(
+                current,
+                string.IsNullOrEmpty(current.AdminKey) ? null : Digest(current.AdminKey),
+                [.. current.TenantKeys.Where(k => !string.IsNullOrEmpty(k.Value)).Select(k => (k.Key, Digest(k.Value)))]);
+            Volatile.Write(ref _known, known);
+        }
+
+        return known;
+    }
 
     private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    private sealed record KnownKeys(ApiKeyOptions Source, byte[]? Admin, (string Tenant, byte[] Digest)[] Tenants);
 }
