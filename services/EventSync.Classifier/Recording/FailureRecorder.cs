@@ -1,4 +1,5 @@
 using EventSync.Contracts;
+using EventSync.Core.Catalog;
 using EventSync.Core.Classification;
 using EventSync.Core.Storage;
 
@@ -31,7 +32,7 @@ internal sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncEr
             SalesforceId = error.SalesforceId,
             Category = error.Category,
             ErrorType = error.ErrorType,
-            Retryable = error.Category == Core.Catalog.ErrorCatalog.TransientCategory,
+            Retryable = ErrorCatalog.Default.Get(error.ErrorType).Retryable,
             RuleId = error.RuleId,
             Occurrence = change.Occurrence,
             OccurredAt = error.LastSeen,

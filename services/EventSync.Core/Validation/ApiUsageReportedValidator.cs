@@ -8,10 +8,7 @@ public static class ApiUsageReportedValidator
     {
         ArgumentNullException.ThrowIfNull(message);
         var problems = new List<ValidationProblem>();
-        if (string.IsNullOrWhiteSpace(message.TenantId))
-        {
-            problems.Add(new("tenantId", "is required and must not be blank."));
-        }
+        Required.NotBlank(message.TenantId, "tenantId", problems);
 
         if (message.CallsLast24h < 0)
         {

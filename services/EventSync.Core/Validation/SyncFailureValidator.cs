@@ -63,11 +63,7 @@ public static class SyncFailureValidator
 
     private static void RequireId(string? value, string field, List<ValidationProblem> problems)
     {
-        if (IsBlank(value))
-        {
-            problems.Add(new(field, "is required and must not be blank."));
-        }
-        else if (value!.Length > MaxIdLength)
+        if (Required.NotBlank(value, field, problems) && value!.Length > MaxIdLength)
         {
             problems.Add(new(field, $"is longer than {MaxIdLength} characters."));
         }
