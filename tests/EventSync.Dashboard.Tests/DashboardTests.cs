@@ -1,6 +1,7 @@
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Core.Storage;
 using EventSync.Dashboard.Tests.Infrastructure;
+using EventSync.Standalone.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +18,7 @@ public sealed class DashboardTests
     public async Task Should_resync_export_and_save_settings_when_an_operator_works_through_the_dashboard()
     {
         HeadlessChromium.SkipWhenMissing();
-        await using var host = await DashboardHost.StartAsync();
+        await using var host = await RunningStandalone.StartAsync();
         await SeedAsync(host);
 
         using var playwright = await Playwright.CreateAsync();
@@ -40,7 +41,7 @@ public sealed class DashboardTests
         Assert.Equal(2, resynced.Count);
     }
 
-    private static async Task SeedAsync(DashboardHost host)
+    private static async Task SeedAsync(RunningStandalone host)
     {
         await host.ReportFailuresAsync(
         [
@@ -59,7 +60,7 @@ public sealed class DashboardTests
             "the six reported failures classified into error cards");
     }
 
-    private static async Task SignInAsync(IPage page, DashboardHost host)
+    private static async Task SignInAsync(IPage page, RunningStandalone host)
     {
         await page.GotoAsync(host.Address.ToString());
         await page.GetByTestId("login-tenant").FillAsync(Tenant);
@@ -85,7 +86,7 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("resync-limit")).ToContainTextAsync("100");
     }
 
-    private static async Task<List<string>> ResyncTwoErrorsAsync(IPage page, DashboardHost host)
+    private static async Task<List<string>> ResyncTwoErrorsAsync(IPage page, RunningStandalone host)
     {
         var rows = page.GetByTestId("error-row");
         var ids = new List<string>();
@@ -127,7 +128,7 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("view-row")).ToHaveCountAsync(InvalidEmailContacts.Length);
     }
 
-    private static async Task SaveNotificationSettingsAsync(IPage page, DashboardHost host)
+    private static async Task SaveNotificationSettingsAsync(IPage page, RunningStandalone host)
     {
         await page.GetByTestId("open-settings").ClickAsync();
         var dialog = page.GetByTestId("settings");

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using EventSync.Api.Extensions;
 using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Contracts;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.Standalone.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +33,8 @@ public sealed class RunningStandalone : IAsyncDisposable
     }
 
     public HttpClient Http { get; }
+
+    public Uri Address => Http.BaseAddress!;
 
     public IServiceProvider Services => _app.Services;
 
@@ -69,6 +73,21 @@ public sealed class RunningStandalone : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostFailuresAsync(string json, string? key) =>
         SendAsync(HttpMethod.Post, "/api/failures", key, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    /// <summary>Reports failures as an engine without AMQP would, with the admin key; they must be accepted.</summary>
+    public async Task ReportFailuresAsync(IReadOnlyList<SyncFailureReported> failures)
+    {
+        using var response = await PostFailuresAsync(JsonSerializer.Serialize(failures, ContractJson.Options), AdminKey);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>A GET with the admin key that must succeed, as JSON.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, AdminKey, content: null);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
