@@ -1,0 +1,9 @@
+using EventSync.ServiceDefaults.Hosting;
+using EventSync.ServiceDefaults.Messaging;
+using EventSync.ServiceDefaults.Storage;
+
+return await ServiceHost.RunAsync(args, builder =>
+{
+    builder.Services.AddEventSyncStorage(builder.Configuration);
+    builder.Services.AddEventSyncBus(builder.Configuration, _ => { });
+});
