@@ -11,6 +11,7 @@ public static class EndpointConventions
     /// <summary>
     /// A size limit checked as a message is read, and retry with exponential back-off for failures that may pass
     /// (never for bad input: invalid messages fail as they are read, see <see cref="Core.Validation.WireValidation"/>).
+    /// On RabbitMQ, quorum queues when <see cref="MessagingOptions.QueueType"/> says so.
     /// </summary>
     public static void UseEventSyncConventions(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
     {
@@ -29,6 +30,10 @@ public static class EndpointConventions
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = options.PrefetchCount;
+            if (options.UsesQuorumQueues())
+            {
+                rabbit.SetQuorumQueue();
+            }
         }
     }
 

@@ -5,6 +5,10 @@ public sealed class MessagingOptions
 {
     public const string Section = "EventSync:Messaging";
 
+    public const string ClassicQueueType = "classic";
+
+    public const string QuorumQueueType = "quorum";
+
     /// <summary>Messages whose body is larger than this go to the error queue unread.</summary>
     public int MaxMessageBytes { get; set; } = 256 * 1024;
 
@@ -17,4 +21,20 @@ public sealed class MessagingOptions
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// <see cref="ClassicQueueType"/> or <see cref="QuorumQueueType"/> (replicated, for a RabbitMQ cluster). RabbitMQ keeps the
+    /// type a queue was declared with: switching a running deployment means deleting its drained EventSync queues first.
+    /// </summary>
+    public string QueueType { get; set; } = ClassicQueueType;
+
+    /// <summary>True for quorum queues; an unknown <see cref="QueueType"/> stops the service with the setting named.</summary>
+    public bool UsesQuorumQueues() =>
+        QueueType.ToLowerInvariant() switch
+        {
+            ClassicQueueType => false,
+            QuorumQueueType => true,
+            _ => throw new InvalidOperationException(
+                $"{Section}:QueueType is '{QueueType}': it must be '{ClassicQueueType}' or '{QuorumQueueType}'."),
+        };
 }
