@@ -2,6 +2,7 @@ using System.CommandLine;
 using EventSync.Cli.BulkResults;
 using EventSync.Cli.Catalog;
 using EventSync.Cli.Classify;
+using EventSync.Cli.Errors;
 
 namespace EventSync.Cli;
 
@@ -14,6 +15,7 @@ internal static class EventSyncCommandLine
         root.Subcommands.Add(ClassifyCommand.Create(input, output, errors));
         root.Subcommands.Add(CatalogCommand.Create(output));
         root.Subcommands.Add(ImportBulkResultsCommand.Create(output, errors));
+        root.Subcommands.Add(ErrorsCommand.Create(output, errors));
         return root;
     }
 }

@@ -1,0 +1,125 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace EventSync.Cli.Errors;
+
+/// <summary>
+/// Moves messages from an error queue back to the queue they failed on, one at a time: <c>basic.get</c> without auto-ack,
+/// publish with a publisher confirm, and only then ack the original. A crash between the confirm and the ack leaves the
+/// message in both queues (a duplicate, never a loss); consumers already tolerate duplicates (event ids are idempotent).
+/// </summary>
+internal sealed class ErrorQueueRequeuer(Uri broker)
+{
+    private const ushort NotFound = 404;
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task<RequeueSummary> RunAsync(RequeueOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var connection = await ConnectAsync(cancellationToken);
+        var held = await MessageCountAsync(connection, options.ErrorQueue, cancellationToken);
+        await MessageCountAsync(connection, options.TargetQueue, cancellationToken);
+        var exchange = await TargetExchangeAsync(connection, options.TargetQueue, cancellationToken);
+
+        // Only what the queue held at the start: messages that fail again while this runs are not moved round in a loop.
+        var limit = (int)Math.Min(held, (uint)(options.Max ?? int.MaxValue));
+        if (options.DryRun)
+        {
+            return new RequeueSummary(limit, held);
+        }
+
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            cancellationToken);
+        var moved = 0;
+        while (moved < limit && await channel.BasicGetAsync(options.ErrorQueue, autoAck: false, cancellationToken) is { } message)
+        {
+            var routingKey = exchange.Length == 0 ? options.TargetQueue : "";
+            try
+            {
+                await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, Republished(message.BasicProperties), message.Body, cancellationToken);
+            }
+            catch (PublishException e)
+            {
+                throw new RequeueFailedException(
+                    $"The broker did not take a message for {options.TargetQueue} ({(e.IsReturn ? "unroutable" : "nacked")}); it stays in {options.ErrorQueue}. {moved} moved before.", e);
+            }
+
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+            moved++;
+        }
+
+        await channel.CloseAsync(cancellationToken);
+        return new RequeueSummary(moved, held);
+    }
+
+    private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new ConnectionFactory
+            {
+                Uri = broker,
+                ClientProvidedName = "eventsync errors requeue",
+                RequestedConnectionTimeout = ConnectTimeout,
+                AutomaticRecoveryEnabled = false,
+            }.CreateConnectionAsync(cancellationToken);
+        }
+        catch (BrokerUnreachableException e)
+        {
+            throw new RequeueFailedException($"Cannot reach the broker at {BrokerAddress.Redact(broker)}: {e.InnerException?.Message ?? e.Message}", e);
+        }
+    }
+
+    private static async Task<uint> MessageCountAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == NotFound)
+        {
+            throw new RequeueFailedException($"Queue '{queue}' does not exist on the broker.", e);
+        }
+    }
+
+    /// <summary>
+    /// MassTransit's exchange of the queue's name when there is one: MassTransit sends to an endpoint through it, and anything
+    /// bound to it beside the queue sees the message too. Else the default exchange, straight to the queue.
+    /// </summary>
+    private static async Task<string> TargetExchangeAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await channel.ExchangeDeclarePassiveAsync(queue, cancellationToken);
+            return queue;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == NotFound)
+        {
+            return "";
+        }
+    }
+
+    private static BasicProperties Republished(IReadOnlyBasicProperties original)
+    {
+        var properties = new BasicProperties
+        {
+            ContentType = original.ContentType,
+            ContentEncoding = original.ContentEncoding,
+            MessageId = original.MessageId,
+            CorrelationId = original.CorrelationId,
+            Type = original.Type,
+            AppId = original.AppId,
+            DeliveryMode = DeliveryModes.Persistent,
+            Headers = RequeuedHeaders.Clean(original.Headers),
+        };
+        if (original.IsTimestampPresent())
+        {
+            properties.Timestamp = original.Timestamp;
+        }
+
+        return properties;
+    }
+}
