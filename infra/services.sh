@@ -59,9 +59,22 @@ ensure_chromium() {
     echo "infra: Chromium is at /usr/bin/chromium"
 }
 
+ensure_compose() {
+    if docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1; then
+        echo "infra: a compose implementation is installed (validates docker-compose.yml without a Docker engine)"
+        return 0
+    fi
+    echo "infra: installing docker-compose (validates docker-compose.yml without a Docker engine)"
+    if ! apt_install docker-compose; then
+        echo "infra: no compose: the compose validation tests will be reported as skipped"
+        return 0
+    fi
+}
+
 ensure_test_services() {
     ensure_rabbitmq
     ensure_chromium
+    ensure_compose
     if [ -z "${EVENTSYNC_TEST_MONGODB:-}" ]; then
         echo "infra: no MongoDB server (EVENTSYNC_TEST_MONGODB unset): the MongoDB contract tests will be reported as skipped"
     fi

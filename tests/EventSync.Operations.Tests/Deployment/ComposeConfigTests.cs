@@ -1,0 +1,58 @@
+using EventSync.Operations.Tests.Infrastructure;
+
+namespace EventSync.Operations.Tests.Deployment;
+
+/// <summary>docker-compose.yml validated by a real compose implementation (<c>config</c> needs no Docker engine).</summary>
+public sealed class ComposeConfigTests : IDisposable
+{
+    private readonly string _emptyEnvFile = Path.GetTempFileName();
+
+    public void Dispose() => File.Delete(_emptyEnvFile);
+
+    [Fact]
+    public void Should_be_valid_with_every_default_when_only_the_admin_key_is_set()
+    {
+        var compose = ComposeTool.Find() ?? SkipWithoutCompose();
+
+        var (exitCode, output, errors) = compose.Config(
+            Repository.PathOf(ComposeFile.FileName), _emptyEnvFile, new Dictionary<string, string> { ["EVENTSYNC_ADMIN_KEY"] = "local-admin-key" });
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("EventSync__Api__AdminKey: local-admin-key", output, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__rabbitmq: amqp://eventsync:eventsync@rabbitmq:5672/", output, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:5080:8080", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("${", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_take_the_settings_from_the_env_file_when_one_is_given()
+    {
+        var compose = ComposeTool.Find() ?? SkipWithoutCompose();
+        File.WriteAllLines(_emptyEnvFile, ["EVENTSYNC_ADMIN_KEY=from-env-file", "EVENTSYNC_API_PORT=6080", "RABBITMQ_PASSWORD=s3cret", "EVENTSYNC_QUEUE_TYPE=quorum"]);
+
+        var (exitCode, output, errors) = compose.Config(Repository.PathOf(ComposeFile.FileName), _emptyEnvFile, new Dictionary<string, string>());
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("EventSync__Api__AdminKey: from-env-file", output, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:6080:8080", output, StringComparison.Ordinal);
+        Assert.Contains("amqp://eventsync:s3cret@rabbitmq:5672/", output, StringComparison.Ordinal);
+        Assert.Contains("EventSync__Messaging__QueueType: quorum", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_refuse_to_start_and_name_the_variable_when_the_admin_key_is_not_set()
+    {
+        var compose = ComposeTool.Find() ?? SkipWithoutCompose();
+
+        var (exitCode, _, errors) = compose.Config(Repository.PathOf(ComposeFile.FileName), _emptyEnvFile, new Dictionary<string, string>(), "-q");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("set EVENTSYNC_ADMIN_KEY in .env", errors, StringComparison.Ordinal);
+    }
+
+    private static ComposeTool SkipWithoutCompose()
+    {
+        Assert.Skip(ComposeTool.SkipReason);
+        return null!;
+    }
+}
