@@ -4,13 +4,16 @@ using RabbitMQ.Client.Exceptions;
 namespace EventSync.Cli.Errors;
 
 /// <summary>
-/// Moves messages from an error queue back to the queue they failed on, one at a time: <c>basic.get</c> without auto-ack,
-/// publish with a publisher confirm, and only then ack the original. A crash between the confirm and the ack leaves the
-/// message in both queues (a duplicate, never a loss); consumers already tolerate duplicates (event ids are idempotent).
+/// Moves messages from an error queue back to the queue they failed on: <c>basic.get</c> one at a time without auto-ack,
+/// publish a copy with a publisher confirm, and only then ack the original. A crash between the confirm and the ack leaves
+/// the message in both queues (a duplicate, never a loss); consumers tolerate duplicates (event ids are idempotent).
 /// </summary>
 internal sealed class ErrorQueueRequeuer(Uri broker)
 {
     private const ushort NotFound = 404;
+
+    /// <summary>Copies awaiting their confirm at once: the publishes overlap, the originals are still acked only after it.</summary>
+    private const int ConfirmWindow = 100;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     public async Task<RequeueSummary> RunAsync(RequeueOptions options, CancellationToken cancellationToken)
@@ -31,26 +34,66 @@ internal sealed class ErrorQueueRequeuer(Uri broker)
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
             cancellationToken);
+        var routingKey = exchange.Length == 0 ? options.TargetQueue : "";
         var moved = 0;
-        while (moved < limit && await channel.BasicGetAsync(options.ErrorQueue, autoAck: false, cancellationToken) is { } message)
+        var window = new List<(ulong DeliveryTag, Task Confirmed)>(ConfirmWindow);
+        while (moved + window.Count < limit && await channel.BasicGetAsync(options.ErrorQueue, autoAck: false, cancellationToken) is { } message)
         {
-            var routingKey = exchange.Length == 0 ? options.TargetQueue : "";
-            try
+            window.Add((message.DeliveryTag, channel.BasicPublishAsync(exchange, routingKey, mandatory: true, Republished(message.BasicProperties), message.Body.ToArray(), cancellationToken).AsTask()));
+            if (window.Count == ConfirmWindow)
             {
-                await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, Republished(message.BasicProperties), message.Body, cancellationToken);
+                moved += await AcknowledgeConfirmedAsync(channel, window, options, moved, cancellationToken);
             }
-            catch (PublishException e)
-            {
-                throw new RequeueFailedException(
-                    $"The broker did not take a message for {options.TargetQueue} ({(e.IsReturn ? "unroutable" : "nacked")}); it stays in {options.ErrorQueue}. {moved} moved before.", e);
-            }
-
-            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
-            moved++;
         }
 
+        moved += await AcknowledgeConfirmedAsync(channel, window, options, moved, cancellationToken);
         await channel.CloseAsync(cancellationToken);
         return new RequeueSummary(moved, held);
+    }
+
+    /// <summary>
+    /// Waits for the broker to confirm the window's copies, then acks each original whose copy it confirmed, in order. A
+    /// copy it refused leaves its original unacknowledged: the broker puts it back in the error queue when the channel closes.
+    /// </summary>
+    private static async Task<int> AcknowledgeConfirmedAsync(
+        IChannel channel, List<(ulong DeliveryTag, Task Confirmed)> window, RequeueOptions options, int movedBefore, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(window.Select(w => w.Confirmed));
+        }
+        catch (PublishException)
+        {
+            // Looked at per message below.
+        }
+
+        var acknowledged = 0;
+        PublishException? refused = null;
+        foreach (var (deliveryTag, confirmed) in window)
+        {
+            if (confirmed.IsCompletedSuccessfully)
+            {
+                await channel.BasicAckAsync(deliveryTag, multiple: false, cancellationToken);
+                acknowledged++;
+            }
+            else
+            {
+                refused ??= confirmed.Exception?.InnerException as PublishException;
+                if (confirmed.Exception?.InnerException is { } other and not PublishException)
+                {
+                    throw other;
+                }
+            }
+        }
+
+        window.Clear();
+        if (refused is not null)
+        {
+            throw new RequeueFailedException(
+                $"The broker did not take a message for {options.TargetQueue} ({(refused.IsReturn ? "nothing bound to receive it" : "refused")}); it stays in {options.ErrorQueue}. {movedBefore + acknowledged} moved before stopping.", refused);
+        }
+
+        return acknowledged;
     }
 
     private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)

@@ -78,6 +78,10 @@ public sealed class EndpointQueues : IAsyncDisposable
         return messages;
     }
 
+    /// <summary>The endpoint's exchange then routes to nothing: a message published to it comes back unroutable.</summary>
+    public async Task UnbindEndpointQueueAsync(CancellationToken cancellationToken) =>
+        await _channel.QueueUnbindAsync(Name, Name, routingKey: "", cancellationToken: cancellationToken);
+
     public async Task<uint> CountAsync(string queue, CancellationToken cancellationToken) =>
         (await _channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
 

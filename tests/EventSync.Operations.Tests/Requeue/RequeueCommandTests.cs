@@ -139,6 +139,24 @@ public sealed class RequeueCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_exit_1_and_keep_every_message_in_the_error_queue_when_nothing_receives_the_copies()
+    {
+        SkipWithoutBroker();
+        await using var queues = await EndpointQueues.DeclareAsync(Broker, "classic", Cancellation);
+        var faulted = await queues.FillErrorQueueAsync(5, Cancellation);
+        await queues.UnbindEndpointQueueAsync(Cancellation);
+
+        var run = await CliRun.Of("errors", "requeue", "--queue", queues.ErrorQueue, "--broker", Broker.ToString());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"The broker did not take a message for {queues.Name} (nothing bound to receive it)", run.Errors, StringComparison.Ordinal);
+        var kept = await Eventually.MatchesAsync(
+            () => queues.CountAsync(queues.ErrorQueue, Cancellation), count => count == 5, TimeSpan.FromSeconds(10), "the unacknowledged messages are back in the error queue");
+        Assert.Equal(5u, kept);
+        Assert.Equal(faulted.Select(m => m.MessageId), (await queues.DrainAsync(queues.ErrorQueue, Cancellation)).Select(m => m.MessageId));
+    }
+
+    [Fact]
     public async Task Should_exit_1_without_printing_the_password_when_the_broker_is_unreachable()
     {
         // Port 1 on the loopback: nothing listens, the connection is refused at once. No broker needed.
