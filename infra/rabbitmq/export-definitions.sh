@@ -10,8 +10,8 @@
 #
 # What it writes: the durable queues, exchanges and bindings of the vhost (temporary bus queues are not durable and do
 # not appear), plus, for every endpoint queue, the <queue>_error and <queue>_skipped queues and exchanges MassTransit
-# declares only on the first failure; the engine exchanges of the wire contract; a dead-letter exchange and queue; and
-# the "eventsync-quorum" policy over the endpoint queues. definitions.json declares classic queues (the services'
+# declares only on the first failure (with the fault event exchanges it publishes to then); the engine exchanges of the
+# wire contract; a dead-letter exchange and queue; and the "eventsync-quorum" policy over the endpoint queues. definitions.json declares classic queues (the services'
 # default), definitions.quorum.json quorum queues (for EventSync__Messaging__QueueType=quorum). The files carry no vhost
 # name, users or permissions: import them into the vhost of your choice.
 set -euo pipefail
@@ -46,11 +46,13 @@ build() {
                 + [$endpoints[] | "\(.)_error", "\(.)_skipped" | exchange(.; "fanout")]
                 + [exchange("eventsync.sync-failures"; "fanout"), exchange("eventsync.record-synced"; "fanout"),
                    exchange("eventsync.api-usage"; "fanout"), exchange("eventsync.resync-requests"; "topic"),
-                   exchange(dead_letters; "fanout")]
+                   exchange(dead_letters; "fanout"),
+                   exchange("MassTransit:Fault"; "fanout"), exchange("MassTransit:ReceiveFault"; "fanout")]
                 | unique_by(.name)),
             bindings: ($exported_bindings
                 + [$endpoints[] | "\(.)_error", "\(.)_skipped" | binding(.; .; "queue")]
-                + [binding(dead_letters; dead_letters; "queue")]
+                + [binding(dead_letters; dead_letters; "queue"),
+                   binding("MassTransit:ReceiveFault"; "MassTransit:Fault"; "exchange")]
                 | unique_by([.source, .destination, .destination_type, .routing_key])),
             policies: [{
                 name: "eventsync-quorum",
