@@ -20,7 +20,7 @@ public sealed class ComposeConfigTests : IDisposable
         Assert.True(exitCode == 0, errors);
         Assert.Contains("EventSync__Api__AdminKey: local-admin-key", output, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings__rabbitmq: amqp://eventsync:eventsync@rabbitmq:5672/", output, StringComparison.Ordinal);
-        Assert.Contains("127.0.0.1:5080:8080", output, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:5080:8080", PublishedPorts(output, "api"));
         Assert.DoesNotContain("${", output, StringComparison.Ordinal);
     }
 
@@ -34,7 +34,7 @@ public sealed class ComposeConfigTests : IDisposable
 
         Assert.True(exitCode == 0, errors);
         Assert.Contains("EventSync__Api__AdminKey: from-env-file", output, StringComparison.Ordinal);
-        Assert.Contains("127.0.0.1:6080:8080", output, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:6080:8080", PublishedPorts(output, "api"));
         Assert.Contains("amqp://eventsync:s3cret@rabbitmq:5672/", output, StringComparison.Ordinal);
         Assert.Contains("EventSync__Messaging__QueueType: quorum", output, StringComparison.Ordinal);
     }
@@ -48,6 +48,22 @@ public sealed class ComposeConfigTests : IDisposable
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("set EVENTSYNC_ADMIN_KEY in .env", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A service's ports as <c>host_ip:published:target</c>, from compose's resolved file: docker-compose v1 writes them in
+    /// the short syntax (<c>127.0.0.1:5080:8080/tcp</c>), the compose plugin in the long one (a map per port).
+    /// </summary>
+    private static List<string> PublishedPorts(string resolvedCompose, string service)
+    {
+        using var reader = new StringReader(resolvedCompose);
+        var root = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<Dictionary<object, object?>>(reader);
+        return [.. ComposeFile.List(ComposeFile.Map(ComposeFile.Map(root, "services"), service), "ports").Select(port => port switch
+        {
+            string shortSyntax => shortSyntax.Split('/')[0],
+            Dictionary<object, object?> longSyntax => $"{longSyntax["host_ip"]}:{longSyntax["published"]}:{longSyntax["target"]}",
+            _ => throw new InvalidOperationException($"Unexpected port entry {port}"),
+        })];
     }
 
     private static ComposeTool SkipWithoutCompose()
