@@ -51,6 +51,7 @@ public sealed class RequeueCommandTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"Moved 25 of 25 message(s) from {queues.ErrorQueue} to {queues.Name}", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"{Broker.UserInfo.Split(':')[0]}:***@", run.Output, StringComparison.Ordinal);
         Assert.Equal(0u, await queues.CountAsync(queues.ErrorQueue, Cancellation));
         var requeued = await queues.DrainAsync(queues.Name, Cancellation);
         Assert.Equal(faulted.Select(m => (m.MessageId, m.ContentType, m.Body)), requeued.Select(m => (m.MessageId, m.ContentType, m.Body)));
@@ -121,6 +122,7 @@ public sealed class RequeueCommandTests : IAsyncLifetime
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"Queue '{missing}' does not exist", run.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(Broker.UserInfo, run.Errors, StringComparison.Ordinal);
         Assert.Empty(run.Output);
     }
 
