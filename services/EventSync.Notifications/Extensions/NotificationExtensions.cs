@@ -73,15 +73,15 @@ public static class NotificationExtensions
             quartz.AddJob<PublishDueDigestsJob>(job => job.WithIdentity(PublishDueDigestsJob.Key).StoreDurably());
             quartz.AddJob<FlushAlertWindowsJob>(job => job.WithIdentity(FlushAlertWindowsJob.Key).StoreDurably());
             quartz.AddTrigger((provider, trigger) => trigger
-                .WithIdentity("publish-due-digests-check", "notifications")
+                .WithIdentity(PublishDueDigestsJob.CheckTrigger)
                 .ForJob(PublishDueDigestsJob.Key)
                 .WithCronSchedule(Options(provider).DigestCheckCron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            quartz.AddTrigger(trigger => trigger.WithIdentity("publish-due-digests-at-start", "notifications").ForJob(PublishDueDigestsJob.Key).StartNow());
+            quartz.AddTrigger(trigger => trigger.WithIdentity(PublishDueDigestsJob.StartupTrigger).ForJob(PublishDueDigestsJob.Key).StartNow());
             quartz.AddTrigger((provider, trigger) => trigger
-                .WithIdentity("flush-alert-windows-sweep", "notifications")
+                .WithIdentity(FlushAlertWindowsJob.SweepTrigger)
                 .ForJob(FlushAlertWindowsJob.Key)
                 .WithCronSchedule(Options(provider).AlertSweepCron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            quartz.AddTrigger(trigger => trigger.WithIdentity("flush-alert-windows-at-start", "notifications").ForJob(FlushAlertWindowsJob.Key).StartNow());
+            quartz.AddTrigger(trigger => trigger.WithIdentity(FlushAlertWindowsJob.StartupTrigger).ForJob(FlushAlertWindowsJob.Key).StartNow());
         });
         services.AddQuartzHostedService(o =>
         {

@@ -11,6 +11,8 @@ namespace EventSync.Notifications.Jobs;
 internal sealed class FlushAlertWindowsJob(AlertWindowFlusher flusher) : IJob
 {
     public static readonly JobKey Key = new("flush-alert-windows", "notifications");
+    public static readonly TriggerKey SweepTrigger = new("flush-alert-windows-sweep", "notifications");
+    public static readonly TriggerKey StartupTrigger = new("flush-alert-windows-at-start", "notifications");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await flusher.FlushDueAsync(cancellationToken);

@@ -1,7 +1,9 @@
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Notifications.Digests;
 using EventSync.Notifications.Extensions;
+using EventSync.Notifications.Jobs;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace EventSync.Notifications.Tests.Infrastructure;
 
@@ -98,6 +101,26 @@ public sealed class NotificationWorld : IAsyncDisposable
             TestContext.Current.CancellationToken);
         _hosts.Add(app);
         return app;
+    }
+
+    /// <summary>Waits until the host's start-up runs of both jobs finished (Quartz removes a one-shot trigger once its job completed).</summary>
+    public static async Task StartupRunsFinishedAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(
+            async () => await scheduler.GetTrigger(PublishDueDigestsJob.StartupTrigger, TestContext.Current.CancellationToken) is null
+                && await scheduler.GetTrigger(FlushAlertWindowsJob.StartupTrigger, TestContext.Current.CancellationToken) is null,
+            TimeSpan.FromSeconds(30),
+            "the start-up runs of the notification jobs finished");
+    }
+
+    /// <summary>Runs the due-digest check of the host now (what its Quartz job does) and returns the commands it published.</summary>
+    public static async Task<IReadOnlyList<SendErrorDigest>> PublishDueAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DueDigestPublisher>().PublishDueAsync(TestContext.Current.CancellationToken);
     }
 
     public async Task StopWorkerAsync(WebApplication app)
