@@ -1,6 +1,7 @@
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Notifications.Tests.Infrastructure;
+using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,6 +95,7 @@ public sealed class DigestDeliveryTests
         await SeedAsync(world);
         world.Smtp.Refusing = true;
         var app = await world.StartWorkerAsync();
+        using var counters = new EmailCounters(app.Services.GetRequiredService<IMeterFactory>());
         await NotificationWorld.StartupRunsFinishedAsync(app);
         await world.SaveSettingsAsync(Tenant, DigestFrequency.Daily);
 
@@ -102,6 +104,7 @@ public sealed class DigestDeliveryTests
         var parked = await ErrorQueueMessage.TakeAsync(world.Broker, NotificationQueues.SendErrorDigestError, Tenant, Deadline, ct);
         Assert.Contains("SmtpCommandException", parked.FaultExceptionType, StringComparison.Ordinal);
         Assert.Equal(3, world.Smtp.Refused);
+        Assert.Equal(3, counters["eventsync.emails.failed", "daily"]);
         Assert.Empty(world.Smtp.Messages);
 
         // Nothing is lost: once the claim's lease ran out, the next check publishes the period again and it goes out.
@@ -109,6 +112,7 @@ public sealed class DigestDeliveryTests
         world.Time.Advance(TimeSpan.FromMinutes(11));
         Assert.Single(await NotificationWorld.PublishDueAsync(app));
         Assert.Single(await Eventually.MatchesAsync(() => Task.FromResult(world.Smtp.Messages), m => m.Count > 0, Deadline, "the digest arrives after all"));
+        await Eventually.HoldsAsync(() => Task.FromResult(counters["eventsync.emails.sent", "daily"] == 1), Deadline, "the sent email is counted");
     }
 
     [Fact]
