@@ -23,6 +23,7 @@ internal static class DigestChartRenderer
             plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
             plot.Axes.Bottom.MinimumSize = 110;
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
             plot.Axes.Margins(bottom: 0);
             plot.Title(title);
             plot.Font.Automatic();
