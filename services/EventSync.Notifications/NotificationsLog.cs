@@ -29,6 +29,9 @@ internal static partial class NotificationsLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert window {WindowId} of {TenantId} was taken over by another sender before it was completed")]
     public static partial void AlertWindowLost(this ILogger logger, string windowId, string tenantId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The flush of alert window {WindowId} of {TenantId} could not be scheduled ({Reason}): the sweep sends it")]
+    public static partial void AlertFlushNotScheduled(this ILogger logger, string windowId, string tenantId, string reason);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Alert window {WindowId} of {TenantId} dropped: {Reason}")]
     public static partial void AlertWindowDropped(this ILogger logger, string windowId, string tenantId, string reason);
 }

@@ -30,7 +30,7 @@ public sealed class DigestDeliveryTests
         await world.StartWorkerAsync();
 
         var email = Assert.Single(await Eventually.MatchesAsync(() => Task.FromResult(world.Smtp.Messages), m => m.Count > 0, Deadline, "the digest arrives"));
-        Assert.Equal("EventSync daily digest for portal-4711: 2 current sync errors", email.Subject);
+        Assert.Equal("EventSync daily digest for portal-4711 (current sync errors: 2)", email.Subject);
         Assert.Contains("2026-11-26 08:00 - 2026-11-27 08:00 (Europe/Warsaw)", email.TextBody, StringComparison.Ordinal);
         Assert.Equal("ops@example.com", Assert.Single(email.To.Mailboxes).Address);
         var claim = await world.Store.GetDigestClaimAsync(Tenant, DigestFrequency.Daily, new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero), TestContext.Current.CancellationToken);
@@ -136,7 +136,7 @@ public sealed class DigestDeliveryTests
             new SendErrorDigest { TenantId = Tenant, Frequency = DigestFrequency.Daily, PeriodStart = periodStart, PeriodEnd = periodStart.AddDays(1), Force = true }, ct);
 
         var email = Assert.Single(await Eventually.MatchesAsync(() => Task.FromResult(world.Smtp.Messages), m => m.Count > 0, Deadline, "the test digest arrives"));
-        Assert.Equal("EventSync: testowe podsumowanie dla portal-4711: 0 bieżących błędów synchronizacji", email.Subject);
+        Assert.Equal("EventSync: testowe podsumowanie dla portal-4711 (bieżące błędy synchronizacji: 0)", email.Subject);
         Assert.Contains("Brak błędów synchronizacji w tym okresie.", email.TextBody, StringComparison.Ordinal);
     }
 

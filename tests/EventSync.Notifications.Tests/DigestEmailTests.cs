@@ -29,7 +29,7 @@ public sealed class DigestEmailTests
         var message = await ComposeAsync(store, "en");
 
         var parsed = await RoundTripAsync(message);
-        Assert.Equal("EventSync daily digest for portal-digest: 4 current sync errors", parsed.Subject);
+        Assert.Equal("EventSync daily digest for portal-digest (current sync errors: 4)", parsed.Subject);
         var alternative = Assert.IsType<MultipartAlternative>(parsed.Body);
         Assert.Equal("text/plain", alternative[0].ContentType.MimeType);
         var related = Assert.IsType<MultipartRelated>(alternative[1]);
@@ -55,7 +55,7 @@ public sealed class DigestEmailTests
 
         var parsed = await RoundTripAsync(await ComposeAsync(store, "pl"));
 
-        Assert.Equal("EventSync: dzienne podsumowanie dla portal-digest: 4 bieżących błędów synchronizacji", parsed.Subject);
+        Assert.Equal("EventSync: dzienne podsumowanie dla portal-digest (bieżące błędy synchronizacji: 4)", parsed.Subject);
         Assert.Contains("Bieżące błędy: 4", parsed.TextBody, StringComparison.Ordinal);
         Assert.Contains("Jak naprawić", parsed.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("How to fix", parsed.HtmlBody, StringComparison.Ordinal);

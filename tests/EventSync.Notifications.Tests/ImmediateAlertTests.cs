@@ -48,7 +48,7 @@ public sealed class ImmediateAlertTests
         await scheduler.TriggerJob(FlushAlertWindowsJob.Key, null, ct);
 
         var email = Assert.Single(await Eventually.MatchesAsync(() => Task.FromResult(world.Smtp.Messages), m => m.Count > 0, Deadline, "the alert email arrives"));
-        Assert.Equal("EventSync: 1000 nowych błędów synchronizacji dla portal-burst", email.Subject);
+        Assert.Equal("EventSync: nowe błędy synchronizacji dla portal-burst (1000)", email.Subject);
         Assert.Contains("Nieprawidłowy adres e-mail: 998", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("... i 950 więcej.", email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{Title("salesforce-duplicate-rule")}: 1", email.TextBody, StringComparison.Ordinal);
@@ -77,6 +77,28 @@ public sealed class ImmediateAlertTests
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AlertWindowFlusher>().FlushDueAsync(ct));
         Assert.Empty(world.Smtp.Messages);
+    }
+
+    [Fact]
+    public async Task Should_send_a_window_left_open_by_a_stopped_worker_when_a_worker_starts_after_it_closed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await NotificationWorld.StartAsync(Now);
+        const string tenant = "portal-restart";
+        await world.SaveSettingsAsync(tenant, DigestFrequency.Immediate);
+        var before = await world.StartWorkerAsync();
+        var classified = new ConsumedCounter<SyncErrorClassified>();
+        before.Services.GetRequiredService<IBus>().ConnectConsumeObserver(classified);
+        await before.Services.GetRequiredService<IBus>().Publish(Classified(tenant, 1, ErrorOccurrence.New, "property-values", "invalid-email"), ct);
+        await Eventually.HoldsAsync(() => Task.FromResult(classified.Count == 1), Deadline, "the alert is consumed");
+        await world.StopWorkerAsync(before);
+
+        // The window closed while no worker ran; its one-shot trigger went with the stopped scheduler.
+        world.Time.Advance(TimeSpan.FromMinutes(30));
+        await world.StartWorkerAsync();
+
+        var email = Assert.Single(await Eventually.MatchesAsync(() => Task.FromResult(world.Smtp.Messages), m => m.Count > 0, Deadline, "the start-up sweep sends the window"));
+        Assert.Equal("EventSync: new sync errors for portal-restart (1)", email.Subject);
     }
 
     private static string Title(string errorType) => ErrorCatalog.Default.Get(errorType).Title.In("pl");

@@ -1,6 +1,7 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace EventSync.Notifications.Alerts;
 
@@ -13,7 +14,8 @@ internal sealed class AlertRecorder(
     IAlertWindowStore windows,
     AlertFlushScheduler flushes,
     TimeProvider time,
-    IOptions<NotificationOptions> options)
+    IOptions<NotificationOptions> options,
+    ILogger<AlertRecorder> logger)
 {
     /// <summary>Returns whether the alert was kept (the tenant is on immediate emails with recipients).</summary>
     public async Task<bool> RecordAsync(string tenantId, AlertEntry entry, CancellationToken cancellationToken)
@@ -27,7 +29,15 @@ internal sealed class AlertRecorder(
         var appended = await windows.AppendAlertAsync(tenantId, entry, time.GetUtcNow(), options.Value.AlertWindow, cancellationToken);
         if (appended.Opened)
         {
-            await flushes.ScheduleAsync(appended.WindowId, appended.ClosesAt, cancellationToken);
+            try
+            {
+                await flushes.ScheduleAsync(appended.WindowId, appended.ClosesAt, cancellationToken);
+            }
+            catch (SchedulerException e)
+            {
+                // The alert is stored: a retry of the message would count it twice. The sweep sends the window instead.
+                logger.AlertFlushNotScheduled(appended.WindowId, tenantId, e.Message);
+            }
         }
 
         return true;

@@ -13,7 +13,7 @@ internal sealed record NotificationTexts
     public static NotificationTexts En { get; } = new()
     {
         Language = "en",
-        DigestSubject = "EventSync {0} digest for {1}: {2} current sync errors",
+        DigestSubject = "EventSync {0} digest for {1} (current sync errors: {2})",
         Daily = "daily",
         Weekly = "weekly",
         Test = "test",
@@ -34,9 +34,9 @@ internal sealed record NotificationTexts
         NothingToReport = "No sync errors to report for this period.",
         DashboardLink = "Open the sync health dashboard",
         Footer = "You get this email because of the notification settings of {0}.",
-        AlertSubject = "EventSync: {0} new sync errors for {1}",
+        AlertSubject = "EventSync: new sync errors for {1} ({0})",
         AlertHeading = "New sync errors of {0}",
-        AlertIntro = "Between {0} and {1}: {2} errors that are new, came back, or no longer resolve by themselves.",
+        AlertIntro = "Between {0} and {1}, errors that are new, came back, or no longer resolve by themselves: {2}.",
         AlertMore = "... and {0} more.",
         ReasonNew = "new",
         ReasonReopened = "back again",
@@ -46,7 +46,7 @@ internal sealed record NotificationTexts
     public static NotificationTexts Pl { get; } = new()
     {
         Language = "pl",
-        DigestSubject = "EventSync: {0} podsumowanie dla {1}: {2} bieżących błędów synchronizacji",
+        DigestSubject = "EventSync: {0} podsumowanie dla {1} (bieżące błędy synchronizacji: {2})",
         Daily = "dzienne",
         Weekly = "tygodniowe",
         Test = "testowe",
@@ -67,9 +67,9 @@ internal sealed record NotificationTexts
         NothingToReport = "Brak błędów synchronizacji w tym okresie.",
         DashboardLink = "Otwórz panel stanu synchronizacji",
         Footer = "Otrzymujesz tę wiadomość zgodnie z ustawieniami powiadomień konta {0}.",
-        AlertSubject = "EventSync: {0} nowych błędów synchronizacji dla {1}",
+        AlertSubject = "EventSync: nowe błędy synchronizacji dla {1} ({0})",
         AlertHeading = "Nowe błędy synchronizacji: {0}",
-        AlertIntro = "Od {0} do {1}: {2} błędów nowych, powracających lub takich, które nie ustępują same.",
+        AlertIntro = "Od {0} do {1} błędy nowe, powracające lub takie, które nie ustępują same: {2}.",
         AlertMore = "... i {0} więcej.",
         ReasonNew = "nowy",
         ReasonReopened = "powrócił",
