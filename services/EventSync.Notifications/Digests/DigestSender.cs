@@ -27,9 +27,9 @@ internal sealed class DigestSender(
         ArgumentNullException.ThrowIfNull(command);
         var kind = command.Force ? "test" : WireName(command.Frequency);
         var settings = await settingsStore.GetAsync(command.TenantId, cancellationToken);
-        if (settings is null || settings.Recipients.Count == 0 || (!command.Force && !settings.Enabled))
+        if (settings is null || settings.Recipients.Count == 0 || (!command.Force && (!settings.Enabled || settings.Frequency != command.Frequency)))
         {
-            logger.DigestSkipped(command.Frequency, command.TenantId, command.PeriodStart, "no enabled settings with recipients");
+            logger.DigestSkipped(command.Frequency, command.TenantId, command.PeriodStart, "the settings no longer ask for this digest");
             return;
         }
 
