@@ -72,6 +72,8 @@ public sealed partial class LiteDbSyncErrorStore
         _errors.EnsureIndex(d => d.PagingKey);
         _settings.EnsureIndex(d => d.Frequency);
         _views.EnsureIndex(d => d.ExpiresAtUtcTicks);
+        EnsureDigestIndexes();
+        EnsureAlertIndexes();
         return Task.CompletedTask;
     }
 

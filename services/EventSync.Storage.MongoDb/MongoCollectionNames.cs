@@ -9,4 +9,8 @@ internal static class MongoCollectionNames
     public const string NotificationSettings = "notification_settings";
 
     public const string Views = "views";
+
+    public const string DigestClaims = "digest_claims";
+
+    public const string AlertWindows = "alert_windows";
 }

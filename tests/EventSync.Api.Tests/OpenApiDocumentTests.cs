@@ -20,6 +20,7 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         { "post", "/api/tenants/{tenantId}/resync" },
         { "get", "/api/tenants/{tenantId}/notification-settings" },
         { "put", "/api/tenants/{tenantId}/notification-settings" },
+        { "post", "/api/tenants/{tenantId}/notifications/test" },
     };
 
     [Theory]

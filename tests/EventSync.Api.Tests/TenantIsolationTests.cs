@@ -19,6 +19,7 @@ public sealed class TenantIsolationTests(ApiHost host)
         { "GET", "views/0123456789abcdef" },
         { "GET", "notification-settings" },
         { "PUT", "notification-settings" },
+        { "POST", "notifications/test" },
     };
 
     [Theory]

@@ -45,7 +45,8 @@ public static class ApiExtensions
             .MapErrorTrend()
             .MapAffectedRecordsViews()
             .MapResync()
-            .MapNotificationSettings();
+            .MapNotificationSettings()
+            .MapNotificationTest();
         return app;
     }
 

@@ -26,6 +26,8 @@ public static class LiteDbStorageExtensions
         services.AddSingleton<INotificationSettingsStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IViewStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IDigestClaimStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IAlertWindowStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         return services;
     }
 }

@@ -39,6 +39,8 @@ public static class MongoStorageExtensions
         services.AddSingleton<INotificationSettingsStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IViewStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IStoreLifecycle>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IDigestClaimStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IAlertWindowStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         return services;
     }
 

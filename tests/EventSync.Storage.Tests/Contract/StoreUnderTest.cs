@@ -45,6 +45,12 @@ public sealed class StoreUnderTest : IAsyncDisposable
     /// <summary>The store itself when it implements <see cref="IViewStore"/> (looked up at run time).</summary>
     public IViewStore Views => Implemented<IViewStore>();
 
+    /// <summary>The store itself when it implements <see cref="IDigestClaimStore"/> (looked up at run time).</summary>
+    public IDigestClaimStore DigestClaims => Implemented<IDigestClaimStore>();
+
+    /// <summary>The store itself when it implements <see cref="IAlertWindowStore"/> (looked up at run time).</summary>
+    public IAlertWindowStore AlertWindows => Implemented<IAlertWindowStore>();
+
     /// <summary>For a store class that implements all the store interfaces (<see cref="ISyncErrorQueries"/> is looked up at run time).</summary>
     public static StoreUnderTest Of<TStore>(TStore store, Func<ValueTask> cleanup)
         where TStore : ISyncErrorStore, IApiUsageStore, IStoreLifecycle =>

@@ -1,0 +1,60 @@
+using EventSync.Api.Settings;
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using MassTransit;
+
+namespace EventSync.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/tenants/{tenantId}/notifications/test</c>: sends a digest of the current state now, to check the
+/// settings: a forced <see cref="SendErrorDigest"/> for the period since the last digest (or the last 24 hours).
+/// </summary>
+internal static class NotificationTestEndpoints
+{
+    private const string RecipientsField = "recipients";
+
+    public static RouteGroupBuilder MapNotificationTest(this RouteGroupBuilder tenant)
+    {
+        tenant.MapPost("/notifications/test", SendTestAsync)
+            .WithName("SendTestDigest")
+            .WithSummary("Send a digest of the current state now to the tenant's recipients")
+            .Produces<NotificationTestAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return tenant;
+    }
+
+    private static async Task<IResult> SendTestAsync(
+        string tenantId,
+        INotificationSettingsStore settingsStore,
+        IDigestClaimStore claims,
+        IPublishEndpoint publisher,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var settings = await settingsStore.GetAsync(tenantId, cancellationToken);
+        if (settings is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The tenant has no notification settings.",
+                detail: $"Save them first with PUT /api/tenants/{tenantId}/notification-settings (at least one address in '{RecipientsField}').");
+        }
+
+        if (settings.Recipients.Count == 0)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [RecipientsField] = ["The notification settings name no recipients: add at least one email address."] },
+                title: "There is nobody to send a test digest to.");
+        }
+
+        var now = clock.GetUtcNow();
+        var start = (await claims.LastSentDigestAsync(tenantId, cancellationToken))?.PeriodEnd ?? now.AddHours(-24);
+        await publisher.Publish(
+            new SendErrorDigest { TenantId = tenantId, Frequency = settings.Frequency, PeriodStart = start, PeriodEnd = now, Force = true },
+            cancellationToken);
+        return TypedResults.Accepted(
+            (string?)null,
+            new NotificationTestAccepted(NotificationSettingsReader.ToWire(settings.Frequency), start, now, settings.Recipients));
+    }
+}

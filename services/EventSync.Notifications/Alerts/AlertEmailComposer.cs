@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using EventSync.Core.Catalog;
+using EventSync.Core.Storage;
+using EventSync.Notifications.Digests;
+using EventSync.Notifications.Email;
+using EventSync.Notifications.Texts;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using static System.Net.WebUtility;
+
+namespace EventSync.Notifications.Alerts;
+
+/// <summary>
+/// The email of one alert window: how many errors per error type (with the fix), the first
+/// <see cref="AlertWindow.MaxEntries"/> records, the dashboard link; plain text and HTML, in the tenant's language.
+/// </summary>
+internal sealed class AlertEmailComposer(IOptions<NotificationOptions> options)
+{
+    public MimeMessage Compose(AlertWindow window, NotificationSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(settings);
+        var texts = NotificationTexts.For(settings.Language);
+        var catalog = LocalizedCatalog.From(ErrorCatalog.Default, settings.Language).Categories.SelectMany(c => c.ErrorTypes).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var zone = DigestSchedule.FindZone(settings.TimeZone) ?? TimeZoneInfo.Utc;
+        var intro = NotificationTexts.Format(texts.AlertIntro, Local(window.OpenedAt, zone), Local(now < window.ClosesAt ? now : window.ClosesAt, zone) + $" ({zone.Id})", window.Total);
+        var types = window.CountsByErrorType
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => (Count: c.Value, Title: catalog.TryGetValue(c.Key, out var t) ? t.Title : c.Key, Fix: catalog.TryGetValue(c.Key, out var f) ? f.Fix : ""))
+            .ToList();
+        var more = window.Total - window.Entries.Count;
+
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        var heading = NotificationTexts.Format(texts.AlertHeading, window.TenantId);
+        text.AppendLine(heading).AppendLine().AppendLine(intro).AppendLine();
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{texts.Language}\"><head><meta charset=\"utf-8\"><title>{HtmlEncode(heading)}</title></head>");
+        html.Append(CultureInfo.InvariantCulture, $"<body style=\"font-family:Arial,Helvetica,sans-serif;color:#1d2733;max-width:720px\"><h1 style=\"font-size:20px\">{HtmlEncode(heading)}</h1><p>{HtmlEncode(intro)}</p><ul>");
+        foreach (var (count, title, fix) in types)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {title}: {count}").AppendLine(CultureInfo.InvariantCulture, $"  {texts.Fix}: {fix}");
+            html.Append(CultureInfo.InvariantCulture, $"<li><b>{HtmlEncode(title)}: {count}</b><br>{HtmlEncode(texts.Fix)}: {HtmlEncode(fix)}</li>");
+        }
+
+        text.AppendLine();
+        html.Append("</ul><ul>");
+        foreach (var entry in window.Entries)
+        {
+            var line = $"{entry.ObjectType} {entry.HubSpotId ?? entry.SalesforceId}: {(catalog.TryGetValue(entry.ErrorType, out var t) ? t.Title : entry.ErrorType)} ({texts.ReasonText(entry.Reason)})";
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+            html.Append(CultureInfo.InvariantCulture, $"<li>{HtmlEncode(line)}</li>");
+        }
+
+        if (more > 0)
+        {
+            text.AppendLine(NotificationTexts.Format(texts.AlertMore, more));
+            html.Append(CultureInfo.InvariantCulture, $"<li>{HtmlEncode(NotificationTexts.Format(texts.AlertMore, more))}</li>");
+        }
+
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{texts.DashboardLink}: {options.Value.DashboardUrl}");
+        html.Append(CultureInfo.InvariantCulture, $"</ul><p><a href=\"{HtmlEncode(options.Value.DashboardUrl.ToString())}\">{HtmlEncode(texts.DashboardLink)}</a></p></body></html>");
+
+        var message = EmailAddresses.NewMessage(options.Value.From, settings, NotificationTexts.Format(texts.AlertSubject, window.Total, window.TenantId));
+        message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
+        return message;
+    }
+
+    private static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,78 @@
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using EventSync.Notifications.Email;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Notifications.Alerts;
+
+/// <summary>
+/// Sends every closed alert window: claim it (atomically, for a lease), send one email with everything in it, complete
+/// it. A window whose email fails stays claimed until the lease ends; the next sweep after that tries again.
+/// </summary>
+internal sealed class AlertWindowFlusher(
+    IAlertWindowStore windows,
+    INotificationSettingsStore settingsStore,
+    AlertEmailComposer composer,
+    IEmailSender email,
+    NotificationMetrics metrics,
+    TimeProvider time,
+    IOptions<NotificationOptions> options,
+    ILogger<AlertWindowFlusher> logger)
+{
+    private const string Kind = "immediate";
+
+    /// <summary>Returns how many windows were sent.</summary>
+    public async Task<int> FlushDueAsync(CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var sent = 0;
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        while (await windows.ClaimDueAlertWindowAsync(time.GetUtcNow(), token, options.Value.AlertSendLease, cancellationToken) is { } window)
+        {
+            if (!failed.Add(window.Id))
+            {
+                break;
+            }
+
+            if (await SendAsync(window, token, cancellationToken))
+            {
+                sent++;
+                failed.Remove(window.Id);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> SendAsync(AlertWindow window, string token, CancellationToken cancellationToken)
+    {
+        var settings = await settingsStore.GetAsync(window.TenantId, cancellationToken);
+        if (settings is not { Enabled: true, Frequency: DigestFrequency.Immediate } || settings.Recipients.Count == 0)
+        {
+            logger.AlertWindowDropped(window.Id, window.TenantId, "the tenant no longer wants immediate emails");
+            await windows.CompleteAlertWindowAsync(window.Id, token, cancellationToken);
+            return false;
+        }
+
+        var message = composer.Compose(window, settings, time.GetUtcNow());
+        try
+        {
+            await email.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.Failed(Kind);
+            logger.EmailFailed(Kind, window.TenantId, e.GetType().Name + ": " + e.Message);
+            return false;
+        }
+
+        metrics.Sent(Kind);
+        logger.EmailSent(Kind, settings.Recipients.Count, window.TenantId, message.Subject);
+        if (!await windows.CompleteAlertWindowAsync(window.Id, token, cancellationToken))
+        {
+            logger.AlertWindowLost(window.Id, window.TenantId);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,20 @@
+using EventSync.Contracts;
+
+namespace EventSync.Notifications.Digests;
+
+/// <summary>What a digest says: the figures of the period and of now, read from the store.</summary>
+internal sealed record DigestReport(
+    string TenantId,
+    DigestFrequency Frequency,
+    DigestPeriod Period,
+    long CurrentErrors,
+    long AffectedRecords,
+    long NewErrors,
+    long ResolvedErrors,
+    long StillOpen,
+    IReadOnlyList<DigestCard> Cards,
+    IReadOnlyList<DigestRecord> TopRecords,
+    IReadOnlyList<DigestCategoryCount> ErrorsPerCategory)
+{
+    public bool HasNothingToReport => CurrentErrors == 0 && NewErrors == 0 && ResolvedErrors == 0;
+}

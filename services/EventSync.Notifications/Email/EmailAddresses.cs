@@ -1,0 +1,17 @@
+using EventSync.Core.Storage;
+using MimeKit;
+
+namespace EventSync.Notifications.Email;
+
+/// <summary>Sender and recipients of a tenant's emails.</summary>
+internal static class EmailAddresses
+{
+    public static MimeMessage NewMessage(string from, NotificationSettings settings, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var message = new MimeMessage { Subject = subject };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.AddRange(settings.Recipients.Select(MailboxAddress.Parse));
+        return message;
+    }
+}

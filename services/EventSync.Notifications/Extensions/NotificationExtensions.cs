@@ -1,0 +1,94 @@
+using EventSync.Notifications.Alerts;
+using EventSync.Notifications.Consumers;
+using EventSync.Notifications.Digests;
+using EventSync.Notifications.Email;
+using EventSync.Notifications.Jobs;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace EventSync.Notifications.Extensions;
+
+public static class NotificationExtensions
+{
+    /// <summary>
+    /// The notification worker's services: options (<c>EventSync:Notifications</c>), the email sender (SMTP from
+    /// <c>ConnectionStrings:smtp</c>, else the log), digests, alerts, metrics, and the Quartz scheduler with its jobs.
+    /// </summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<NotificationMetrics>();
+        services.AddEmailSender(configuration);
+
+        services.AddSingleton<DigestSchedule>();
+        services.AddSingleton<DigestEmailComposer>();
+        services.AddSingleton<AlertEmailComposer>();
+        services.AddScoped<DigestReportBuilder>();
+        services.AddScoped<DigestSender>();
+        services.AddScoped<DueDigestPublisher>();
+        services.AddScoped<AlertRecorder>();
+        services.AddScoped<AlertWindowFlusher>();
+        services.AddSingleton<AlertFlushScheduler>();
+        services.AddNotificationScheduler();
+        return services;
+    }
+
+    /// <summary>The notification worker's consumers, each with its definition.</summary>
+    public static IBusRegistrationConfigurator AddNotificationConsumers(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<SyncErrorClassifiedConsumer, SyncErrorClassifiedConsumerDefinition>();
+        bus.AddConsumer<TransientErrorSurfacedConsumer, TransientErrorSurfacedConsumerDefinition>();
+        bus.AddConsumer<SendErrorDigestConsumer, SendErrorDigestConsumerDefinition>();
+        return bus;
+    }
+
+    private static void AddEmailSender(this IServiceCollection services, IConfiguration configuration)
+    {
+        var smtp = configuration.GetConnectionString(SmtpEndpoint.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(smtp))
+        {
+            services.AddSingleton<IEmailSender, LoggingEmailSender>();
+        }
+        else
+        {
+            var endpoint = SmtpEndpoint.Parse(smtp);
+            services.AddSingleton<IEmailSender>(new SmtpEmailSender(endpoint));
+        }
+    }
+
+    // Quartz's scheduler keeps its triggers in memory: what must survive a restart lives in the store (claims, windows),
+    // and the start-up runs pick it up. Jobs start once the host has started, so the bus and the store are up.
+    private static void AddNotificationScheduler(this IServiceCollection services)
+    {
+        services.AddQuartz(quartz =>
+        {
+            // Schedulers are named per process; each host (tests run several) gets its own.
+            quartz.ConfigureScheduler(s => s.InstanceName = $"eventsync-notifications-{Guid.NewGuid():N}");
+            quartz.AddJob<PublishDueDigestsJob>(job => job.WithIdentity(PublishDueDigestsJob.Key).StoreDurably());
+            quartz.AddJob<FlushAlertWindowsJob>(job => job.WithIdentity(FlushAlertWindowsJob.Key).StoreDurably());
+            quartz.AddTrigger((provider, trigger) => trigger
+                .WithIdentity(PublishDueDigestsJob.CheckTrigger)
+                .ForJob(PublishDueDigestsJob.Key)
+                .WithCronSchedule(Options(provider).DigestCheckCron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            quartz.AddTrigger(trigger => trigger.WithIdentity(PublishDueDigestsJob.StartupTrigger).ForJob(PublishDueDigestsJob.Key).StartNow());
+            quartz.AddTrigger((provider, trigger) => trigger
+                .WithIdentity(FlushAlertWindowsJob.SweepTrigger)
+                .ForJob(FlushAlertWindowsJob.Key)
+                .WithCronSchedule(Options(provider).AlertSweepCron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            quartz.AddTrigger(trigger => trigger.WithIdentity(FlushAlertWindowsJob.StartupTrigger).ForJob(FlushAlertWindowsJob.Key).StartNow());
+        });
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.AwaitApplicationStarted = true;
+        });
+    }
+
+    private static NotificationOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<NotificationOptions>>().Value;
+}

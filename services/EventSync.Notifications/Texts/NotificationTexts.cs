@@ -1,0 +1,156 @@
+using EventSync.Contracts;
+using EventSync.Core.Catalog;
+using EventSync.Notifications.Alerts;
+
+namespace EventSync.Notifications.Texts;
+
+/// <summary>
+/// Every text of the emails (subjects, headings, labels) in English and Polish. Texts with <c>{0}</c>.. are composite
+/// formats, filled with the invariant culture. Error titles, meanings and fixes come from the error catalog.
+/// </summary>
+internal sealed record NotificationTexts
+{
+    public static NotificationTexts En { get; } = new()
+    {
+        Language = "en",
+        DigestSubject = "EventSync {0} digest for {1} (current sync errors: {2})",
+        Daily = "daily",
+        Weekly = "weekly",
+        Test = "test",
+        Immediate = "immediate",
+        DigestHeading = "Sync errors of {0}",
+        Period = "Period",
+        CurrentErrors = "Current errors",
+        AffectedRecords = "Affected records",
+        NewErrors = "New in the period",
+        ResolvedErrors = "Resolved in the period",
+        StillOpen = "Still open from before the period",
+        ErrorTypesHeading = "What fails and how to fix it",
+        Fix = "How to fix",
+        TopRecordsHeading = "Most affected records",
+        Record = "Record",
+        Errors = "Errors",
+        ChartHeading = "Errors per category in the period",
+        NothingToReport = "No sync errors to report for this period.",
+        DashboardLink = "Open the sync health dashboard",
+        Footer = "You get this email because of the notification settings of {0}.",
+        AlertSubject = "EventSync: new sync errors for {1} ({0})",
+        AlertHeading = "New sync errors of {0}",
+        AlertIntro = "Between {0} and {1}, errors that are new, came back, or no longer resolve by themselves: {2}.",
+        AlertMore = "... and {0} more.",
+        ReasonNew = "new",
+        ReasonReopened = "back again",
+        ReasonSurfaced = "kept failing after automatic retries",
+    };
+
+    public static NotificationTexts Pl { get; } = new()
+    {
+        Language = "pl",
+        DigestSubject = "EventSync: {0} podsumowanie dla {1} (bieżące błędy synchronizacji: {2})",
+        Daily = "dzienne",
+        Weekly = "tygodniowe",
+        Test = "testowe",
+        Immediate = "natychmiastowe",
+        DigestHeading = "Błędy synchronizacji: {0}",
+        Period = "Okres",
+        CurrentErrors = "Bieżące błędy",
+        AffectedRecords = "Rekordy z błędami",
+        NewErrors = "Nowe w okresie",
+        ResolvedErrors = "Rozwiązane w okresie",
+        StillOpen = "Nadal otwarte sprzed okresu",
+        ErrorTypesHeading = "Co nie działa i jak to naprawić",
+        Fix = "Jak naprawić",
+        TopRecordsHeading = "Rekordy z największą liczbą błędów",
+        Record = "Rekord",
+        Errors = "Błędy",
+        ChartHeading = "Błędy według kategorii w okresie",
+        NothingToReport = "Brak błędów synchronizacji w tym okresie.",
+        DashboardLink = "Otwórz panel stanu synchronizacji",
+        Footer = "Otrzymujesz tę wiadomość zgodnie z ustawieniami powiadomień konta {0}.",
+        AlertSubject = "EventSync: nowe błędy synchronizacji dla {1} ({0})",
+        AlertHeading = "Nowe błędy synchronizacji: {0}",
+        AlertIntro = "Od {0} do {1} błędy nowe, powracające lub takie, które nie ustępują same: {2}.",
+        AlertMore = "... i {0} więcej.",
+        ReasonNew = "nowy",
+        ReasonReopened = "powrócił",
+        ReasonSurfaced = "nie ustąpił po automatycznych ponowieniach",
+    };
+
+    public required string Language { get; init; }
+
+    public required string DigestSubject { get; init; }
+
+    public required string Daily { get; init; }
+
+    public required string Weekly { get; init; }
+
+    public required string Test { get; init; }
+
+    public required string Immediate { get; init; }
+
+    public required string DigestHeading { get; init; }
+
+    public required string Period { get; init; }
+
+    public required string CurrentErrors { get; init; }
+
+    public required string AffectedRecords { get; init; }
+
+    public required string NewErrors { get; init; }
+
+    public required string ResolvedErrors { get; init; }
+
+    public required string StillOpen { get; init; }
+
+    public required string ErrorTypesHeading { get; init; }
+
+    public required string Fix { get; init; }
+
+    public required string TopRecordsHeading { get; init; }
+
+    public required string Record { get; init; }
+
+    public required string Errors { get; init; }
+
+    public required string ChartHeading { get; init; }
+
+    public required string NothingToReport { get; init; }
+
+    public required string DashboardLink { get; init; }
+
+    public required string Footer { get; init; }
+
+    public required string AlertSubject { get; init; }
+
+    public required string AlertHeading { get; init; }
+
+    public required string AlertIntro { get; init; }
+
+    public required string AlertMore { get; init; }
+
+    public required string ReasonNew { get; init; }
+
+    public required string ReasonReopened { get; init; }
+
+    public required string ReasonSurfaced { get; init; }
+
+    /// <summary>The texts of the supported language closest to <paramref name="language"/> (as the catalog picks it).</summary>
+    public static NotificationTexts For(string? language) => LocalizedText.LanguageFor(language) == "pl" ? Pl : En;
+
+    public static string Format(string format, params object[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, values);
+
+    public string NameOf(DigestFrequency frequency, bool test) =>
+        test ? Test : frequency switch
+        {
+            DigestFrequency.Daily => Daily,
+            DigestFrequency.Weekly => Weekly,
+            _ => Immediate,
+        };
+
+    public string ReasonText(string reason) => reason switch
+    {
+        AlertReasons.Reopened => ReasonReopened,
+        AlertReasons.Surfaced => ReasonSurfaced,
+        _ => ReasonNew,
+    };
+}

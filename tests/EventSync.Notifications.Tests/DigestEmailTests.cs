@@ -1,0 +1,161 @@
+using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using EventSync.Notifications.Digests;
+using EventSync.Notifications.Tests.Infrastructure;
+using EventSync.Storage.LiteDb;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace EventSync.Notifications.Tests;
+
+/// <summary>The digest read from a real store and written as MIME: both parts, the inline chart, English and Polish; one saved for people to look at.</summary>
+public sealed class DigestEmailTests
+{
+    private const string Tenant = "portal-digest";
+    private static readonly DateTimeOffset PeriodEnd = new(2026, 11, 27, 7, 0, 0, TimeSpan.Zero);
+    private static readonly DigestPeriod Period = new(PeriodEnd.AddDays(-1), PeriodEnd);
+    private static readonly IOptions<NotificationOptions> Options = Microsoft.Extensions.Options.Options.Create(new NotificationOptions { DashboardUrl = new Uri("https://sync.example.com/") });
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Where the rendered digest of a test run is kept: <c>TestResults/digest.eml</c>, <c>.html</c>, <c>.png</c> beside the test binaries.</summary>
+    public static string SavedDigestDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults");
+
+    [Fact]
+    public async Task Should_write_text_and_html_parts_with_the_inline_png_chart_when_a_digest_is_composed()
+    {
+        using var store = await SeededStoreAsync();
+
+        var message = await ComposeAsync(store, "en");
+
+        var parsed = await RoundTripAsync(message);
+        Assert.Equal("EventSync daily digest for portal-digest (current sync errors: 4)", parsed.Subject);
+        var alternative = Assert.IsType<MultipartAlternative>(parsed.Body);
+        Assert.Equal("text/plain", alternative[0].ContentType.MimeType);
+        var related = Assert.IsType<MultipartRelated>(alternative[1]);
+        var html = Assert.IsType<TextPart>(related[0]);
+        var chart = Assert.IsType<MimePart>(related[1]);
+        Assert.Equal("image/png", chart.ContentType.MimeType);
+        Assert.Contains($"cid:{chart.ContentId}", html.Text, StringComparison.Ordinal);
+        Assert.Equal(PngSignature, Bytes(chart).Take(8));
+        Assert.Contains("Current errors: 4", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("New in the period: 3", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Resolved in the period: 1", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Still open from before the period: 1", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("2026-11-26 08:00 - 2026-11-27 08:00 (Europe/Warsaw)", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://sync.example.com/", html.Text, StringComparison.Ordinal);
+        Assert.Contains("contact HubSpot 9001: 2", parsed.TextBody, StringComparison.Ordinal);
+        Save(parsed, chart, "digest");
+    }
+
+    [Fact]
+    public async Task Should_write_every_heading_and_the_catalog_fixes_in_polish_when_the_tenant_reads_polish()
+    {
+        using var store = await SeededStoreAsync();
+
+        var parsed = await RoundTripAsync(await ComposeAsync(store, "pl"));
+
+        Assert.Equal("EventSync: dzienne podsumowanie dla portal-digest (bieżące błędy synchronizacji: 4)", parsed.Subject);
+        Assert.Contains("Bieżące błędy: 4", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Jak naprawić", parsed.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("How to fix", parsed.HtmlBody, StringComparison.Ordinal);
+        var related = Assert.IsType<MultipartRelated>(Assert.IsType<MultipartAlternative>(parsed.Body)[1]);
+        Save(parsed, Assert.IsType<MimePart>(related[1]), "digest-pl");
+    }
+
+    [Fact]
+    public async Task Should_encode_what_comes_from_data_when_it_looks_like_html()
+    {
+        using var dataDir = new TemporaryDataDir();
+        using var store = Open(dataDir);
+        await ErrorSeeds.SeedAsync(store, [SyncFailures.ToSalesforce("<b>evil</b>", "<script>", SyncFailures.InvalidEmail, occurredAt: PeriodEnd.AddHours(-1))], PeriodEnd.AddHours(-1));
+        var settings = new NotificationSettings("<b>evil</b>", true, DigestFrequency.Daily, ["ops@example.com"], "UTC", "en");
+        var report = await new DigestReportBuilder(store, store, Options).BuildAsync(settings.TenantId, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+
+        var html = new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.Utc, test: false).HtmlBody;
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>evil", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_report_nothing_when_the_tenant_has_no_errors()
+    {
+        using var dataDir = new TemporaryDataDir();
+        using var store = Open(dataDir);
+
+        var report = await new DigestReportBuilder(store, store, Options).BuildAsync("portal-quiet", DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+
+        Assert.True(report.HasNothingToReport);
+        Assert.All(report.ErrorsPerCategory, c => Assert.Equal(0, c.Errors));
+    }
+
+    // Four current errors (one from before the period, three new: two on record 9001), one resolved in the period, one transient left out.
+    private static async Task<DisposableStore> SeededStoreAsync()
+    {
+        var dataDir = new TemporaryDataDir();
+        var store = Open(dataDir);
+        var before = Period.Start.AddHours(-3);
+        var inPeriod = Period.Start.AddHours(5);
+        await ErrorSeeds.SeedAsync(store, [SyncFailures.ToSalesforce(Tenant, "9000", SyncFailures.ValidationRule, occurredAt: before)], before);
+        await ErrorSeeds.SeedAsync(store, [SyncFailures.ToSalesforce(Tenant, "9005", SyncFailures.DuplicateRule, occurredAt: before)], before);
+        await ErrorSeeds.SeedAsync(
+            store,
+            [
+                SyncFailures.ToSalesforce(Tenant, "9001", SyncFailures.InvalidEmail, occurredAt: inPeriod),
+                SyncFailures.ToSalesforce(Tenant, "9001", SyncFailures.RequiredFieldMissing, occurredAt: inPeriod),
+                SyncFailures.ToSalesforce(Tenant, "9002", SyncFailures.RestrictedPicklistBulk, occurredAt: inPeriod),
+                SyncFailures.ToSalesforce(Tenant, "9003", SyncFailures.RowLock, occurredAt: inPeriod),
+            ],
+            inPeriod);
+        await store.ResolveRecordAsync(new RecordResolution(Tenant, "contact", "9005", null, inPeriod.AddHours(1)), TestContext.Current.CancellationToken);
+        return new DisposableStore(store, dataDir);
+    }
+
+    private static async Task<MimeMessage> ComposeAsync(DisposableStore store, string language)
+    {
+        var settings = new NotificationSettings(Tenant, true, DigestFrequency.Daily, ["ops@example.com", "anna@example.pl"], "Europe/Warsaw", language);
+        var report = await new DigestReportBuilder(store.Store, store.Store, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, language, TestContext.Current.CancellationToken);
+        return new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw"), test: false);
+    }
+
+    private static async Task<MimeMessage> RoundTripAsync(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        await message.WriteToAsync(stream, TestContext.Current.CancellationToken);
+        stream.Position = 0;
+        return await MimeMessage.LoadAsync(stream, TestContext.Current.CancellationToken);
+    }
+
+    private static byte[] Bytes(MimePart part)
+    {
+        using var content = new MemoryStream();
+        var body = part.Content;
+        Assert.NotNull(body);
+        body.DecodeTo(content);
+        return content.ToArray();
+    }
+
+    private static void Save(MimeMessage message, MimePart chart, string name)
+    {
+        Directory.CreateDirectory(SavedDigestDirectory);
+        message.WriteTo(Path.Combine(SavedDigestDirectory, $"{name}.eml"));
+        File.WriteAllText(Path.Combine(SavedDigestDirectory, $"{name}.html"), message.HtmlBody);
+        File.WriteAllBytes(Path.Combine(SavedDigestDirectory, $"{name}.png"), Bytes(chart));
+    }
+
+    private static LiteDbSyncErrorStore Open(TemporaryDataDir dataDir) =>
+        new(Microsoft.Extensions.Options.Options.Create(new LiteDbStoreOptions { DataDir = dataDir.Path }));
+
+    private sealed class DisposableStore(LiteDbSyncErrorStore store, TemporaryDataDir dataDir) : IDisposable
+    {
+        public LiteDbSyncErrorStore Store { get; } = store;
+
+        public void Dispose()
+        {
+            Store.Dispose();
+            dataDir.Dispose();
+        }
+    }
+}

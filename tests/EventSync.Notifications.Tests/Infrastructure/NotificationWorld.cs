@@ -1,0 +1,149 @@
+using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using EventSync.Notifications.Digests;
+using EventSync.Notifications.Extensions;
+using EventSync.Notifications.Jobs;
+using EventSync.ServiceDefaults.Hosting;
+using EventSync.ServiceDefaults.Messaging;
+using EventSync.ServiceDefaults.Storage;
+using EventSync.Storage.LiteDb;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Quartz;
+
+namespace EventSync.Notifications.Tests.Infrastructure;
+
+/// <summary>
+/// What a broker test runs against: the real broker (held with <see cref="BrokerLock"/>, notification queues deleted
+/// before and after), an SMTP catcher, one embedded store shared by every worker host the test starts (as instances
+/// share MongoDB in production), and a fake clock all hosts read.
+/// </summary>
+public sealed class NotificationWorld : IAsyncDisposable
+{
+    private readonly TestBroker _broker;
+    private readonly BrokerLock _lock;
+    private readonly TemporaryDataDir _dataDir;
+    private readonly List<WebApplication> _hosts = [];
+
+    private NotificationWorld(TestBroker broker, BrokerLock brokerLock, SmtpCatcher smtp, TemporaryDataDir dataDir, LiteDbSyncErrorStore store, FakeTimeProvider time)
+    {
+        _broker = broker;
+        _lock = brokerLock;
+        Smtp = smtp;
+        _dataDir = dataDir;
+        Store = store;
+        Time = time;
+    }
+
+    public SmtpCatcher Smtp { get; }
+
+    public LiteDbSyncErrorStore Store { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public Uri Broker => _broker.Uri!;
+
+    /// <summary>Skips the test (with the reason) when no broker can be had.</summary>
+    public static async Task<NotificationWorld> StartAsync(DateTimeOffset now)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var broker = await TestBroker.StartAsync(ct);
+        if (broker.Uri is null)
+        {
+            await broker.DisposeAsync();
+            Assert.Skip(TestBroker.SkipReason);
+        }
+
+        var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, TimeSpan.FromMinutes(3), ct);
+        await NotificationQueues.DeleteAllAsync(broker.Uri, ct);
+        var dataDir = new TemporaryDataDir();
+        var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = dataDir.Path }));
+        await store.InitializeAsync(ct);
+        return new NotificationWorld(broker, brokerLock, await SmtpCatcher.StartAsync(), dataDir, store, new FakeTimeProvider(now));
+    }
+
+    /// <summary>Starts a notification worker host on the broker, the catcher, the shared store and the fake clock.</summary>
+    public async Task<WebApplication> StartWorkerAsync(params string[] settings)
+    {
+        var app = await TestHosts.StartAsync(
+            () => ServiceHost.Build(
+                TestHosts.Arguments(
+                [
+                    $"--ConnectionStrings:rabbitmq={Broker}",
+                    $"--ConnectionStrings:smtp={Smtp.ConnectionString}",
+                    $"--EventSync:DataDir={_dataDir.Path}",
+                    "--EventSync:Messaging:RetryLimit=2",
+                    "--EventSync:Messaging:RetryMinInterval=00:00:00.050",
+                    "--EventSync:Messaging:RetryMaxInterval=00:00:00.200",
+                    .. settings,
+                ]),
+                builder =>
+                {
+                    builder.Services.AddEventSyncStorage(builder.Configuration);
+                    builder.Services.AddNotifications(builder.Configuration);
+                    builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddNotificationConsumers());
+                    // Instances, not factories: a stopping host must not dispose the store the others share.
+                    builder.Services.AddSingleton(Store);
+                    builder.Services.AddSingleton<ISyncErrorStore>(Store);
+                    builder.Services.AddSingleton<ISyncErrorQueries>(Store);
+                    builder.Services.AddSingleton<IAffectedRecordQueries>(Store);
+                    builder.Services.AddSingleton<IApiUsageStore>(Store);
+                    builder.Services.AddSingleton<INotificationSettingsStore>(Store);
+                    builder.Services.AddSingleton<IViewStore>(Store);
+                    builder.Services.AddSingleton<IStoreLifecycle>(Store);
+                    builder.Services.AddSingleton<IDigestClaimStore>(Store);
+                    builder.Services.AddSingleton<IAlertWindowStore>(Store);
+                    builder.Services.AddSingleton<TimeProvider>(Time);
+                }),
+            TestContext.Current.CancellationToken);
+        _hosts.Add(app);
+        return app;
+    }
+
+    /// <summary>Waits until the host's start-up runs of both jobs finished (Quartz removes a one-shot trigger once its job completed).</summary>
+    public static async Task StartupRunsFinishedAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(
+            async () => await scheduler.GetTrigger(PublishDueDigestsJob.StartupTrigger, TestContext.Current.CancellationToken) is null
+                && await scheduler.GetTrigger(FlushAlertWindowsJob.StartupTrigger, TestContext.Current.CancellationToken) is null,
+            TimeSpan.FromSeconds(30),
+            "the start-up runs of the notification jobs finished");
+    }
+
+    /// <summary>Runs the due-digest check of the host now (what its Quartz job does) and returns the commands it published.</summary>
+    public static async Task<IReadOnlyList<SendErrorDigest>> PublishDueAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DueDigestPublisher>().PublishDueAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async Task StopWorkerAsync(WebApplication app)
+    {
+        _hosts.Remove(app);
+        await TestHosts.StopAsync(app);
+    }
+
+    public Task SaveSettingsAsync(string tenantId, DigestFrequency frequency, string timeZone = "Europe/Warsaw", string language = "en") =>
+        Store.SaveAsync(new NotificationSettings(tenantId, true, frequency, ["ops@example.com"], timeZone, language), TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts.ToList())
+        {
+            await TestHosts.StopAsync(host);
+        }
+
+        await NotificationQueues.DeleteAllAsync(Broker, CancellationToken.None);
+        await _lock.DisposeAsync();
+        await _broker.DisposeAsync();
+        await Smtp.DisposeAsync();
+        Store.Dispose();
+        _dataDir.Dispose();
+    }
+}
