@@ -9,4 +9,10 @@ internal static class MongoCollectionNames
     public const string NotificationSettings = "notification_settings";
 
     public const string Views = "views";
+
+    public const string ResyncRequests = "resync_requests";
+
+    public const string ResyncBudgets = "resync_budgets";
+
+    public const string TransientRetries = "transient_retries";
 }

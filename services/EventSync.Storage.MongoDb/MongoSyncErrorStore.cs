@@ -180,6 +180,7 @@ public sealed partial class MongoSyncErrorStore
         await _errors.Indexes.CreateManyAsync(SyncErrorQueries.Indexes(), cancellationToken);
         await _settings.Indexes.CreateOneAsync(NotificationSettingsQueries.Index(), cancellationToken: cancellationToken);
         await _views.Indexes.CreateOneAsync(ViewQueries.ExpiryIndex(), cancellationToken: cancellationToken);
+        await InitializeResyncAsync(cancellationToken);
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>

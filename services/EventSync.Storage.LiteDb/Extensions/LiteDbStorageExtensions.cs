@@ -1,3 +1,4 @@
+using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,9 @@ public static class LiteDbStorageExtensions
         services.AddSingleton<INotificationSettingsStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IViewStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IResyncRequestStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IApiBudgetStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<ITransientRetryStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         return services;
     }
 }
