@@ -1,5 +1,6 @@
 using EventSync.Api.Extensions;
 using EventSync.Classifier.Extensions;
+using EventSync.Resync.Extensions;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
 using EventSync.Standalone.Demo;
@@ -16,8 +17,13 @@ public static class StandaloneExtensions
         builder.Services.AddEventSyncStorage(builder.Configuration);
         builder.Services.AddClassifier();
         builder.Services.AddSyncHealthApi();
+        builder.Services.AddResync();
         builder.Services.AddLocalAdminKeyWhenNoneConfigured(builder.Configuration);
-        builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
+        builder.Services.AddEventSyncBus(builder.Configuration, bus =>
+        {
+            bus.AddClassifierConsumers();
+            bus.AddResyncConsumers();
+        });
         builder.Services.AddHostedService<DemoFailurePublisher>();
         return builder;
     }
