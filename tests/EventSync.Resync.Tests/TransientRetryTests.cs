@@ -68,6 +68,25 @@ public sealed class TransientRetryTests
     }
 
     [Fact]
+    public async Task Should_send_the_automatic_resync_when_the_quartz_wake_up_fires_at_the_end_of_the_back_off()
+    {
+        await using var session = await BrokerSession.StartAsync();
+        await using var engine = await PlainJsonEngine.BindAsync(session.Uri, "sf-sync-eu-1", Ct);
+        await using var host = await ResyncHost.StartAsync(
+            session.Uri, TimeProvider.System, session.DataDir.Path, null, false, "--EventSync:Resync:FirstRetryDelay=00:00:01");
+        var tenant = SyncFailures.NewTenant("transient-quartz");
+        var now = TimeProvider.System.GetUtcNow();
+        var error = Assert.Single(await StoredErrors.RecordAsync(host.Errors, StoredErrors.Failure(tenant, "4712", "sf-sync-eu-1", now, SyncFailures.RowLock)));
+
+        await host.PublishAsync(Classified(error, "event-1", ErrorOccurrence.New, now));
+
+        // Nobody calls the dispatcher here: only the one-shot trigger at the end of the back-off can send it.
+        await Eventually.HoldsAsync(() => Task.FromResult(engine.Received.Count == 1), Deadline, "the Quartz wake-up sent the automatic resync");
+        var request = await WaitForAsync(host, tenant, $"auto-{error.Id}-1", r => r.Parts[0].State == ResyncPartState.Sent);
+        Assert.InRange(request.Parts[0].SentAt!.Value - request.RequestedAt, TimeSpan.FromMilliseconds(800), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public void Should_double_the_delay_with_jitter_and_stop_at_the_cap_when_failures_repeat()
     {
         var random = new Random(7);

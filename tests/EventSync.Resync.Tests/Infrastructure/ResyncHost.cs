@@ -10,7 +10,6 @@ using EventSync.Storage.LiteDb;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EventSync.Resync.Tests.Infrastructure;
 
@@ -25,13 +24,13 @@ public sealed class ResyncHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private ResyncHost(WebApplication app, FakeTimeProvider time)
+    private ResyncHost(WebApplication app, TimeProvider time)
     {
         _app = app;
         Time = time;
     }
 
-    public FakeTimeProvider Time { get; }
+    public TimeProvider Time { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -46,7 +45,7 @@ public sealed class ResyncHost : IAsyncDisposable
     public ISyncErrorStore Errors => Services.GetRequiredService<ISyncErrorStore>();
 
     public static async Task<ResyncHost> StartAsync(
-        Uri broker, FakeTimeProvider time, string dataDir, LiteDbSyncErrorStore? sharedStore = null, bool consumeSurfaced = false, params string[] settings)
+        Uri broker, TimeProvider time, string dataDir, LiteDbSyncErrorStore? sharedStore = null, bool consumeSurfaced = false, params string[] settings)
     {
         var arguments = TestHosts.Arguments(
         [
