@@ -3,6 +3,8 @@ using EventSync.Contracts;
 using EventSync.Core.Resync;
 using EventSync.Resync.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
 namespace EventSync.Resync.Tests;
@@ -39,6 +41,28 @@ public sealed class ResyncRequestTests
         Assert.Equal(60, request!.Parts.Count);
         Assert.All(request.Parts, p => Assert.Equal(T0, p.SentAt));
         Assert.Equal(60, engine.Received.Count);
+    }
+
+    [Fact]
+    public async Task Should_send_each_record_once_when_the_same_command_is_delivered_twice()
+    {
+        await using var session = await BrokerSession.StartAsync();
+        await using var engine = await PlainJsonEngine.BindAsync(session.Uri, "sf-sync-eu-1", TestContext.Current.CancellationToken);
+        await using var host = await ResyncHost.StartAsync(session.Uri, new FakeTimeProvider(T0), session.DataDir.Path);
+        var tenant = SyncFailures.NewTenant("resync-twice");
+        var errors = await StoredErrors.SeedAsync(host.Errors, tenant, "sf-sync-eu-1", records: 5, withTwo: 0, T0.AddHours(-1));
+        var command = Command(tenant, "request-twice", errors.Select(e => e.Id));
+        var deliveries = new DeliveryLog();
+        using var observing = host.Services.GetRequiredService<IBus>().ConnectReceiveObserver(deliveries);
+
+        await Task.WhenAll(host.PublishAsync(command), host.PublishAsync(command));
+
+        await Eventually.HoldsAsync(() => Task.FromResult(deliveries.Consumed("request-twice") == 2), Deadline, "both deliveries were consumed");
+        await Eventually.HoldsAsync(() => Task.FromResult(engine.Received.Count >= 5), Deadline, "the resyncs reached the engine");
+        var request = await host.Requests.GetRequestAsync(tenant, "request-twice", TestContext.Current.CancellationToken);
+        Assert.All(request!.Parts, p => Assert.Equal(ResyncPartState.Sent, p.State));
+        Assert.Equal(5, (await host.Budgets.GetBudgetAsync(tenant, T0, TestContext.Current.CancellationToken)).OwnCalls);
+        Assert.Equal(5, engine.Received.Count);
     }
 
     [Fact]
