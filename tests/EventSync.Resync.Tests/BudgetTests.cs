@@ -71,6 +71,18 @@ public sealed class BudgetTests
         Assert.Equal(errors.Select(e => e.HubSpotId), engine.Records.Select(r => r.HubSpotId));
         var budget = await host.Budgets.GetBudgetAsync(tenant, time.GetUtcNow(), Ct);
         Assert.Equal(994 + 4 + 1, budget.Used);
+
+        // The engine synced the records: every part completes.
+        await using var publisher = await EnginePublisher.ConnectAsync(session.Uri, Ct);
+        await publisher.PublishManyAsync(
+            EnginePublisher.RecordSynced,
+            errors.Select((e, i) => new RecordSynced { EventId = $"synced-{i}", TenantId = tenant, ObjectType = "contact", HubSpotId = e.HubSpotId, SyncedAt = time.GetUtcNow() }),
+            Ct);
+        second = await WaitForAsync(host, tenant, "request-2", r => r.Outcome == "completed");
+        third = await WaitForAsync(host, tenant, "request-3", r => r.Outcome == "completed");
+        RequestReport.Write("after the engine reported the records synced", second);
+        RequestReport.Write("after the engine reported the records synced", third);
+        Assert.All(second.Parts.Concat(third.Parts), p => Assert.Equal(time.GetUtcNow(), p.CompletedAt));
     }
 
     [Fact]

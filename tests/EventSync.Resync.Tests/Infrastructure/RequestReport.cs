@@ -14,7 +14,7 @@ public static class RequestReport
         text.AppendLine(CultureInfo.InvariantCulture, $"{title}: request {request.RequestId} by {request.RequestedBy} at {request.RequestedAt:u} -> {request.Outcome}");
         foreach (var part in request.Parts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  part {part.Index} {part.RecordKey,-14} {part.State.ToWire(),-9} expected {Time(part.ExpectedAt),-20} sent {Time(part.SentAt),-20} {part.Reason}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  part {part.Index} {part.RecordKey,-14} {part.State.ToWire(),-9} expected {Time(part.ExpectedAt),-20} sent {Time(part.SentAt),-20} done {Time(part.CompletedAt),-20} {part.Reason}");
         }
 
         return text.ToString();
