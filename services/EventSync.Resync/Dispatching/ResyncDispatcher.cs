@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EventSync.Contracts;
 using EventSync.Core.Resync;
 using Microsoft.Extensions.Options;
@@ -16,6 +15,7 @@ internal sealed class ResyncDispatcher(
     IApiBudgetStore budgets,
     ResyncSender sender,
     ResyncWakeups wakeups,
+    TenantDispatchGates gates,
     ResyncMetrics metrics,
     IOptions<ResyncOptions> options,
     TimeProvider time,
@@ -25,12 +25,9 @@ internal sealed class ResyncDispatcher(
     public const string ReportReason = "api-budget: the reported usage alone fills the allocation; waits for a lower usage report";
     public const string BackOffReason = "back-off: automatic resync of a transient failure";
 
-    // One dispatch per tenant at a time in this instance; other instances are kept apart by the store.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> TenantGates = new(StringComparer.Ordinal);
-
     public async Task DispatchAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var gate = TenantGates.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
+        var gate = gates.For(tenantId);
         await gate.WaitAsync(cancellationToken);
         try
         {

@@ -28,6 +28,7 @@ public static class ResyncExtensions
         services.AddScoped<ResyncRequestRecorder>();
         services.AddScoped<TransientFailureHandler>();
         services.AddSingleton<ResyncWakeups>();
+        services.AddSingleton<TenantDispatchGates>();
         services.AddQuartz(quartz =>
         {
             quartz.AddJob<WakeTenantResyncsJob>(job => job.WithIdentity(WakeTenantResyncsJob.Key).StoreDurably());
