@@ -1,3 +1,4 @@
+using EventSync.Resync.Extensions;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
@@ -5,5 +6,6 @@ using EventSync.ServiceDefaults.Storage;
 return await ServiceHost.RunAsync(args, builder =>
 {
     builder.Services.AddEventSyncStorage(builder.Configuration);
-    builder.Services.AddEventSyncBus(builder.Configuration, _ => { });
+    builder.Services.AddResync();
+    builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddResyncConsumers());
 });

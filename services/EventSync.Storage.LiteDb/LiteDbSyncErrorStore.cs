@@ -74,6 +74,7 @@ public sealed partial class LiteDbSyncErrorStore
         _views.EnsureIndex(d => d.ExpiresAtUtcTicks);
         EnsureDigestIndexes();
         EnsureAlertIndexes();
+        InitializeResync();
         return Task.CompletedTask;
     }
 
@@ -136,7 +137,7 @@ public sealed partial class LiteDbSyncErrorStore
         cancellationToken.ThrowIfCancellationRequested();
         var current = SyncErrorStates.Current
             .SelectMany(state => CurrentErrorsOf(tenantId, state))
-            .Where(e => e.Category != ErrorCatalog.TransientCategory);
+            .Where(e => e.Category != ErrorCatalog.TransientCategory || e.Surfaced);
         var cards = current
             .GroupBy(e => (e.Category, e.ErrorType))
             .Select(g => new ErrorCard(g.Key.Category, g.Key.ErrorType, g.LongCount(), g.Select(e => e.RecordKey).Distinct(StringComparer.Ordinal).LongCount()));
@@ -232,16 +233,16 @@ public sealed partial class LiteDbSyncErrorStore
             : _errors.Find(Query.In("_id", ids)).Select(SyncErrorDocumentMapping.ToError).ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 
-    private List<(string Category, string ErrorType, string RecordKey)> CurrentErrorsOf(string tenantId, SyncErrorState state)
+    private List<(string Category, string ErrorType, string RecordKey, bool Surfaced)> CurrentErrorsOf(string tenantId, SyncErrorState state)
     {
         var prefix = SyncErrorDocumentMapping.CardKeyPrefix(tenantId, state);
         return _database.GetCollection(ErrorsCollection)
             .Query()
             .Where(Query.Between("cardKey", prefix, prefix + SyncErrorDocumentMapping.KeyRangeEnd))
-            .Select("{ tenantId: $.tenantId, state: $.state, category: $.category, errorType: $.errorType, recordKey: $.recordKey }")
+            .Select("{ tenantId: $.tenantId, state: $.state, category: $.category, errorType: $.errorType, recordKey: $.recordKey, surfaced: $.surfacedAtUtcTicks }")
             .ToDocuments()
             .Where(d => d["tenantId"].AsString == tenantId && d["state"].AsString == state.ToWire())
-            .Select(d => (d["category"].AsString, d["errorType"].AsString, d["recordKey"].AsString))
+            .Select(d => (d["category"].AsString, d["errorType"].AsString, d["recordKey"].AsString, !d["surfaced"].IsNull))
             .ToList();
     }
 

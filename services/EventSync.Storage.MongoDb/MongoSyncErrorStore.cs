@@ -181,6 +181,7 @@ public sealed partial class MongoSyncErrorStore
         await _settings.Indexes.CreateOneAsync(NotificationSettingsQueries.Index(), cancellationToken: cancellationToken);
         await _views.Indexes.CreateOneAsync(ViewQueries.ExpiryIndex(), cancellationToken: cancellationToken);
         await InitializeNotificationCollectionsAsync(cancellationToken);
+        await InitializeResyncAsync(cancellationToken);
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>

@@ -77,6 +77,19 @@ internal static class WireMessages
             ErrorIds = ["b3f9a6c2-7e41-4d0a-9c55-1f2e8a7d3c60"],
             RequestedAt = At,
         }),
+        new("transient-error-surfaced.schema.json", typeof(TransientErrorSurfaced), new TransientErrorSurfaced
+        {
+            ErrorId = "b3f9a6c2-7e41-4d0a-9c55-1f2e8a7d3c60",
+            TenantId = "portal-4711",
+            EngineId = "sf-sync-eu-1",
+            ObjectType = "contact",
+            HubSpotId = "12345",
+            SalesforceId = "0035g00000XyZabAAF",
+            Category = "transient",
+            ErrorType = "lock-contention",
+            Attempts = 10,
+            SurfacedAt = At,
+        }),
         new("send-error-digest.schema.json", typeof(SendErrorDigest), new SendErrorDigest
         {
             TenantId = "portal-4711",

@@ -1,6 +1,7 @@
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Contracts;
+using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using MassTransit;
 
@@ -8,11 +9,13 @@ namespace EventSync.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /api/tenants/{tenantId}/resync</c>: moves the errors to resync-pending and sends a <see cref="ResyncErrors"/>
-/// command; at most <see cref="ResyncErrors.MaxErrorIds"/> ids a request, all of them the tenant's.
+/// command; at most <see cref="ResyncErrors.MaxErrorIds"/> ids a request, all of them the tenant's. The request is
+/// recorded as queued first, and 202 points at its progress (<c>Location: .../resync-requests/{requestId}</c>).
 /// </summary>
 internal static class ResyncEndpoints
 {
     private const string ErrorIdsField = "errorIds";
+    private const string Requester = "api";
 
     public static RouteGroupBuilder MapResync(this RouteGroupBuilder tenant)
     {
@@ -30,6 +33,7 @@ internal static class ResyncEndpoints
         string tenantId,
         ResyncRequest request,
         ISyncErrorQueries queries,
+        IResyncRequestStore requests,
         IPublishEndpoint publisher,
         TimeProvider clock,
         CancellationToken cancellationToken)
@@ -53,16 +57,23 @@ internal static class ResyncEndpoints
         var moved = (await queries.MarkResyncPendingAsync(tenantId, ids, cancellationToken)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var requestId = Guid.NewGuid().ToString();
         var accepted = ids.Where(moved.Contains).ToList();
+        string? progress = null;
         if (accepted.Count > 0)
         {
+            // Recorded as queued before the command goes out, so that its progress can be read at once; the resync
+            // worker takes it from there (it leaves a request it finds recorded as it is).
+            var requestedAt = clock.GetUtcNow();
+            var header = new ResyncRequestHeader(requestId, tenantId, Requester, requestedAt, ResyncKind.Operator);
+            await requests.AddRequestAsync(ResyncPlanner.Plan(header, [.. found.Where(e => moved.Contains(e.Id))]), cancellationToken);
             await publisher.Publish(
-                new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = "api", RequestedAt = clock.GetUtcNow() },
+                new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
                 cancellationToken);
+            progress = ResyncRequestEndpoints.PathOf(tenantId, requestId);
         }
 
         var notMoved = found.Where(e => !moved.Contains(e.Id)).ToList();
         return TypedResults.Accepted(
-            (string?)null,
+            progress,
             new ResyncAccepted(
                 requestId,
                 accepted,

@@ -45,6 +45,7 @@ public static class ApiExtensions
             .MapErrorTrend()
             .MapAffectedRecordsViews()
             .MapResync()
+            .MapResyncRequests()
             .MapNotificationSettings()
             .MapNotificationTest();
         return app;

@@ -12,7 +12,7 @@ public interface ISyncErrorStore
     /// <summary>Resolves the record's current errors last seen before it synced; returns how many were resolved.</summary>
     Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken);
 
-    /// <summary>One card per error type with current errors, transient types left out, largest impact first.</summary>
+    /// <summary>One card per error type with current errors, transient ones left out unless surfaced, largest impact first.</summary>
     Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken);
 
     Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken);

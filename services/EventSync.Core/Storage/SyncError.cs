@@ -59,6 +59,12 @@ public sealed record SyncError
 
     public long Occurrences { get; init; }
 
+    /// <summary>
+    /// Set when a transient error kept failing through all its automatic resyncs: it then shows on the cards like any other
+    /// open error (transient ones are left out otherwise).
+    /// </summary>
+    public DateTimeOffset? SurfacedAt { get; init; }
+
     public required string LastEventId { get; init; }
 
     /// <summary>The last events counted, newest last: a redelivered event is recognised and counted once.</summary>

@@ -1,6 +1,7 @@
 using EventSync.Api.Extensions;
 using EventSync.Classifier.Extensions;
 using EventSync.Notifications.Extensions;
+using EventSync.Resync.Extensions;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
 using EventSync.Standalone.Demo;
@@ -18,11 +19,13 @@ public static class StandaloneExtensions
         builder.Services.AddClassifier();
         builder.Services.AddSyncHealthApi();
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddResync();
         builder.Services.AddLocalAdminKeyWhenNoneConfigured(builder.Configuration);
         builder.Services.AddEventSyncBus(builder.Configuration, bus =>
         {
             bus.AddClassifierConsumers();
             bus.AddNotificationConsumers();
+            bus.AddResyncConsumers();
         });
         builder.Services.AddHostedService<DemoFailurePublisher>();
         return builder;

@@ -48,6 +48,8 @@ internal sealed class SyncErrorDocument
 
     public long Occurrences { get; set; }
 
+    public long? SurfacedAtUtcTicks { get; set; }
+
     public string LastEventId { get; set; } = "";
 
     public List<string> RecentEventIds { get; set; } = [];

@@ -1,3 +1,4 @@
+using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,9 @@ public static class LiteDbStorageExtensions
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IDigestClaimStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IAlertWindowStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IResyncRequestStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IApiBudgetStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<ITransientRetryStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         return services;
     }
 }

@@ -49,6 +49,8 @@ internal sealed class SyncErrorDocument
 
     public long Occurrences { get; set; }
 
+    public DateTimeOffset? SurfacedAt { get; set; }
+
     public string LastEventId { get; set; } = "";
 
     public string[] RecentEventIds { get; set; } = [];
@@ -81,6 +83,7 @@ internal sealed class SyncErrorDocument
         LastSeen = error.LastSeen,
         ResolvedAt = error.ResolvedAt,
         Occurrences = error.Occurrences,
+        SurfacedAt = error.SurfacedAt,
         LastEventId = error.LastEventId,
         RecentEventIds = [.. error.RecentEventIds],
         History = [.. error.History.Select(ErrorOccurrenceEntryDocument.From)],
@@ -111,6 +114,7 @@ internal sealed class SyncErrorDocument
         LastSeen = LastSeen,
         ResolvedAt = ResolvedAt,
         Occurrences = Occurrences,
+        SurfacedAt = SurfacedAt,
         LastEventId = LastEventId,
         RecentEventIds = RecentEventIds,
         History = [.. History.Select(h => h.ToEntry())],

@@ -1,3 +1,4 @@
+using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,9 @@ public static class MongoStorageExtensions
         services.AddSingleton<IStoreLifecycle>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IDigestClaimStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IAlertWindowStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IResyncRequestStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IApiBudgetStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<ITransientRetryStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         return services;
     }
 

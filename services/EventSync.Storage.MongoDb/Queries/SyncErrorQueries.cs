@@ -71,7 +71,7 @@ internal static class SyncErrorQueries
         Filter.And(
             Filter.Eq(d => d.TenantId, tenantId),
             Filter.In(d => d.State, SyncErrorStates.Current),
-            Filter.Ne(d => d.Category, ErrorCatalog.TransientCategory));
+            Filter.Ne(d => d.Category, ErrorCatalog.TransientCategory) | Filter.Ne(d => d.SurfacedAt, null));
 
     /// <summary>Current errors counted per error type: first per record, then per type, so that records are counted once.</summary>
     public static PipelineDefinition<SyncErrorDocument, ErrorCardDocument> ErrorCards(string tenantId)

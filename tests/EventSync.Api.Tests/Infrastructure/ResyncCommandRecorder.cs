@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace EventSync.Api.Tests.Infrastructure;
 
-/// <summary>Keeps every <see cref="ResyncErrors"/> command the host publishes (no resync worker runs in these tests).</summary>
+/// <summary>Keeps every <see cref="ResyncErrors"/> command the host publishes (the standalone host's resync worker consumes them too).</summary>
 public sealed class ResyncCommandRecorder : IPublishObserver
 {
     private readonly ConcurrentQueue<ResyncErrors> _published = new();

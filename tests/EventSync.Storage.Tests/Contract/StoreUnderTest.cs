@@ -1,3 +1,4 @@
+using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 
 namespace EventSync.Storage.Tests.Contract;
@@ -50,6 +51,14 @@ public sealed class StoreUnderTest : IAsyncDisposable
 
     /// <summary>The store itself when it implements <see cref="IAlertWindowStore"/> (looked up at run time).</summary>
     public IAlertWindowStore AlertWindows => Implemented<IAlertWindowStore>();
+    /// <summary>The store itself when it implements <see cref="IResyncRequestStore"/> (looked up at run time).</summary>
+    public IResyncRequestStore Resync => Implemented<IResyncRequestStore>();
+
+    /// <summary>The store itself when it implements <see cref="IApiBudgetStore"/> (looked up at run time).</summary>
+    public IApiBudgetStore Budget => Implemented<IApiBudgetStore>();
+
+    /// <summary>The store itself when it implements <see cref="ITransientRetryStore"/> (looked up at run time).</summary>
+    public ITransientRetryStore Retries => Implemented<ITransientRetryStore>();
 
     /// <summary>For a store class that implements all the store interfaces (<see cref="ISyncErrorQueries"/> is looked up at run time).</summary>
     public static StoreUnderTest Of<TStore>(TStore store, Func<ValueTask> cleanup)

@@ -112,7 +112,7 @@ public sealed partial class MongoQueryRenderingTests
         AssertBson(
             """
             { p: [
-              { $match: { tenantId: 'portal-4711', state: { $in: ['open', 'resync-pending'] }, category: { $ne: 'transient' } } },
+              { $match: { tenantId: 'portal-4711', state: { $in: ['open', 'resync-pending'] }, $or: [{ category: { $ne: 'transient' } }, { surfacedAt: { $ne: null } }] } },
               { $group: { _id: { category: '$category', errorType: '$errorType', recordKey: '$recordKey' }, errors: { $sum: 1 } } },
               { $group: { _id: { category: '$_id.category', errorType: '$_id.errorType' }, currentErrors: { $sum: '$errors' }, affectedRecords: { $sum: 1 } } },
               { $project: { _id: 0, category: '$_id.category', errorType: '$_id.errorType', currentErrors: 1, affectedRecords: 1 } }

@@ -1,0 +1,61 @@
+namespace EventSync.Core.Resync;
+
+/// <summary>
+/// How the parts of a request move, the same for every store and worker. Each function returns the changed request, or
+/// null when nothing would change (so a store leaves it alone and a caller knows it lost a race or repeated itself).
+/// </summary>
+public static class ResyncRequestTransitions
+{
+    /// <summary>A waiting part goes out: queued/deferred -> sent. Null when the part is not waiting (another worker sent it).</summary>
+    public static ResyncRequestRecord? Claim(ResyncRequestRecord request, int partIndex, DateTimeOffset now) =>
+        Change(request, p => p.Index == partIndex && p.State.IsWaiting(), p => p with
+        {
+            State = ResyncPartState.Sent,
+            SentAt = now,
+            ExpectedAt = null,
+            Reason = null,
+        });
+
+    /// <summary>A part that was claimed but could not be sent waits again (queued).</summary>
+    public static ResyncRequestRecord? Unclaim(ResyncRequestRecord request, int partIndex, DateTimeOffset sentAt) =>
+        Change(request, p => p.Index == partIndex && p.State == ResyncPartState.Sent && p.SentAt == sentAt, p => p with
+        {
+            State = ResyncPartState.Queued,
+            SentAt = null,
+        });
+
+    /// <summary>Waiting parts that cannot go out yet become deferred, with when they are expected to go and why.</summary>
+    public static ResyncRequestRecord? Defer(ResyncRequestRecord request, IReadOnlyDictionary<int, (DateTimeOffset? ExpectedAt, string Reason)> deferrals)
+    {
+        ArgumentNullException.ThrowIfNull(deferrals);
+        return Change(
+            request,
+            p => p.State.IsWaiting() && deferrals.TryGetValue(p.Index, out var d) && (p.State != ResyncPartState.Deferred || p.ExpectedAt != d.ExpectedAt || p.Reason != d.Reason),
+            p => p with { State = ResyncPartState.Deferred, ExpectedAt = deferrals[p.Index].ExpectedAt, Reason = deferrals[p.Index].Reason });
+    }
+
+    /// <summary>Sent parts of the record that synced are completed.</summary>
+    public static ResyncRequestRecord? Complete(ResyncRequestRecord request, Func<ResyncPart, bool> isRecord, DateTimeOffset syncedAt)
+    {
+        ArgumentNullException.ThrowIfNull(isRecord);
+        return Change(request, p => p.State == ResyncPartState.Sent && isRecord(p), p => p with { State = ResyncPartState.Completed, CompletedAt = syncedAt, Reason = null });
+    }
+
+    /// <summary>Sent parts listing the error fail when the error came back after they were sent.</summary>
+    public static ResyncRequestRecord? Fail(ResyncRequestRecord request, string errorId, DateTimeOffset failedAt, string reason) =>
+        Change(
+            request,
+            p => p.State == ResyncPartState.Sent && p.ErrorIds.Contains(errorId, StringComparer.Ordinal) && failedAt >= p.SentAt,
+            p => p with { State = ResyncPartState.Failed, CompletedAt = failedAt, Reason = reason });
+
+    private static ResyncRequestRecord? Change(ResyncRequestRecord request, Func<ResyncPart, bool> applies, Func<ResyncPart, ResyncPart> change)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Parts.Any(applies))
+        {
+            return null;
+        }
+
+        return request with { Parts = [.. request.Parts.Select(p => applies(p) ? change(p) : p)] };
+    }
+}

@@ -1,0 +1,156 @@
+using EventSync.Contracts;
+using EventSync.Core.Resync;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Resync.Dispatching;
+
+/// <summary>
+/// Sends a tenant's waiting resyncs in order ((not-before, request id, part index)) while the API budget has room. A part
+/// goes out only after the budget reserved its calls and the store moved it from waiting to sent (so two instances or a
+/// redelivery never send it twice); the first part that does not fit defers it and every later one, with the time room is
+/// expected, and schedules a wake-up then. Nothing waits in memory: what waits is in the store.
+/// </summary>
+internal sealed class ResyncDispatcher(
+    IResyncRequestStore requests,
+    IApiBudgetStore budgets,
+    ResyncSender sender,
+    ResyncWakeups wakeups,
+    TenantDispatchGates gates,
+    ResyncMetrics metrics,
+    IOptions<ResyncOptions> options,
+    TimeProvider time,
+    ILogger<ResyncDispatcher> logger)
+{
+    public const string BudgetReason = "api-budget: the tenant's Salesforce API allocation to HubSpot is used up; goes out as EventSync's own calls leave the 24-hour window";
+    public const string ReportReason = "api-budget: the reported usage alone fills the allocation; waits for a lower usage report";
+    public const string BackOffReason = "back-off: automatic resync of a transient failure";
+
+    public async Task DispatchAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var gate = gates.For(tenantId);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await DispatchWaitingAsync(tenantId, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task DispatchWaitingAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var calls = options.Value.CallsPerResync;
+        var deferrals = new Dictionary<string, Dictionary<int, (DateTimeOffset? ExpectedAt, string Reason)>>(StringComparer.Ordinal);
+        ApiBudget? full = null;
+        var held = 0;
+        DateTimeOffset? wakeAt = null;
+        foreach (var request in await requests.ListWaitingAsync(tenantId, cancellationToken))
+        {
+            foreach (var part in request.Parts.Where(p => p.State.IsWaiting()).OrderBy(p => p.Index))
+            {
+                (DateTimeOffset? ExpectedAt, string Reason)? deferral = null;
+                if (request.NotBefore > now)
+                {
+                    deferral = (request.NotBefore, BackOffReason);
+                }
+                else if (full is null)
+                {
+                    var reservation = await budgets.TryReserveAsync(tenantId, calls, now, cancellationToken);
+                    if (reservation.Reserved)
+                    {
+                        await SendAsync(request, part, now, calls, cancellationToken);
+                        continue;
+                    }
+
+                    full = reservation.Budget;
+                }
+
+                if (deferral is null)
+                {
+                    held++;
+                    var expectedAt = full!.RoomExpectedAt(calls * held);
+                    deferral = (expectedAt, expectedAt is null ? ReportReason : BudgetReason);
+                }
+
+                wakeAt ??= deferral.Value.ExpectedAt;
+                if (!deferrals.TryGetValue(request.RequestId, out var ofRequest))
+                {
+                    deferrals[request.RequestId] = ofRequest = [];
+                }
+
+                ofRequest[part.Index] = deferral.Value;
+            }
+        }
+
+        await DeferAsync(tenantId, deferrals, cancellationToken);
+        if (wakeAt is { } at)
+        {
+            await wakeups.WakeAtAsync(tenantId, at, cancellationToken);
+        }
+    }
+
+    private async Task SendAsync(ResyncRequestRecord request, ResyncPart part, DateTimeOffset now, long calls, CancellationToken cancellationToken)
+    {
+        var claimed = await requests.UpdateRequestAsync(request.TenantId, request.RequestId, r => ResyncRequestTransitions.Claim(r, part.Index, now), cancellationToken);
+        if (claimed is null)
+        {
+            // Another instance (or an earlier delivery) sent it: give the calls back.
+            await budgets.ReleaseAsync(request.TenantId, calls, now, now, cancellationToken);
+            return;
+        }
+
+        metrics.Reserved(calls);
+        var engineId = sender.EngineOf(part.EngineId);
+        try
+        {
+            await sender.SendAsync(ToMessage(request, part, engineId), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.SendFailed(e, request.RequestId, part.RecordKey, engineId);
+            await requests.UpdateRequestAsync(request.TenantId, request.RequestId, r => ResyncRequestTransitions.Unclaim(r, part.Index, now), CancellationToken.None);
+            await budgets.ReleaseAsync(request.TenantId, calls, now, now, CancellationToken.None);
+            throw;
+        }
+
+        metrics.Sent(engineId);
+        logger.PartSent(request.RequestId, part.ObjectType, part.RecordKey, engineId);
+    }
+
+    private async Task DeferAsync(
+        string tenantId, Dictionary<string, Dictionary<int, (DateTimeOffset? ExpectedAt, string Reason)>> deferrals, CancellationToken cancellationToken)
+    {
+        foreach (var (requestId, parts) in deferrals)
+        {
+            var changed = await requests.UpdateRequestAsync(tenantId, requestId, r => ResyncRequestTransitions.Defer(r, parts), cancellationToken);
+            if (changed is null)
+            {
+                continue;
+            }
+
+            foreach (var part in changed.Parts.Where(p => parts.ContainsKey(p.Index)))
+            {
+                metrics.Deferred(sender.EngineOf(part.EngineId));
+            }
+
+            var first = parts.Values.First();
+            logger.PartsDeferred(tenantId, parts.Count, first.ExpectedAt, first.Reason);
+        }
+    }
+
+    private static ResyncRecord ToMessage(ResyncRequestRecord request, ResyncPart part, string engineId) => new()
+    {
+        RequestId = request.RequestId,
+        TenantId = request.TenantId,
+        EngineId = engineId,
+        ObjectType = part.ObjectType,
+        HubSpotId = part.HubSpotId,
+        SalesforceId = part.SalesforceId,
+        Direction = part.Direction,
+        ErrorIds = part.ErrorIds,
+        RequestedAt = request.RequestedAt,
+    };
+}

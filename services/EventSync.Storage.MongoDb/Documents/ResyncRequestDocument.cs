@@ -1,0 +1,57 @@
+using EventSync.Core.Resync;
+
+namespace EventSync.Storage.MongoDb.Documents;
+
+/// <summary>
+/// A <see cref="ResyncRequestRecord"/> in <c>resync_requests</c>, <c>_id</c> = request id, with its parts inside.
+/// <see cref="Waiting"/> (any part queued or deferred) is kept for the index the dispatcher and the sweep read.
+/// </summary>
+internal sealed class ResyncRequestDocument
+{
+    public string Id { get; set; } = "";
+
+    public string TenantId { get; set; } = "";
+
+    public string RequestedBy { get; set; } = "";
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public DateTimeOffset NotBefore { get; set; }
+
+    public ResyncPartDocument[] Parts { get; set; } = [];
+
+    public string[] SkippedErrorIds { get; set; } = [];
+
+    public bool Waiting { get; set; }
+
+    public long Version { get; set; }
+
+    public static ResyncRequestDocument From(ResyncRequestRecord request) => new()
+    {
+        Id = request.RequestId,
+        TenantId = request.TenantId,
+        RequestedBy = request.RequestedBy,
+        RequestedAt = request.RequestedAt,
+        Kind = request.Kind.ToWire(),
+        NotBefore = request.NotBefore,
+        Parts = [.. request.Parts.Select(ResyncPartDocument.From)],
+        SkippedErrorIds = [.. request.SkippedErrorIds],
+        Waiting = request.IsWaiting,
+        Version = request.Version,
+    };
+
+    public ResyncRequestRecord ToRecord() => new()
+    {
+        RequestId = Id,
+        TenantId = TenantId,
+        RequestedBy = RequestedBy,
+        RequestedAt = RequestedAt,
+        Kind = ResyncWire.ParseKind(Kind),
+        NotBefore = NotBefore,
+        Parts = [.. Parts.Select(p => p.ToPart())],
+        SkippedErrorIds = SkippedErrorIds,
+        Version = Version,
+    };
+}

@@ -1,0 +1,91 @@
+using EventSync.Core.Resync;
+using EventSync.Core.Storage;
+using EventSync.Storage.MongoDb.Documents;
+using MongoDB.Driver;
+
+namespace EventSync.Storage.MongoDb.Queries;
+
+/// <summary>The filters, orders and indexes of <c>resync_requests</c>, <c>resync_budgets</c> and <c>transient_retries</c>.</summary>
+internal static class ResyncQueries
+{
+    public const int RecentRetryEventLimit = 32;
+
+    private static readonly FilterDefinitionBuilder<ResyncRequestDocument> Filter = Builders<ResyncRequestDocument>.Filter;
+    private static readonly FilterDefinitionBuilder<ResyncPartDocument> PartFilter = Builders<ResyncPartDocument>.Filter;
+    private static readonly IndexKeysDefinitionBuilder<ResyncRequestDocument> Keys = Builders<ResyncRequestDocument>.IndexKeys;
+
+    /// <summary>The dispatch order of a tenant's waiting requests.</summary>
+    public static SortDefinition<ResyncRequestDocument> WaitingOrder { get; } =
+        Builders<ResyncRequestDocument>.Sort.Ascending(d => d.NotBefore).Ascending(d => d.Id);
+
+    public static FilterDefinition<ResyncRequestDocument> ByTenantAndId(string tenantId, string requestId) =>
+        Filter.Eq(d => d.Id, requestId) & Filter.Eq(d => d.TenantId, tenantId);
+
+    /// <summary>The request only as it was read: a write that lost to another writer matches nothing.</summary>
+    public static FilterDefinition<ResyncRequestDocument> AsRead(string requestId, long version) =>
+        Filter.Eq(d => d.Id, requestId) & Filter.Eq(d => d.Version, version);
+
+    public static FilterDefinition<ResyncRequestDocument> Waiting(string tenantId) =>
+        Filter.Eq(d => d.TenantId, tenantId) & Filter.Eq(d => d.Waiting, true);
+
+    public static FilterDefinition<ResyncRequestDocument> AnyWaiting() => Filter.Eq(d => d.Waiting, true);
+
+    public static FilterDefinition<ResyncRequestDocument> SentForRecord(string tenantId, string objectType, string? hubSpotId, string? salesforceId)
+    {
+        var ids = new List<FilterDefinition<ResyncPartDocument>>(2);
+        if (!string.IsNullOrWhiteSpace(hubSpotId))
+        {
+            ids.Add(PartFilter.Eq(p => p.HubSpotId, hubSpotId.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(salesforceId))
+        {
+            ids.Add(PartFilter.Eq(p => p.SalesforceId, salesforceId.Trim()));
+        }
+
+        var part = PartFilter.Eq(p => p.State, ResyncPartState.Sent.ToWire())
+            & PartFilter.Eq(p => p.ObjectType, SyncErrorKeys.ObjectType(objectType))
+            & (ids.Count == 1 ? ids[0] : PartFilter.Or(ids));
+        return Filter.Eq(d => d.TenantId, tenantId) & Filter.ElemMatch(d => d.Parts, part);
+    }
+
+    public static FilterDefinition<ResyncRequestDocument> SentForError(string tenantId, string errorId) =>
+        Filter.Eq(d => d.TenantId, tenantId)
+        & Filter.ElemMatch(d => d.Parts, PartFilter.Eq(p => p.State, ResyncPartState.Sent.ToWire()) & PartFilter.AnyEq(p => p.ErrorIds, errorId));
+
+    public static IEnumerable<CreateIndexModel<ResyncRequestDocument>> Indexes() =>
+    [
+        new(Keys.Ascending(d => d.TenantId).Ascending(d => d.Waiting).Ascending(d => d.NotBefore).Ascending(d => d.Id),
+            new CreateIndexOptions { Name = "waiting_by_tenant" }),
+        new(Keys.Ascending(d => d.Waiting).Ascending(d => d.TenantId), new CreateIndexOptions { Name = "waiting_tenants" }),
+        new(Keys.Ascending(d => d.TenantId).Ascending("parts.hubSpotId"), new CreateIndexOptions { Name = "parts_by_hubspot_id" }),
+        new(Keys.Ascending(d => d.TenantId).Ascending("parts.salesforceId"), new CreateIndexOptions { Name = "parts_by_salesforce_id" }),
+        new(Keys.Ascending(d => d.TenantId).Ascending("parts.errorIds"), new CreateIndexOptions { Name = "parts_by_error_id" }),
+    ];
+
+    /// <summary>The tenant's budget only as it was read (version 0: none stored yet, so an upsert inserts or collides).</summary>
+    public static FilterDefinition<BudgetDocument> BudgetAsRead(string tenantId, long version) =>
+        Builders<BudgetDocument>.Filter.Eq(d => d.Id, tenantId) & Builders<BudgetDocument>.Filter.Eq(d => d.Version, version);
+
+    public static FilterDefinition<BudgetDocument> BudgetOf(string tenantId) => Builders<BudgetDocument>.Filter.Eq(d => d.Id, tenantId);
+
+    /// <summary>The error's retry count while <paramref name="eventId"/> is not counted yet: an upsert of a counted event collides on <c>_id</c>.</summary>
+    public static FilterDefinition<TransientRetryDocument> RetryNotCounting(string tenantId, string errorId, string eventId) =>
+        Builders<TransientRetryDocument>.Filter.Eq(d => d.Id, errorId)
+        & Builders<TransientRetryDocument>.Filter.Eq(d => d.TenantId, tenantId)
+        & Builders<TransientRetryDocument>.Filter.AnyNe(d => d.RecentEventIds, eventId);
+
+    public static UpdateDefinition<TransientRetryDocument> CountFailure(string eventId) =>
+        Builders<TransientRetryDocument>.Update
+            .Inc(d => d.Failures, 1)
+            .PushEach(d => d.RecentEventIds, [eventId], slice: -RecentRetryEventLimit);
+
+    public static FilterDefinition<TransientRetryDocument> RetriesOf(string tenantId, IEnumerable<string> errorIds) =>
+        Builders<TransientRetryDocument>.Filter.In(d => d.Id, errorIds) & Builders<TransientRetryDocument>.Filter.Eq(d => d.TenantId, tenantId);
+
+    public static FilterDefinition<SyncErrorDocument> NotSurfaced(string tenantId, string errorId) =>
+        SyncErrorQueries.ByTenantAndId(tenantId, errorId) & Builders<SyncErrorDocument>.Filter.Eq(d => d.SurfacedAt, null);
+
+    public static UpdateDefinition<SyncErrorDocument> Surface(DateTimeOffset at) =>
+        Builders<SyncErrorDocument>.Update.Set(d => d.SurfacedAt, at).Inc(d => d.Version, 1L);
+}

@@ -1,0 +1,13 @@
+using MassTransit;
+
+namespace EventSync.Resync.Tests.Infrastructure;
+
+/// <summary>Stands in for the notifications worker: keeps every TransientErrorSurfaced.</summary>
+public sealed class SurfacedErrorConsumer(ReceivedMessages received) : IConsumer<EventSync.Contracts.TransientErrorSurfaced>
+{
+    public Task Consume(ConsumeContext<EventSync.Contracts.TransientErrorSurfaced> context)
+    {
+        received.Surfaced.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,132 @@
+using EventSync.Core.Resync;
+
+namespace EventSync.Storage.Tests.Contract;
+
+// The resync part of the store contract: requests with one part per record, changed atomically; transient failure counts; surfacing.
+public abstract partial class SyncErrorStoreContract
+{
+    [Fact]
+    public async Task Should_store_a_request_once_and_read_it_back_whole_when_it_is_added_twice()
+    {
+        await using var store = await StartAsync();
+        var request = await PlannedRequestAsync(store, "request-1", T0);
+
+        Assert.True(await store.Resync.AddRequestAsync(request, Ct));
+        Assert.False(await store.Resync.AddRequestAsync(request with { RequestedBy = "someone-else" }, Ct));
+
+        var stored = await store.Resync.GetRequestAsync(Tenant, "request-1", Ct);
+        Assert.NotNull(stored);
+        Assert.Equal(("anna", ResyncKind.Operator, T0, T0, 1L), (stored.RequestedBy, stored.Kind, stored.RequestedAt, stored.NotBefore, stored.Version));
+        Assert.Equal(request.Parts, stored.Parts, PartComparer.Instance);
+        Assert.Equal([["hs:101"], ["hs:102"]], stored.Parts.Select(p => new[] { p.RecordKey }));
+        Assert.Equal(2, stored.Parts[0].ErrorIds.Count);
+        Assert.Null(await store.Resync.GetRequestAsync(OtherTenant, "request-1", Ct));
+        Assert.Null(await store.Resync.GetRequestAsync(Tenant, "unknown", Ct));
+    }
+
+    [Fact]
+    public async Task Should_let_only_one_of_many_concurrent_claims_send_a_part_when_workers_race()
+    {
+        await using var store = await StartAsync();
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-1", T0), Ct);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(
+            () => store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Claim(r, 0, T0.AddSeconds(i)), Ct), Ct)));
+
+        var winner = Assert.Single(claims, c => c is not null);
+        var stored = await store.Resync.GetRequestAsync(Tenant, "request-1", Ct);
+        Assert.Equal((ResyncPartState.Sent, ResyncPartState.Queued), (stored!.Parts[0].State, stored.Parts[1].State));
+        Assert.Equal(winner!.Parts[0].SentAt, stored.Parts[0].SentAt);
+        Assert.Equal(2, stored.Version);
+    }
+
+    [Fact]
+    public async Task Should_list_waiting_requests_in_dispatch_order_and_their_tenants_when_parts_wait()
+    {
+        await using var store = await StartAsync();
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-b", T0.AddMinutes(1)), Ct);
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-c", T0), Ct);
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-a", T0.AddMinutes(1)), Ct);
+        await store.Resync.AddRequestAsync((await PlannedRequestAsync(store, "request-x", T0)) with { TenantId = OtherTenant }, Ct);
+        foreach (var index in new[] { 0, 1 })
+        {
+            await store.Resync.UpdateRequestAsync(Tenant, "request-c", r => ResyncRequestTransitions.Claim(r, index, T0), Ct);
+        }
+
+        var waiting = await store.Resync.ListWaitingAsync(Tenant, Ct);
+
+        Assert.Equal(["request-a", "request-b"], waiting.Select(r => r.RequestId));
+        Assert.Equal([Tenant, OtherTenant], await store.Resync.ListTenantsWaitingAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Should_find_sent_parts_by_record_and_by_error_when_a_record_synced_or_failed_again()
+    {
+        await using var store = await StartAsync();
+        var request = await PlannedRequestAsync(store, "request-1", T0);
+        await store.Resync.AddRequestAsync(request, Ct);
+        Assert.Empty(await store.Resync.ListSentForRecordAsync(Tenant, "contact", "101", null, Ct));
+
+        await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Claim(r, 0, T0), Ct);
+
+        Assert.Equal(["request-1"], (await store.Resync.ListSentForRecordAsync(Tenant, "Contact", "101", null, Ct)).Select(r => r.RequestId));
+        Assert.Equal(["request-1"], (await store.Resync.ListSentForRecordAsync(Tenant, "contact", null, "0035g00000XyZabAAF", Ct)).Select(r => r.RequestId));
+        Assert.Empty(await store.Resync.ListSentForRecordAsync(Tenant, "contact", "102", null, Ct));
+        Assert.Empty(await store.Resync.ListSentForRecordAsync(OtherTenant, "contact", "101", null, Ct));
+        Assert.Equal(["request-1"], (await store.Resync.ListSentForErrorAsync(Tenant, request.Parts[0].ErrorIds[1], Ct)).Select(r => r.RequestId));
+        Assert.Empty(await store.Resync.ListSentForErrorAsync(Tenant, request.Parts[1].ErrorIds[0], Ct));
+    }
+
+    [Fact]
+    public async Task Should_count_each_failure_event_once_and_start_again_when_the_count_is_reset()
+    {
+        await using var store = await StartAsync();
+
+        Assert.Equal(1, await store.Retries.CountFailureAsync(Tenant, "error-1", "event-1", Ct));
+        Assert.Equal(1, await store.Retries.CountFailureAsync(Tenant, "error-1", "event-1", Ct));
+        Assert.Equal(2, await store.Retries.CountFailureAsync(Tenant, "error-1", "event-2", Ct));
+        Assert.Equal(1, await store.Retries.CountFailureAsync(Tenant, "error-2", "event-2", Ct));
+
+        await store.Retries.ResetAsync(Tenant, ["error-1"], Ct);
+
+        Assert.Equal(1, await store.Retries.CountFailureAsync(Tenant, "error-1", "event-3", Ct));
+        Assert.Equal(2, await store.Retries.CountFailureAsync(Tenant, "error-2", "event-3", Ct));
+    }
+
+    [Fact]
+    public async Task Should_show_a_transient_error_on_the_cards_once_it_surfaced()
+    {
+        await using var store = await StartAsync();
+        var change = Assert.Single(await RecordAsync(store, SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.RowLock).At(T0).Build()));
+        Assert.Empty(await store.Errors.GetErrorCardsAsync(Tenant, Ct));
+
+        var surfaced = await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddHours(1), Ct);
+        var again = await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddHours(2), Ct);
+
+        Assert.Equal(T0.AddHours(1), surfaced?.SurfacedAt);
+        Assert.Equal(T0.AddHours(1), again?.SurfacedAt);
+        Assert.Equal(T0.AddHours(1), (await GetAsync(store, change.Error.Id)).SurfacedAt);
+        var card = Assert.Single(await store.Errors.GetErrorCardsAsync(Tenant, Ct));
+        Assert.Equal(("transient", 1L), (card.Category, card.CurrentErrors));
+        Assert.Null(await store.Retries.SurfaceAsync(OtherTenant, change.Error.Id, T0, Ct));
+    }
+
+    // Two records: 101 with two errors (and a Salesforce id), 102 with one.
+    private static async Task<ResyncRequestRecord> PlannedRequestAsync(StoreUnderTest store, string requestId, DateTimeOffset requestedAt)
+    {
+        var first = await RecordAsync(store, SyncFailureBuilder.Contact("101", "0035g00000XyZabAAF").Failing(SalesforceErrors.RequiredFieldMissing, SalesforceErrors.InvalidEmail).At(T0).Build());
+        var second = await RecordAsync(store, SyncFailureBuilder.Contact("102").Failing(SalesforceErrors.InvalidEmail).At(T0).Build());
+        var errors = await store.Queries.GetManyAsync(Tenant, [.. first.Concat(second).Select(c => c.Error.Id).Distinct()], Ct);
+        return ResyncPlanner.Plan(new ResyncRequestHeader(requestId, Tenant, "anna", requestedAt, ResyncKind.Operator), errors);
+    }
+
+    private sealed class PartComparer : IEqualityComparer<ResyncPart>
+    {
+        public static readonly PartComparer Instance = new();
+
+        public bool Equals(ResyncPart? x, ResyncPart? y) =>
+            x is not null && y is not null && x with { ErrorIds = [] } == y with { ErrorIds = [] } && x.ErrorIds.SequenceEqual(y.ErrorIds);
+
+        public int GetHashCode(ResyncPart obj) => obj.Index;
+    }
+}

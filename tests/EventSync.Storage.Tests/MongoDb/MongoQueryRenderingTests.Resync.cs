@@ -1,0 +1,93 @@
+using EventSync.Core.Resync;
+using EventSync.Storage.MongoDb.Documents;
+using EventSync.Storage.MongoDb.Queries;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+
+namespace EventSync.Storage.Tests.MongoDb;
+
+// Resync requests, budgets and transient retry counts, rendered without a server.
+public sealed partial class MongoQueryRenderingTests
+{
+    [Fact]
+    public void Should_guard_a_request_change_by_the_version_read_when_a_request_is_written_back()
+    {
+        AssertBson("{ _id: 'request-1', version: NumberLong(3) }", Render(ResyncQueries.AsRead("request-1", 3)));
+        AssertBson("{ _id: 'request-1', tenantId: 'portal-4711' }", Render(ResyncQueries.ByTenantAndId("portal-4711", "request-1")));
+    }
+
+    [Fact]
+    public void Should_read_waiting_requests_through_their_index_when_a_tenant_is_dispatched()
+    {
+        AssertBson("{ tenantId: 'portal-4711', waiting: true }", Render(ResyncQueries.Waiting("portal-4711")));
+        AssertBson("{ notBefore: 1, _id: 1 }", ResyncQueries.WaitingOrder.Render(Args<ResyncRequestDocument>()));
+        var index = ResyncQueries.Indexes().First();
+        Assert.Equal("waiting_by_tenant", index.Options.Name);
+        AssertBson("{ tenantId: 1, waiting: 1, notBefore: 1, _id: 1 }", index.Keys.Render(Args<ResyncRequestDocument>()));
+    }
+
+    [Fact]
+    public void Should_match_sent_parts_of_the_record_by_either_id_when_a_record_synced()
+    {
+        AssertBson(
+            "{ tenantId: 'portal-4711', parts: { $elemMatch: { state: 'sent', objectType: 'contact', $or: [{ hubSpotId: '101' }, { salesforceId: '0035g' }] } } }",
+            Render(ResyncQueries.SentForRecord("portal-4711", "Contact", "101", "0035g")));
+        AssertBson(
+            "{ tenantId: 'portal-4711', parts: { $elemMatch: { state: 'sent', errorIds: 'error-1' } } }",
+            Render(ResyncQueries.SentForError("portal-4711", "error-1")));
+    }
+
+    [Fact]
+    public void Should_guard_the_budget_by_version_when_calls_are_reserved()
+    {
+        AssertBson("{ _id: 'portal-4711', version: NumberLong(0) }", Render(ResyncQueries.BudgetAsRead("portal-4711", 0)));
+    }
+
+    [Fact]
+    public void Should_count_a_failure_only_for_an_event_not_counted_yet_when_a_transient_error_fails()
+    {
+        AssertBson(
+            "{ _id: 'error-1', tenantId: 'portal-4711', recentEventIds: { $ne: 'event-1' } }",
+            Render(ResyncQueries.RetryNotCounting("portal-4711", "error-1", "event-1")));
+        AssertBson(
+            "{ $inc: { failures: 1 }, $push: { recentEventIds: { $each: ['event-1'], $slice: -32 } } }",
+            Render(ResyncQueries.CountFailure("event-1")).AsBsonDocument);
+    }
+
+    [Fact]
+    public void Should_surface_only_an_error_not_surfaced_yet_when_its_retries_are_used_up()
+    {
+        AssertBson(
+            "{ _id: 'error-1', tenantId: 'portal-4711', surfacedAt: null }",
+            Render(ResyncQueries.NotSurfaced("portal-4711", "error-1")));
+        AssertBson(
+            "{ $set: { surfacedAt: ISODate('2026-11-28T10:00:00Z') }, $inc: { version: NumberLong(1) } }",
+            Render(ResyncQueries.Surface(Now)).AsBsonDocument);
+    }
+
+    [Fact]
+    public void Should_store_a_request_with_wire_names_and_read_it_back_when_it_is_saved()
+    {
+        var request = new ResyncRequestRecord
+        {
+            RequestId = "request-1",
+            TenantId = "portal-4711",
+            RequestedBy = "anna",
+            RequestedAt = Now,
+            Kind = ResyncKind.Automatic,
+            NotBefore = Now.AddMinutes(1),
+            Parts = [new ResyncPart { Index = 0, EngineId = "sf-sync-eu-1", ObjectType = "contact", RecordKey = "hs:101", HubSpotId = "101", ErrorIds = ["error-1"], State = ResyncPartState.Deferred, ExpectedAt = Now.AddMinutes(1), Reason = "back-off" }],
+            Version = 2,
+        };
+
+        var stored = ResyncRequestDocument.From(request).ToBsonDocument();
+        var loaded = BsonSerializer.Deserialize<ResyncRequestDocument>(stored).ToRecord();
+
+        Assert.Equal(("automatic", "deferred", true), (stored["kind"].AsString, stored["parts"][0]["state"].AsString, stored["waiting"].AsBoolean));
+        Assert.Equal(
+            (request.RequestId, request.TenantId, request.RequestedBy, request.RequestedAt, request.Kind, request.NotBefore, request.Version),
+            (loaded.RequestId, loaded.TenantId, loaded.RequestedBy, loaded.RequestedAt, loaded.Kind, loaded.NotBefore, loaded.Version));
+        Assert.Equal(request.Parts[0] with { ErrorIds = [] }, loaded.Parts[0] with { ErrorIds = [] });
+        Assert.Equal(["error-1"], loaded.Parts[0].ErrorIds);
+    }
+}
