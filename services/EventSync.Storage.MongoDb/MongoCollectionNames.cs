@@ -13,6 +13,7 @@ internal static class MongoCollectionNames
     public const string DigestClaims = "digest_claims";
 
     public const string AlertWindows = "alert_windows";
+
     public const string ResyncRequests = "resync_requests";
 
     public const string ResyncBudgets = "resync_budgets";

@@ -10,8 +10,6 @@ namespace EventSync.Storage.MongoDb;
 // it, in a new window.
 public sealed partial class MongoSyncErrorStore : IAlertWindowStore
 {
-    private const int DuplicateKeyCode = 11000;
-
     private IMongoCollection<AlertWindowDocument> AlertWindows => _database.GetCollection<AlertWindowDocument>(MongoCollectionNames.AlertWindows);
 
     public async Task<AlertAppended> AppendAlertAsync(string tenantId, AlertEntry entry, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)

@@ -132,8 +132,6 @@ public sealed partial class MongoSyncErrorStore : IResyncRequestStore, ITransien
         return surfaced?.ToSyncError() ?? await GetAsync(tenantId, errorId, cancellationToken);
     }
 
-    private const int DuplicateKeyCode = 11000;
-
     private async Task InitializeResyncAsync(CancellationToken cancellationToken)
     {
         await Requests.Indexes.CreateManyAsync(ResyncQueries.Indexes(), cancellationToken);

@@ -20,6 +20,9 @@ public sealed partial class MongoSyncErrorStore
     /// <summary>The largest page <see cref="ListAsync"/> returns.</summary>
     public const int MaxPageSize = 1000;
 
+    // The server's code for a unique-index violation, as command errors (findAndModify, upserts) carry it.
+    private const int DuplicateKeyCode = 11000;
+
     /// <summary>How many errors <see cref="StreamAsync"/> reads per query.</summary>
     public const int StreamChunkSize = 500;
 
