@@ -1,3 +1,4 @@
+using EventSync.Classifier.Monitoring;
 using EventSync.Classifier.Recording;
 using EventSync.Contracts;
 using MassTransit;
@@ -11,8 +12,16 @@ internal sealed class SyncFailureReportedConsumer(FailureRecorder recorder, ILog
     public async Task Consume(ConsumeContext<Batch<SyncFailureReported>> context)
     {
         var failures = context.Message.Select(m => m.Message).ToList();
+        ClassifierMetrics.Received(ClassifierMetrics.SyncFailureEvent, failures.Count);
+        ClassifierMetrics.BatchTaken(failures.Count);
         var classified = await recorder.RecordAsync(failures, context.CancellationToken);
+        foreach (var message in context.Message)
+        {
+            ClassifierMetrics.Processed(ClassifierMetrics.SyncFailureEvent, message.ReceiveContext.ElapsedTime);
+        }
+
         await context.PublishBatch(classified, context.CancellationToken);
-        logger.FailuresRecorded(failures.Count, classified.Count);
+        ClassifierMetrics.Published(classified);
+        logger.FailuresRecorded(failures, classified.Count);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using EventSync.ServiceDefaults.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -12,13 +14,15 @@ namespace EventSync.ServiceDefaults.Hosting;
 public static class ServiceDefaultsExtensions
 {
     public const string LiveTag = "live";
+
+    /// <summary>The tag of the readiness checks: the bus (MassTransit tags its own check so) and the store.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Serilog (levels from the <c>Serilog</c> section) and the liveness check.</summary>
+    /// <summary>Serilog (levels from the <c>Serilog</c> section, see <see cref="LogFormat"/>), telemetry and the liveness check.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var jsonLogs = string.Equals(builder.Configuration["EventSync:Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
+        var jsonLogs = LogFormat.IsJson(builder.Configuration);
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
@@ -33,16 +37,32 @@ public static class ServiceDefaultsExtensions
                 logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
             }
         });
+        builder.AddEventSyncTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: [LiveTag]);
         return builder;
     }
 
-    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (bus connected, store reachable).</summary>
+    /// <summary>
+    /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (bus connected and store reachable; JSON with each
+    /// check, 503 unless all are healthy) and <c>/metrics</c> (Prometheus). None needs a key: they are operations endpoints.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+            // A degraded bus has endpoints that do not consume: not ready for traffic.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        app.MapEventSyncMetrics();
         return app;
     }
 }
