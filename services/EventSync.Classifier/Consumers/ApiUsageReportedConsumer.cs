@@ -11,7 +11,7 @@ internal sealed class ApiUsageReportedConsumer(IApiUsageStore store, TimeProvide
     public async Task Consume(ConsumeContext<ApiUsageReported> context)
     {
         var message = context.Message;
-        ClassifierMetrics.Received(ClassifierMetrics.ApiUsageEvent);
+        ClassifierMetrics.Received(context, ClassifierMetrics.ApiUsageEvent);
         await store.SaveUsageAsync(message.TenantId, message.CallsLast24h, message.SalesforceDailyLimit, message.ReportedAt ?? time.GetUtcNow(), context.CancellationToken);
         ClassifierMetrics.Processed(ClassifierMetrics.ApiUsageEvent, context.ReceiveContext.ElapsedTime);
     }

@@ -11,7 +11,7 @@ internal sealed class RecordSyncedConsumer(ISyncErrorStore store, TimeProvider t
     public async Task Consume(ConsumeContext<RecordSynced> context)
     {
         var message = context.Message;
-        ClassifierMetrics.Received(ClassifierMetrics.RecordSyncedEvent);
+        ClassifierMetrics.Received(context, ClassifierMetrics.RecordSyncedEvent);
         var resolution = new RecordResolution(
             message.TenantId,
             SyncErrorKeys.ObjectType(message.ObjectType),

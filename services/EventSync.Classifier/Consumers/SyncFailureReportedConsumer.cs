@@ -12,14 +12,9 @@ internal sealed class SyncFailureReportedConsumer(FailureRecorder recorder, ILog
     public async Task Consume(ConsumeContext<Batch<SyncFailureReported>> context)
     {
         var failures = context.Message.Select(m => m.Message).ToList();
-        ClassifierMetrics.Received(ClassifierMetrics.SyncFailureEvent, failures.Count);
-        ClassifierMetrics.BatchTaken(failures.Count);
+        ClassifierMetrics.Received(context, ClassifierMetrics.SyncFailureEvent, failures.Count);
         var classified = await recorder.RecordAsync(failures, context.CancellationToken);
-        foreach (var message in context.Message)
-        {
-            ClassifierMetrics.Processed(ClassifierMetrics.SyncFailureEvent, message.ReceiveContext.ElapsedTime);
-        }
-
+        ClassifierMetrics.BatchStored(context.Message);
         await context.PublishBatch(classified, context.CancellationToken);
         ClassifierMetrics.Published(classified);
         logger.FailuresRecorded(failures, classified.Count);

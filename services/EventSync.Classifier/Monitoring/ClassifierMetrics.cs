@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
+using MassTransit;
 
 namespace EventSync.Classifier.Monitoring;
 
@@ -49,9 +50,26 @@ internal static class ClassifierMetrics
         "From an event's receipt to its effect being stored, by kind.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
 
-    public static void Received(string kind, int count = 1) => ReceivedEvents.Add(count, new KeyValuePair<string, object?>("event", kind));
+    /// <summary>Counts what <paramref name="context"/> brought, once: retries of a failed attempt are not new events.</summary>
+    public static void Received(ConsumeContext context, string kind, int count = 1)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.GetRetryAttempt() == 0)
+        {
+            ReceivedEvents.Add(count, new KeyValuePair<string, object?>("event", kind));
+        }
+    }
 
-    public static void BatchTaken(int size) => BatchSize.Record(size);
+    /// <summary>A batch of failure events is stored: its size, and each event's time since receipt.</summary>
+    public static void BatchStored(Batch<SyncFailureReported> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        BatchSize.Record(batch.Length);
+        foreach (var message in batch)
+        {
+            Processed(SyncFailureEvent, message.ReceiveContext.ElapsedTime);
+        }
+    }
 
     public static void Processed(string kind, TimeSpan sinceReceipt) => ProcessingDuration.Record(sinceReceipt.TotalSeconds, new KeyValuePair<string, object?>("event", kind));
 
