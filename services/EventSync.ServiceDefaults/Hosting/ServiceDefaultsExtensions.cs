@@ -3,10 +3,12 @@ using EventSync.ServiceDefaults.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Serilog.Extensions.Hosting;
 using Serilog.Formatting.Compact;
 
 namespace EventSync.ServiceDefaults.Hosting;
@@ -23,20 +25,11 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var jsonLogs = LogFormat.IsJson(builder.Configuration);
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (jsonLogs)
-            {
-                logger.WriteTo.Console(new CompactJsonFormatter());
-            }
-            else
-            {
-                logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
-            }
-        });
+        // Under ServiceHost.RunAsync the bootstrap logger becomes this configuration (two stages, one static logger). A host
+        // built without it (tests build several per process) keeps a logger of its own rather than sharing the static one.
+        builder.Services.AddSerilog(
+            (services, logger) => Configure(logger, builder.Configuration, services, jsonLogs),
+            preserveStaticLogger: Log.Logger is not ReloadableLogger);
         builder.AddEventSyncTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: [LiveTag]);
         return builder;
@@ -64,5 +57,18 @@ public static class ServiceDefaultsExtensions
         });
         app.MapEventSyncMetrics();
         return app;
+    }
+
+    private static void Configure(LoggerConfiguration logger, IConfiguration configuration, IServiceProvider services, bool json)
+    {
+        logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+        if (json)
+        {
+            logger.WriteTo.Console(new CompactJsonFormatter());
+        }
+        else
+        {
+            logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+        }
     }
 }
