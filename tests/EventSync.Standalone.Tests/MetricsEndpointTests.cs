@@ -1,11 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
 using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Standalone.Tests.Infrastructure;
 
 namespace EventSync.Standalone.Tests;
 
 /// <summary>
 /// <c>/metrics</c> on the standalone host: Prometheus text without a key (it listens on loopback only), the classifier's
-/// figures after failures came in over HTTP, HTTP server metrics, and no tenant data.
+/// and the API's figures after failures came in over HTTP, HTTP server metrics, and no tenant data.
 /// </summary>
 public sealed class MetricsEndpointTests(StandaloneInMemory host)
 {
@@ -31,10 +33,36 @@ public sealed class MetricsEndpointTests(StandaloneInMemory host)
             Deadline,
             "two invalid-email errors are counted under their category and type");
 
+        Assert.True(after.Sum("eventsync_api_failures_accepted_total") - before.Sum("eventsync_api_failures_accepted_total") >= 2);
         Assert.Contains("http_server_request_duration_seconds_count", after.Names);
         Assert.Contains(after.LabelsOf("http_server_request_duration_seconds_count"), l => l.GetValueOrDefault("http_route") == "/api/failures");
         Assert.DoesNotContain(tenant, after.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(standalone.AdminKey, after.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_count_the_errors_sent_for_resync_when_an_operator_asks_for_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var standalone = host.Standalone;
+        var tenant = SyncFailures.NewTenant("metrics-resync");
+        await standalone.ReportFailuresAsync([SyncFailures.ToSalesforce(tenant, "811", SyncFailures.ValidationRule), SyncFailures.ToSalesforce(tenant, "812", SyncFailures.ValidationRule)]);
+        var errors = await Eventually.MatchesAsync(
+            async () => (await standalone.GetJsonAsync($"/api/tenants/{tenant}/errors")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList(),
+            ids => ids.Count == 2,
+            Deadline,
+            "both errors are listed");
+        var before = await PrometheusText.ScrapeAsync(standalone.Http, cancellationToken);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{tenant}/resync") { Content = JsonContent.Create(new { errorIds = errors }) };
+        request.Headers.Add(RunningStandalone.ApiKeyHeader, standalone.AdminKey);
+        using var response = await standalone.Http.SendAsync(request, cancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await Eventually.HoldsAsync(
+            async () => (await PrometheusText.ScrapeAsync(standalone.Http, cancellationToken)).Sum("eventsync_api_resync_requested_total") - before.Sum("eventsync_api_resync_requested_total") >= 2,
+            Deadline,
+            "the two errors sent for resync are counted");
     }
 
     [Fact]

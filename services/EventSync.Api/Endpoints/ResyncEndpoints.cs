@@ -1,3 +1,4 @@
+using EventSync.Api.Monitoring;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Contracts;
@@ -58,6 +59,7 @@ internal static class ResyncEndpoints
             await publisher.Publish(
                 new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = "api", RequestedAt = clock.GetUtcNow() },
                 cancellationToken);
+            ApiMetrics.ResyncRequested(accepted.Count);
         }
 
         var notMoved = found.Where(e => !moved.Contains(e.Id)).ToList();
