@@ -74,7 +74,7 @@ public sealed class RoutesThroughTestServerTests(StandaloneTestServer server)
         { "GET", "/openapi/v1.json", "none", null, 200, Json, null, null },
         { "GET", "/", "none", null, 200, "text/html", null, null },
         { "GET", "/health/live", "none", null, 200, "text/plain", null, null },
-        { "GET", "/health/ready", "none", null, 200, "text/plain", null, null },
+        { "GET", "/health/ready", "none", null, 200, Json, null, null },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using EventSync.Api.Monitoring;
 using EventSync.Api.Security;
 using EventSync.Contracts;
 using MassTransit;
@@ -44,6 +45,7 @@ internal static class FailureIngestionEndpoints
         }
 
         await publisher.PublishBatch(failures, cancellationToken);
+        ApiMetrics.FailuresAccepted(failures.Count);
         return TypedResults.Accepted((string?)null, new IngestionAccepted(failures.Count));
     }
 }

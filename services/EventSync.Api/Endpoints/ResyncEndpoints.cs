@@ -1,3 +1,4 @@
+using EventSync.Api.Monitoring;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Contracts;
@@ -68,6 +69,7 @@ internal static class ResyncEndpoints
             await publisher.Publish(
                 new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
                 cancellationToken);
+            ApiMetrics.ResyncRequested(accepted.Count);
             progress = ResyncRequestEndpoints.PathOf(tenantId, requestId);
         }
 

@@ -1,3 +1,4 @@
+using EventSync.Classifier.Monitoring;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using MassTransit;
@@ -7,9 +8,11 @@ namespace EventSync.Classifier.Consumers;
 /// <summary>Keeps the newest Salesforce API figures per tenant for the API-usage panel and the resync budget.</summary>
 internal sealed class ApiUsageReportedConsumer(IApiUsageStore store, TimeProvider time) : IConsumer<ApiUsageReported>
 {
-    public Task Consume(ConsumeContext<ApiUsageReported> context)
+    public async Task Consume(ConsumeContext<ApiUsageReported> context)
     {
         var message = context.Message;
-        return store.SaveUsageAsync(message.TenantId, message.CallsLast24h, message.SalesforceDailyLimit, message.ReportedAt ?? time.GetUtcNow(), context.CancellationToken);
+        ClassifierMetrics.Received(context, ClassifierMetrics.ApiUsageEvent);
+        await store.SaveUsageAsync(message.TenantId, message.CallsLast24h, message.SalesforceDailyLimit, message.ReportedAt ?? time.GetUtcNow(), context.CancellationToken);
+        ClassifierMetrics.Processed(ClassifierMetrics.ApiUsageEvent, context.ReceiveContext.ElapsedTime);
     }
 }

@@ -1,3 +1,4 @@
+using EventSync.Classifier.Monitoring;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using MassTransit;
@@ -10,6 +11,7 @@ internal sealed class RecordSyncedConsumer(ISyncErrorStore store, TimeProvider t
     public async Task Consume(ConsumeContext<RecordSynced> context)
     {
         var message = context.Message;
+        ClassifierMetrics.Received(context, ClassifierMetrics.RecordSyncedEvent);
         var resolution = new RecordResolution(
             message.TenantId,
             SyncErrorKeys.ObjectType(message.ObjectType),
@@ -17,6 +19,8 @@ internal sealed class RecordSyncedConsumer(ISyncErrorStore store, TimeProvider t
             message.SalesforceId,
             message.SyncedAt ?? time.GetUtcNow());
         var resolved = await store.ResolveRecordAsync(resolution, context.CancellationToken);
+        ClassifierMetrics.Resolved(resolved);
+        ClassifierMetrics.Processed(ClassifierMetrics.RecordSyncedEvent, context.ReceiveContext.ElapsedTime);
         logger.RecordResolved(resolution.ObjectType, message.HubSpotId, message.SalesforceId, message.TenantId, resolved);
     }
 }

@@ -1,3 +1,4 @@
+using EventSync.Classifier.Monitoring;
 using EventSync.Classifier.Recording;
 using EventSync.Contracts;
 using MassTransit;
@@ -11,8 +12,11 @@ internal sealed class SyncFailureReportedConsumer(FailureRecorder recorder, ILog
     public async Task Consume(ConsumeContext<Batch<SyncFailureReported>> context)
     {
         var failures = context.Message.Select(m => m.Message).ToList();
+        ClassifierMetrics.Received(context, ClassifierMetrics.SyncFailureEvent, failures.Count);
         var classified = await recorder.RecordAsync(failures, context.CancellationToken);
+        ClassifierMetrics.BatchStored(context.Message);
         await context.PublishBatch(classified, context.CancellationToken);
-        logger.FailuresRecorded(failures.Count, classified.Count);
+        ClassifierMetrics.Published(classified);
+        logger.FailuresRecorded(failures, classified.Count);
     }
 }

@@ -1,4 +1,5 @@
 using EventSync.Classifier.Consumers;
+using EventSync.Classifier.Monitoring;
 using EventSync.Classifier.Recording;
 using EventSync.Core.Classification;
 using MassTransit;
@@ -7,13 +8,14 @@ namespace EventSync.Classifier.Extensions;
 
 public static class ClassifierExtensions
 {
-    /// <summary>The classifier's services: the rule-based classifier and the recorder.</summary>
+    /// <summary>The classifier's services: the rule-based classifier, the recorder and the observer counting invalid messages.</summary>
     public static IServiceCollection AddClassifier(this IServiceCollection services)
     {
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
         services.AddSingleton<ISyncFailureClassifier>(_ => SyncFailureClassifier.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<FailureRecorder>();
+        services.AddReceiveObserver<InvalidMessageObserver>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using EventSync.Classifier.Monitoring;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Classification;
@@ -15,6 +16,7 @@ internal sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncEr
             .SelectMany(f => FailureOccurrence.Of(f, classifier.Classify(f), receivedAt))
             .ToList();
         var changes = await store.RecordAsync(occurrences, cancellationToken);
+        ClassifierMetrics.Stored(occurrences);
         return changes.Select(ToEvent).ToList();
     }
 

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using System.Globalization;
+using EventSync.ServiceDefaults.Observability;
 using Serilog;
+using Serilog.Formatting.Compact;
 
 namespace EventSync.ServiceDefaults.Hosting;
 
@@ -13,9 +16,7 @@ public static class ServiceHost
     public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder> configure, Action<WebApplication>? map = null)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Log.Logger = new LoggerConfiguration()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .CreateBootstrapLogger();
+        Log.Logger = BootstrapLogger();
         try
         {
             var app = Build(args, configure, map);
@@ -31,6 +32,16 @@ public static class ServiceHost
         {
             await Log.CloseAndFlushAsync();
         }
+    }
+
+    /// <summary>Logs what happens before configuration is read, in the format the host will use (see <see cref="LogFormat"/>).</summary>
+    private static Serilog.Extensions.Hosting.ReloadableLogger BootstrapLogger()
+    {
+        var logger = new LoggerConfiguration().Enrich.FromLogContext();
+        return (LogFormat.IsJsonFromEnvironment()
+                ? logger.WriteTo.Console(new CompactJsonFormatter())
+                : logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture))
+            .CreateBootstrapLogger();
     }
 
     /// <summary>The application, configured and mapped but not started (tests host it themselves).</summary>

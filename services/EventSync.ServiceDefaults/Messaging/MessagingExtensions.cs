@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using EventSync.Core.Validation;
+using EventSync.ServiceDefaults.Observability;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class MessagingExtensions
                 bus.UsingInMemory((context, cfg) =>
                 {
                     cfg.ValidateWireMessages();
+                    cfg.UseConsumeFilter(typeof(MessageLogContextFilter<>), context);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -41,7 +43,11 @@ public static class MessagingExtensions
                 {
                     cfg.Host(new Uri(rabbitMq));
                     cfg.ValidateWireMessages();
+                    cfg.UseConsumeFilter(typeof(MessageLogContextFilter<>), context);
                     cfg.ConfigureEndpoints(context);
+                    // The bus reports its health through its receive endpoints, and is "ready" without any: a temporary,
+                    // empty endpoint per instance makes readiness follow the broker connection in services without consumers.
+                    cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("health"), _ => { });
                 });
             }
         });
