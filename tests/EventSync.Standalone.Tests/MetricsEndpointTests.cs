@@ -7,7 +7,9 @@ namespace EventSync.Standalone.Tests;
 
 /// <summary>
 /// <c>/metrics</c> on the standalone host: Prometheus text without a key (it listens on loopback only), the classifier's
-/// and the API's figures after failures came in over HTTP, HTTP server metrics, and no tenant data.
+/// and the API's figures after failures came in over HTTP, and no tenant data. ASP.NET Core's own HTTP metrics are checked on
+/// the real process (<see cref="StandaloneProcessTests"/>): its meters belong to each host, and another host of this test
+/// process stopping retires their streams (open-telemetry/opentelemetry-dotnet#6412).
 /// </summary>
 public sealed class MetricsEndpointTests(StandaloneInMemory host)
 {
@@ -34,8 +36,6 @@ public sealed class MetricsEndpointTests(StandaloneInMemory host)
             "two invalid-email errors are counted under their category and type");
 
         Assert.True(after.Sum("eventsync_api_failures_accepted_total") - before.Sum("eventsync_api_failures_accepted_total") >= 2);
-        Assert.Contains("http_server_request_duration_seconds_count", after.Names);
-        Assert.Contains(after.LabelsOf("http_server_request_duration_seconds_count"), l => l.GetValueOrDefault("http_route") == "/api/failures");
         Assert.DoesNotContain(tenant, after.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(standalone.AdminKey, after.Text, StringComparison.Ordinal);
     }

@@ -42,6 +42,13 @@ public sealed class StandaloneProcessTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tenants/portal-4711/sync-health") { Headers = { { "X-Api-Key", key } } };
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var metrics = await Eventually.MatchesAsync(
+            () => PrometheusText.ScrapeAsync(http, TestContext.Current.CancellationToken),
+            m => m.Names.Contains("http_server_request_duration_seconds_count"),
+            StartDeadline,
+            "ASP.NET Core's request metrics are on /metrics without a key");
+        Assert.Contains(metrics.LabelsOf("http_server_request_duration_seconds_count"), l => l.GetValueOrDefault("http_route")?.Contains("sync-health", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(key, metrics.Text, StringComparison.Ordinal);
 
         await process.KillAsync();
         Assert.Contains(keyFile, process.Output, StringComparison.Ordinal);
