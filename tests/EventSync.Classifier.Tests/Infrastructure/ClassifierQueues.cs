@@ -10,11 +10,15 @@ public static class ClassifierQueues
 
     private static readonly string[] Endpoints = [SyncFailureReported, "record-synced", "api-usage-reported"];
 
-    public static async Task DeleteAllAsync(Uri broker, CancellationToken cancellationToken)
+    public static Task DeleteAllAsync(Uri broker, CancellationToken cancellationToken) => DeleteEndpointsAsync(broker, Endpoints, cancellationToken);
+
+    /// <summary>Deletes the queues of these receive endpoints, their <c>_error</c> and <c>_skipped</c> queues included (any service's).</summary>
+    public static async Task DeleteEndpointsAsync(Uri broker, IEnumerable<string> endpoints, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
         await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        foreach (var endpoint in Endpoints)
+        foreach (var endpoint in endpoints)
         {
             foreach (var queue in new[] { endpoint, $"{endpoint}_error", $"{endpoint}_skipped" })
             {

@@ -1,4 +1,4 @@
-using RabbitMQ.Client;
+using EventSync.Classifier.Tests.Infrastructure;
 
 namespace EventSync.Notifications.Tests.Infrastructure;
 
@@ -10,19 +10,5 @@ public static class NotificationQueues
 
     private static readonly string[] Endpoints = [SendErrorDigest, "notify-sync-error-classified", "notify-transient-error-surfaced"];
 
-    public static async Task DeleteAllAsync(Uri broker, CancellationToken cancellationToken)
-    {
-        await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        foreach (var endpoint in Endpoints)
-        {
-            foreach (var queue in new[] { endpoint, $"{endpoint}_error", $"{endpoint}_skipped" })
-            {
-                await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken);
-            }
-        }
-
-        await channel.CloseAsync(cancellationToken);
-        await connection.CloseAsync(cancellationToken);
-    }
+    public static Task DeleteAllAsync(Uri broker, CancellationToken cancellationToken) => ClassifierQueues.DeleteEndpointsAsync(broker, Endpoints, cancellationToken);
 }

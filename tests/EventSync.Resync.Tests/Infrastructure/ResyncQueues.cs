@@ -1,4 +1,4 @@
-using RabbitMQ.Client;
+using EventSync.Classifier.Tests.Infrastructure;
 
 namespace EventSync.Resync.Tests.Infrastructure;
 
@@ -12,19 +12,5 @@ public static class ResyncQueues
     private static readonly string[] Endpoints =
         [ResyncErrors, "resync-record-synced", "resync-api-usage-reported", "resync-sync-error-classified", MassTransitEngine, "test-surfaced-errors"];
 
-    public static async Task DeleteAllAsync(Uri broker, CancellationToken cancellationToken)
-    {
-        await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        foreach (var endpoint in Endpoints)
-        {
-            foreach (var queue in new[] { endpoint, $"{endpoint}_error", $"{endpoint}_skipped" })
-            {
-                await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken);
-            }
-        }
-
-        await channel.CloseAsync(cancellationToken);
-        await connection.CloseAsync(cancellationToken);
-    }
+    public static Task DeleteAllAsync(Uri broker, CancellationToken cancellationToken) => ClassifierQueues.DeleteEndpointsAsync(broker, Endpoints, cancellationToken);
 }
