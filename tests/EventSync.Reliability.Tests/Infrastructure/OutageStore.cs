@@ -9,11 +9,25 @@ namespace EventSync.Reliability.Tests.Infrastructure;
 /// </summary>
 public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
 {
+    private readonly List<TimeSpan> _failedAt = [];
+    private long _outageBegan;
     private long _outageEnds;
     private int _failedWrites;
     private long _firstWriteAfterOutage;
 
     public int FailedWrites => Volatile.Read(ref _failedWrites);
+
+    /// <summary>When each failed write came, from the start of the outage: the worker's retry schedule as it ran.</summary>
+    public IReadOnlyList<TimeSpan> FailedAt
+    {
+        get
+        {
+            lock (_failedAt)
+            {
+                return [.. _failedAt];
+            }
+        }
+    }
 
     /// <summary>Time from the end of the outage to the first write that succeeded; null while none did.</summary>
     public TimeSpan? FirstWriteAfterOutage =>
@@ -22,8 +36,10 @@ public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
     /// <summary>Takes the store away for <paramref name="length"/> of real time from now.</summary>
     public void BeginOutage(TimeSpan length)
     {
+        var now = Stopwatch.GetTimestamp();
         Volatile.Write(ref _firstWriteAfterOutage, 0);
-        Volatile.Write(ref _outageEnds, Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency));
+        Volatile.Write(ref _outageBegan, now);
+        Volatile.Write(ref _outageEnds, now + (long)(length.TotalSeconds * Stopwatch.Frequency));
     }
 
     public async Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
@@ -31,6 +47,11 @@ public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
         if (Stopwatch.GetTimestamp() < Volatile.Read(ref _outageEnds))
         {
             Interlocked.Increment(ref _failedWrites);
+            lock (_failedAt)
+            {
+                _failedAt.Add(Stopwatch.GetElapsedTime(Volatile.Read(ref _outageBegan)));
+            }
+
             throw new TimeoutException("The store did not answer (simulated outage).");
         }
 
