@@ -14,7 +14,7 @@ public sealed class MalformedFailures(string tenant, int seed)
 
     private static readonly Func<MalformedFailures, byte[]>[] Kinds =
     [
-        m => m.Truncated(), m => m.Truncated(),
+        m => m.Truncated(), m => m.NotAnEvent(),
         m => m.WrongType(), m => m.WrongType(),
         m => m.MissingRequired(), m => m.MissingRequired(),
         m => m.EmptyErrors(), m => m.EmptyErrors(),
@@ -26,7 +26,10 @@ public sealed class MalformedFailures(string tenant, int seed)
     [
         """{"errors":"DUPLICATES_DETECTED"}""", """{"tenantId":{"id":1}}""", """{"occurredAt":[2026,11,28]}""",
         """{"errors":[1,2,3]}""", """{"eventId":[]}""", """{"source":"oracle"}""", """{"direction":42}""",
+        """{"occurredAt":9223372036854775807}""",
     ];
+
+    private static readonly string[] NotEvents = ["null", "[]", "\"failure\"", "42", "{}"];
 
     private static readonly string[] RequiredFields = ["eventId", "tenantId", "errors"];
 
@@ -44,6 +47,9 @@ public sealed class MalformedFailures(string tenant, int seed)
         var body = EnginePublisher.Json(Valid());
         return body[.._random.Next(1, body.Length - 1)];
     }
+
+    /// <summary>Well-formed JSON that is no event at all.</summary>
+    private byte[] NotAnEvent() => System.Text.Encoding.UTF8.GetBytes(NotEvents[_random.Next(NotEvents.Length)]);
 
     private byte[] WrongType()
     {
