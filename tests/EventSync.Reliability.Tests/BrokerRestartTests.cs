@@ -95,7 +95,7 @@ public sealed class BrokerRestartTests
                 while (!keepPublishing.IsCancellationRequested)
                 {
                     IReadOnlyList<SyncFailureReported> round = published.Create(RecordsPerRound, EventsPerRecord);
-                    await publisher.PublishAllAsync(round, inFlight: 64, cancellationToken);
+                    await publisher.PublishAllAsync(round, inFlight: 16, cancellationToken);
                 }
             },
             cancellationToken);
