@@ -11,12 +11,18 @@ namespace EventSync.Contracts;
 public sealed class LenientTimestampJsonConverter : JsonConverter<DateTimeOffset>
 {
     private const long MillisecondsThreshold = 100_000_000_000;
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var unix))
         {
-            return unix >= MillisecondsThreshold ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : DateTimeOffset.FromUnixTimeSeconds(unix);
+            // Beyond the years 1 to 9999 is no date-time: refused like any unreadable value, never an overflow.
+            if (unix >= MillisecondsThreshold ? unix <= MaxUnixMilliseconds : unix >= MinUnixSeconds)
+            {
+                return unix >= MillisecondsThreshold ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : DateTimeOffset.FromUnixTimeSeconds(unix);
+            }
         }
 
         if (reader.TokenType == JsonTokenType.String)

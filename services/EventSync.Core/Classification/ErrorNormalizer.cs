@@ -116,7 +116,7 @@ internal static partial class ErrorNormalizer
 
     private static void AddStrings(JsonElement value, List<string> into)
     {
-        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+        if (value.ValueKind == JsonValueKind.String && ReadableString(value) is { Length: > 0 } text)
         {
             into.Add(text);
         }
@@ -126,6 +126,20 @@ internal static partial class ErrorNormalizer
             {
                 AddStrings(item, into);
             }
+        }
+    }
+
+    // A JSON string may escape half a surrogate pair ("\uD800"): valid JSON, yet no text. Such a name is passed over;
+    // throwing here would fail the whole batch the event arrived in.
+    private static string? ReadableString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

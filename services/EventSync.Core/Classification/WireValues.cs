@@ -11,7 +11,8 @@ public static class WireValues
         var letters = Letters(value);
         source = letters switch
         {
-            "" => FailureSource.Unspecified,
+            // Only an absent value is unspecified: one without letters ("42", "--") is an unknown value.
+            "" when string.IsNullOrWhiteSpace(value) => FailureSource.Unspecified,
             "sf" or "sfdc" => FailureSource.Salesforce,
             "hs" => FailureSource.HubSpot,
             _ when letters.StartsWith("salesforce", StringComparison.Ordinal) => FailureSource.Salesforce,
@@ -31,7 +32,7 @@ public static class WireValues
     {
         direction = Letters(value) switch
         {
-            "" => SyncDirection.Unspecified,
+            "" when string.IsNullOrWhiteSpace(value) => SyncDirection.Unspecified,
             "tosalesforce" or "hubspottosalesforce" or "hubspotsalesforce" or "outbound" => SyncDirection.ToSalesforce,
             "tohubspot" or "salesforcetohubspot" or "salesforcehubspot" or "inbound" => SyncDirection.ToHubSpot,
             _ => (SyncDirection)(-1),

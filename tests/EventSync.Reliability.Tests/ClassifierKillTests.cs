@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Reliability.Tests.Infrastructure;
+using EventSync.Storage.LiteDb;
+
+namespace EventSync.Reliability.Tests;
+
+/// <summary>
+/// The classifier process is killed (SIGKILL) while it works through a backlog in batches, and started again on the same
+/// store file: what it had taken but not acknowledged comes back from the broker, and the store counts it once. Runs the
+/// built service as a child process on a private RabbitMQ node.
+/// </summary>
+public sealed class ClassifierKillTests
+{
+    private const int Records = 3000;
+    private const int EventsPerRecord = 2;
+    private const int MaxStarts = 3;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Should_store_every_confirmed_event_exactly_once_when_the_classifier_is_killed_mid_batch_and_restarted()
+    {
+        Assert.SkipUnless(PrivateBroker.IsInstalled, PrivateBroker.SkipReason);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var dataDir = new TemporaryDataDir();
+        Directory.CreateDirectory(dataDir.Path);
+        await using var broker = await PrivateBroker.StartAsync(cancellationToken);
+        using var http = new HttpClient();
+
+        // A first run declares the classifier's queue and bindings; the backlog then builds up while it is stopped.
+        await using (var first = await StartReadyAsync(broker, dataDir, http, cancellationToken))
+        {
+            await first.TerminateAsync();
+        }
+
+        var published = new PublishedFailures("classifier-kill");
+        List<Contracts.SyncFailureReported> confirmed;
+        await using (var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken))
+        {
+            var publisher = new ConfirmingPublisher(engine);
+            await publisher.PublishAllAsync(published.Create(Records, EventsPerRecord), inFlight: 256, cancellationToken);
+            confirmed = [.. publisher.Confirmed];
+        }
+
+        await using var classified = await ClassifiedEvents.ListenAsync(broker.Uri, cancellationToken);
+        await using var killed = await StartReadyAsync(broker, dataDir, http, cancellationToken);
+        await Eventually.HoldsAsync(() => Task.FromResult(classified.Received.Count >= Records / 5), Deadline, "the classifier works through the backlog");
+        await killed.KillAsync();
+        var announcedAtKill = classified.Received.Count;
+        var waitingAtKill = await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken);
+        Assert.True(File.Exists(Path.Combine(dataDir.Path, LiteDbSyncErrorStore.FileName + ".lock")), "the killed process left its lock file behind");
+        Assert.True(waitingAtKill > 0, "the classifier was killed before it had taken the whole backlog");
+
+        var restart = Stopwatch.StartNew();
+        var starts = 0;
+        while (true)
+        {
+            // Started again on the same store file; stopped (SIGTERM, finishing its batches) once the queue looks empty.
+            starts++;
+            await using var restarted = await StartReadyAsync(broker, dataDir, http, cancellationToken);
+            var ready = restart.Elapsed;
+            await Eventually.HoldsAsync(
+                async () => await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken) == 0,
+                Deadline,
+                "the restarted classifier takes the rest of the backlog");
+            await restarted.TerminateAsync();
+            if (await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken) == 0 || starts == MaxStarts)
+            {
+                TestReport.Line($"restarted classifier ready {ready.TotalSeconds:0.0} s after the kill; backlog done {restart.Elapsed.TotalSeconds:0.0} s after it ({starts} start(s))");
+                break;
+            }
+        }
+
+        Assert.Equal(0u, await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken));
+        Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, published, confirmed, cancellationToken));
+        Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
+        TestReport.Line($"broker {string.Join(", ", broker.Timings.Select(t => $"{t.What} {t.Took.TotalSeconds:0.0} s"))}");
+        TestReport.Line($"{confirmed.Count} events confirmed; killed after {announcedAtKill} errors were announced, {waitingAtKill} events still waiting in the queue");
+    }
+
+    private static async Task<ClassifierProcess> StartReadyAsync(PrivateBroker broker, TemporaryDataDir dataDir, HttpClient http, CancellationToken cancellationToken)
+    {
+        var classifier = ClassifierProcess.Start(broker.Uri, dataDir.Path, FreePorts.Next());
+        try
+        {
+            await Eventually.HoldsAsync(() => classifier.IsReadyAsync(http, cancellationToken), Deadline, "the classifier process is ready");
+            return classifier;
+        }
+        catch
+        {
+            await classifier.DisposeAsync();
+            throw;
+        }
+    }
+}

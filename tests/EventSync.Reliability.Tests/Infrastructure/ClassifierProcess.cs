@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace EventSync.Reliability.Tests.Infrastructure;
+
+/// <summary>
+/// The classifier service as it is deployed: its built <c>EventSync.Classifier.dll</c> run with <c>dotnet</c> as a child
+/// process on a broker and a data directory, its output captured. It can be killed outright (SIGKILL) or stopped as
+/// an orchestrator stops it (SIGTERM).
+/// </summary>
+public sealed class ClassifierProcess : IAsyncDisposable
+{
+    private const string AssemblyFile = "EventSync.Classifier.dll";
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(40);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ClassifierProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int Id => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static ClassifierProcess Start(Uri broker, string dataDir, int httpPort)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        var address = new Uri($"http://127.0.0.1:{httpPort}/");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = dataDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     AssemblyPath(), $"--urls={address}", $"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}",
+                     "--Serilog:MinimumLevel:Default=Warning", "--Serilog:MinimumLevel:Override:MassTransit=Warning",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in new[] { "ConnectionStrings__rabbitmq", "ConnectionStrings__mongodb", "ASPNETCORE_URLS" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        var process = new Process { StartInfo = start };
+        var running = new ClassifierProcess(process, address);
+        process.OutputDataReceived += (_, e) => running.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return running;
+    }
+
+    /// <summary>True once <c>/health/ready</c> answers 200: the bus is connected and the store open.</summary>
+    public async Task<bool> IsReadyAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The classifier exited with {_process.ExitCode}:\n{Output}");
+        }
+
+        try
+        {
+            using var response = await http.GetAsync(new Uri(Address, "health/ready"), cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, in-flight batches are cut off wherever they are.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the host stops its bus (finishing the batches it started) and closes the store, then exits.</summary>
+    public async Task TerminateAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+            await kill.WaitForExitAsync();
+        }
+
+        await WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    /// <summary>The Classifier project's own build output for this configuration (found from this test's bin folder), else the copy beside the tests.</summary>
+    private static string AssemblyPath()
+    {
+        var testBin = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        var configuration = testBin.Parent!.Name;
+        var repository = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var projectOutput = Path.Combine(repository, "services", "EventSync.Classifier", "bin", configuration, testBin.Name, AssemblyFile);
+        return File.Exists(projectOutput) ? projectOutput : Path.Combine(testBin.FullName, AssemblyFile);
+    }
+
+    private async Task WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(ExitTimeout);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using EventSync.Classifier.Extensions;
+using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.ServiceDefaults.Hosting;
+using EventSync.ServiceDefaults.Messaging;
+using EventSync.ServiceDefaults.Storage;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventSync.Reliability.Tests.Infrastructure;
+
+/// <summary>The classifier's host as its Program.cs builds it, on a given broker and data directory, started in this process.</summary>
+public static class InProcessClassifier
+{
+    /// <summary>
+    /// <paramref name="services"/> may replace registrations (a store wrapper); <paramref name="settings"/> are extra
+    /// command-line settings. The store is LiteDB in <paramref name="dataDir"/>.
+    /// </summary>
+    public static Task<WebApplication> StartAsync(
+        Uri broker, string dataDir, DeliveryLog? deliveries, CancellationToken cancellationToken, Action<IServiceCollection>? services = null, params string[] settings) =>
+        TestHosts.StartAsync(
+            () =>
+            {
+                var app = ServiceHost.Build(
+                    TestHosts.Arguments([$"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}", .. settings]),
+                    builder =>
+                    {
+                        builder.Services.AddEventSyncStorage(builder.Configuration);
+                        services?.Invoke(builder.Services);
+                        builder.Services.AddClassifier();
+                        builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
+                    });
+                if (deliveries is not null)
+                {
+                    app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(deliveries);
+                }
+
+                return app;
+            },
+            cancellationToken);
+}
