@@ -20,8 +20,16 @@ internal sealed class MemorySampler : IAsyncDisposable
         }
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _stop.CancelAsync();
         await _sampling;
         _stop.Dispose();
