@@ -40,7 +40,7 @@ internal sealed class EmbeddedHost : IAsyncDisposable
             "--Serilog:MinimumLevel:Default=Warning",
             "--Serilog:MinimumLevel:Override:MassTransit=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
-            .. tuning.Environment().Select(setting => $"--{setting.Key.Replace("__", ":", StringComparison.Ordinal)}={setting.Value}"),
+            .. tuning.Environment().Where(setting => setting.Key.StartsWith("EventSync__", StringComparison.Ordinal)).Select(setting => $"--{setting.Key.Replace("__", ":", StringComparison.Ordinal)}={setting.Value}"),
         ];
         var app = ServiceHost.Build(args, builder => builder.AddStandalone(demo: false));
         await app.StartAsync(cancellationToken);

@@ -22,7 +22,6 @@ internal sealed class ClassifierWorker : IAsyncDisposable
             ["Urls"] = $"http://127.0.0.1:{_port}",
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Serilog__MinimumLevel__Override__MassTransit"] = "Warning",
-            ["DOTNET_gcServer"] = "0",
         };
         foreach (var (name, value) in tuning.Environment())
         {
@@ -41,6 +40,8 @@ internal sealed class ClassifierWorker : IAsyncDisposable
     public double? PeakMemoryMiB => ProcessMemory.PeakMiB(_process.Id);
 
     public double? MemoryMiB => ProcessMemory.ResidentMiB(_process.Id);
+
+    public double? CpuSeconds => ProcessCpu.Seconds(_process.Id);
 
     /// <summary>Waits until the worker reports ready (bus started, every endpoint bound, store open).</summary>
     public Task WaitReadyAsync(CancellationToken cancellationToken) =>

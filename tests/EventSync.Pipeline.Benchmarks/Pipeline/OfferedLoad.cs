@@ -17,10 +17,10 @@ internal static class OfferedLoad
         {
             if (ratePerSecond is { } rate)
             {
-                var due = TimeSpan.FromSeconds(i / rate);
-                if (due > clock.Elapsed + TimeSpan.FromMilliseconds(1))
+                var wait = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
+                if (wait > TimeSpan.FromMilliseconds(1))
                 {
-                    await Task.Delay(due - clock.Elapsed, cancellationToken);
+                    await Task.Delay(wait, cancellationToken);
                 }
             }
             else

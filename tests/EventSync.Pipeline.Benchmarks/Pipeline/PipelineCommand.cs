@@ -21,11 +21,13 @@ internal static class PipelineCommand
         var batchTimeLimit = new Option<int?>("--batch-time-limit-ms") { Description = "EventSync:Classifier:BatchTimeLimit in milliseconds." };
         var batchConcurrency = new Option<int?>("--batch-concurrency") { Description = "EventSync:Classifier:BatchConcurrency." };
         var prefetch = new Option<int?>("--prefetch") { Description = "EventSync:Messaging:PrefetchCount." };
+        var workerEnvironment = new Option<string[]>("--worker-env") { Description = "NAME=VALUE for the worker's environment (e.g. DOTNET_GCHeapHardLimit=0x8000000); repeatable.", DefaultValueFactory = _ => [] };
+        var resolutions = new Option<int>("--resolution-every") { Description = "A RecordSynced after every this many failure events (0: none).", DefaultValueFactory = _ => 25 };
         var noEmbedded = new Option<bool>("--no-embedded") { Description = "Skip the embedded host's figure." };
 
         var command = new Command("pipeline", "The raw RabbitMQ ceiling, the classifier pipeline (throughput, latency at a fixed rate, worker memory) and the embedded host, in one run.")
         {
-            events, rate, latencyEvents, warmup, broker, management, vhost, ceilingPrefetch, inFlight, batchSize, batchTimeLimit, batchConcurrency, prefetch, noEmbedded,
+            events, rate, latencyEvents, warmup, broker, management, vhost, ceilingPrefetch, inFlight, batchSize, batchTimeLimit, batchConcurrency, prefetch, workerEnvironment, resolutions, noEmbedded,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,8 +42,9 @@ internal static class PipelineCommand
                 parse.GetValue(vhost),
                 parse.GetValue(ceilingPrefetch),
                 parse.GetValue(inFlight),
-                new ClassifierTuning(parse.GetValue(batchSize), parse.GetValue(batchTimeLimit), parse.GetValue(batchConcurrency), parse.GetValue(prefetch)),
-                !parse.GetValue(noEmbedded));
+                new ClassifierTuning(parse.GetValue(batchSize), parse.GetValue(batchTimeLimit), parse.GetValue(batchConcurrency), parse.GetValue(prefetch), parse.GetValue(workerEnvironment) ?? []),
+                !parse.GetValue(noEmbedded),
+                Math.Max(0, parse.GetValue(resolutions)));
             var result = await PipelineRun.RunAsync(settings, cancellationToken);
             PipelineTables.Write(result);
             AnsiConsole.MarkupLineInterpolated($"result: {ResultFile.Write("pipeline", result)}");

@@ -9,11 +9,11 @@ internal sealed record PipelineResult(
     string LoadAverageAtStart,
     string LoadAverageAtEnd,
     string Tuning,
+    int ResolutionEvery,
     CeilingResult Ceiling,
     PhaseResult Throughput,
     PhaseResult Latency,
-    double? WorkerPeakMemoryMiB,
-    double? WorkerMemoryAtEndMiB,
+    WorkerUsage Worker,
     PhaseResult? EmbeddedThroughput,
     PhaseResult? EmbeddedLatency,
     double? EmbeddedProcessPeakMemoryMiB)

@@ -21,7 +21,7 @@ internal static class PipelineRun
 
         var loadAtStart = LoadAverage.Read();
         var templates = CorpusEvents.Load();
-        var generator = new WorkloadGenerator(templates, Seed);
+        var generator = new WorkloadGenerator(templates, Seed, settings.EventsPerResolution);
         var warmup = generator.Next(settings.WarmupEvents);
         var throughput = generator.Next(settings.Events);
         var latency = generator.Next(settings.LatencyEvents);
@@ -33,25 +33,25 @@ internal static class PipelineRun
         var ceiling = await RawCeiling.RunAsync(vhost.Amqp, [.. throughput.FailureBodies], settings.CeilingPrefetch, settings.InFlight, cancellationToken);
         Say($"ceiling {ceiling.MessagesPerSecond:N0} msg/s (load {ceiling.LoadAverage})");
 
-        var (throughputResult, latencyResult, peak, atEnd) = await RunClassifierAsync(settings, vhost, warmup, throughput, latency, cancellationToken);
+        var (throughputResult, latencyResult, worker) = await RunClassifierAsync(settings, vhost, warmup, throughput, latency, cancellationToken);
 
         PhaseResult? embeddedThroughput = null;
         PhaseResult? embeddedLatency = null;
         double? embeddedPeak = null;
         if (settings.Embedded)
         {
-            var embeddedGenerator = new WorkloadGenerator(templates, Seed);
+            var embeddedGenerator = new WorkloadGenerator(templates, Seed, settings.EventsPerResolution);
             (embeddedThroughput, embeddedLatency) = await RunEmbeddedAsync(
                 settings, embeddedGenerator.Next(settings.WarmupEvents), embeddedGenerator.Next(settings.Events), embeddedGenerator.Next(settings.LatencyEvents), cancellationToken);
             embeddedPeak = ProcessMemory.PeakMiB(Environment.ProcessId);
         }
 
         return new PipelineResult(
-            startedAt, MachineInfo.Current(), loadAtStart, LoadAverage.Read(), settings.Tuning.ToString(),
-            ceiling, throughputResult, latencyResult, peak, atEnd, embeddedThroughput, embeddedLatency, embeddedPeak);
+            startedAt, MachineInfo.Current(), loadAtStart, LoadAverage.Read(), settings.Tuning.ToString(), settings.EventsPerResolution,
+            ceiling, throughputResult, latencyResult, worker, embeddedThroughput, embeddedLatency, embeddedPeak);
     }
 
-    private static async Task<(PhaseResult Throughput, PhaseResult Latency, double? Peak, double? AtEnd)> RunClassifierAsync(
+    private static async Task<(PhaseResult Throughput, PhaseResult Latency, WorkerUsage Worker)> RunClassifierAsync(
         PipelineSettings settings, BenchmarkVhost vhost, Workload warmup, Workload throughput, Workload latency, CancellationToken cancellationToken)
     {
         await using var listener = await ClassifiedListener.StartAsync(vhost.Amqp, cancellationToken);
@@ -64,11 +64,13 @@ internal static class PipelineRun
 
         var publish = publisher.AsEngine();
         await PipelinePhase.RunAsync(publish, listener.Log, worker.EnsureRunning, warmup, rate: null, cancellationToken);
+        var cpuBefore = worker.CpuSeconds;
         var throughputResult = await PipelinePhase.RunAsync(publish, listener.Log, worker.EnsureRunning, throughput, rate: null, cancellationToken);
+        var cpuMsPerEvent = (worker.CpuSeconds - cpuBefore) * 1000 / throughput.FailureCount;
         Say($"pipeline {throughputResult.EventsPerSecond:N0} events/s (load {throughputResult.LoadAverage}); now {latency.FailureCount:N0} events at {settings.Rate:N0}/s");
         var latencyResult = await PipelinePhase.RunAsync(publish, listener.Log, worker.EnsureRunning, latency, settings.Rate, cancellationToken);
         Say($"p50 {latencyResult.Latency.P50:N1} ms, p99 {latencyResult.Latency.P99:N1} ms (load {latencyResult.LoadAverage})");
-        return (throughputResult, latencyResult, worker.PeakMemoryMiB, worker.MemoryMiB);
+        return (throughputResult, latencyResult, new WorkerUsage(worker.PeakMemoryMiB, worker.MemoryMiB, cpuMsPerEvent));
     }
 
     private static async Task<(PhaseResult Throughput, PhaseResult Latency)> RunEmbeddedAsync(

@@ -12,4 +12,5 @@ internal sealed record PipelineSettings(
     ushort CeilingPrefetch,
     int InFlight,
     ClassifierTuning Tuning,
-    bool Embedded);
+    bool Embedded,
+    int EventsPerResolution);

@@ -9,7 +9,7 @@ internal static class PipelineTables
     public static void Write(PipelineResult result)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{result.Machine}[/]; load average {result.LoadAverageAtStart} at start, {result.LoadAverageAtEnd} at end");
-        AnsiConsole.MarkupLineInterpolated($"classifier settings: {result.Tuning}");
+        AnsiConsole.MarkupLineInterpolated($"classifier settings: {result.Tuning}; a RecordSynced every {result.ResolutionEvery} failure events (0: none)");
 
         var throughput = new Table().Title("Throughput (as fast as possible)")
             .AddColumns("what", "messages", "seconds", "per second", "load average");
@@ -33,7 +33,7 @@ internal static class PipelineTables
 
         AnsiConsole.Write(latency);
         AnsiConsole.MarkupLineInterpolated(
-            $"classifier worker memory: peak (VmHWM) [bold]{result.WorkerPeakMemoryMiB:N0} MiB[/], at end {result.WorkerMemoryAtEndMiB:N0} MiB (goal under 150 MB)");
+            $"classifier worker memory: peak (VmHWM) [bold]{result.Worker.PeakMemoryMiB:N0} MiB[/], at end {result.Worker.MemoryAtEndMiB:N0} MiB (goal under 150 MB); CPU {result.Worker.CpuMsPerEvent:N2} ms per event in the throughput phase");
         if (result.EmbeddedProcessPeakMemoryMiB is { } embeddedPeak)
         {
             AnsiConsole.MarkupLineInterpolated($"embedded: peak of the whole benchmark process (host + driver) {embeddedPeak:N0} MiB");

@@ -8,13 +8,13 @@ namespace EventSync.Pipeline.Benchmarks.Pipeline;
 /// <summary>
 /// Realistic traffic from the corpus templates: skewed tenants, about half the failures on records that failed before
 /// (the same error again: recurring), and now and then a record that synced (resolving its errors, so that its next
-/// failure reopens them). Event times advance 1 ms per event on one timeline, so the mix does not depend on the clock.
+/// failure reopens them; <c>eventsPerResolution</c> 0 sends none). Event times advance 1 ms per event on one timeline,
+/// so the mix does not depend on the clock.
 /// </summary>
-internal sealed class WorkloadGenerator(IReadOnlyList<SyncFailureReported> templates, int seed)
+internal sealed class WorkloadGenerator(IReadOnlyList<SyncFailureReported> templates, int seed, int eventsPerResolution)
 {
     private const int Tenants = 40;
     private const double RepeatShare = 0.5;
-    private const int EventsPerResolution = 25;
 
     private readonly Random _random = new(seed);
     private readonly Dictionary<string, List<FailedRecord>> _failedByTenant = new(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ internal sealed class WorkloadGenerator(IReadOnlyList<SyncFailureReported> templ
 
     public Workload Next(int failures)
     {
-        var messages = new List<WorkloadMessage>(failures + (failures / EventsPerResolution) + 1);
+        var messages = new List<WorkloadMessage>(failures + (eventsPerResolution > 0 ? failures / eventsPerResolution : 0) + 1);
         var failureEvents = new List<SyncFailureReported>(failures);
         var resolutions = new List<RecordSynced>();
         for (var i = 0; i < failures; i++)
@@ -32,7 +32,7 @@ internal sealed class WorkloadGenerator(IReadOnlyList<SyncFailureReported> templ
             var failure = NextFailure();
             failureEvents.Add(failure);
             messages.Add(new WorkloadMessage(EngineExchanges.SyncFailures, Json(failure), failure, failure.EventId));
-            if (i % EventsPerResolution == EventsPerResolution - 1 && NextResolution() is { } synced)
+            if (eventsPerResolution > 0 && i % eventsPerResolution == eventsPerResolution - 1 && NextResolution() is { } synced)
             {
                 resolutions.Add(synced);
                 messages.Add(new WorkloadMessage(EngineExchanges.RecordSynced, Json(synced), synced, null));

@@ -24,7 +24,6 @@ internal sealed class StandaloneApi : IAsyncDisposable
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Warning",
             ["Serilog__MinimumLevel__Override__MassTransit"] = "Warning",
-            ["DOTNET_gcServer"] = "0",
         });
         Http = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(30) };
         Http.DefaultRequestHeaders.Add("X-Api-Key", key);
