@@ -1,0 +1,7 @@
+namespace EventSync.Pipeline.Benchmarks.Pipeline;
+
+/// <summary>
+/// What the classifier process used: its peak resident memory (VmHWM), its memory at the end, and its CPU time per
+/// event in the throughput phase (1000 / this = events per second it could do on one free core).
+/// </summary>
+internal sealed record WorkerUsage(double? PeakMemoryMiB, double? MemoryAtEndMiB, double? CpuMsPerEvent);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using EventSync.Core.Storage;
+using EventSync.Pipeline.Benchmarks.Infrastructure;
+using EventSync.Pipeline.Benchmarks.Reporting;
+using EventSync.Storage.LiteDb;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace EventSync.Pipeline.Benchmarks.StoreScale;
+
+/// <summary>
+/// The embedded store at scale: fill it (bulk RecordAsync, timed), time the summary and the first pages on the store in
+/// this process, then close it and measure the same through the real API (the standalone host as a child process over
+/// that data dir), streaming the whole CSV export while sampling the host's memory.
+/// </summary>
+internal static class StoreScaleRun
+{
+    private const int PageSize = 50;
+
+    public static async Task<StoreScaleResult> RunAsync(StoreScaleSettings settings, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var loadAtStart = LoadAverage.Read();
+        using var temporary = settings.DataDir is null ? new TemporaryFolder("bench-store") : null;
+        var dataDir = settings.DataDir ?? temporary!.Path;
+
+        FillResult? fill = null;
+        List<Timing> inProcess;
+        string busiestType;
+        using (var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = dataDir })))
+        {
+            await store.InitializeAsync(cancellationToken);
+            if (!settings.SkipFill)
+            {
+                Say($"filling {dataDir} with {settings.Errors:N0} errors of {settings.TenantId}, {settings.Chunk:N0} events a bulk write");
+                fill = await StoreFiller.FillAsync(store, settings.TenantId, settings.Errors, settings.Chunk, cancellationToken);
+                Say($"filled: {fill.ErrorsPerSecond:N0} errors/s (load {fill.LoadAverage})");
+            }
+
+            var cards = await store.GetErrorCardsAsync(settings.TenantId, cancellationToken);
+            busiestType = cards.Count > 0 ? cards[0].ErrorType : "invalid-email";
+            inProcess = await TimeInProcessAsync(store, settings, busiestType, cancellationToken);
+        }
+
+        var fileMiB = new FileInfo(Path.Combine(dataDir, LiteDbSyncErrorStore.FileName)).Length / 1024.0 / 1024.0;
+        await using var api = await StandaloneApi.StartAsync(dataDir, cancellationToken);
+        var tenant = $"api/tenants/{Uri.EscapeDataString(settings.TenantId)}";
+        // The export first, on a fresh host: its memory is then the export's, not what the summary left behind.
+        var memoryBefore = ProcessMemory.ResidentMiB(api.ProcessId);
+        var export = await CsvExportReader.ReadAsync(api, $"{tenant}/errors/export.csv", cancellationToken);
+        Say($"export: {export.Rows:N0} rows in {export.Seconds:N1} s, host memory {memoryBefore:N0} MiB before, {export.MinResidentMiB:N0}-{export.MaxResidentMiB:N0} MiB during");
+        var overHttp = new List<Timing>
+        {
+            await Timer.TimeAsync("GET errors (first page)", settings.Runs, () => GetAsync(api, $"{tenant}/errors")),
+            await Timer.TimeAsync($"GET errors?errorType={busiestType} (first page)", settings.Runs, () => GetAsync(api, $"{tenant}/errors?errorType={busiestType}")),
+            await Timer.TimeAsync("GET sync-health", settings.Runs, () => GetAsync(api, $"{tenant}/sync-health")),
+        };
+        Say($"over HTTP: sync-health {overHttp[^1].MedianWarm:N0} ms");
+
+        return new StoreScaleResult(
+            startedAt, MachineInfo.Current(), loadAtStart, LoadAverage.Read(), settings.TenantId, export.Rows, fileMiB,
+            fill, inProcess, overHttp, export, memoryBefore);
+    }
+
+    private static async Task<List<Timing>> TimeInProcessAsync(LiteDbSyncErrorStore store, StoreScaleSettings settings, string busiestType, CancellationToken cancellationToken)
+    {
+        var all = new ErrorQuery(settings.TenantId);
+        var ofType = all with { ErrorType = busiestType };
+        return
+        [
+            await Timer.TimeAsync("GetErrorCardsAsync (sync-health summary)", settings.Runs, async () =>
+            {
+                var cards = await store.GetErrorCardsAsync(settings.TenantId, cancellationToken);
+                return $"{cards.Count} cards, {cards.Sum(c => c.CurrentErrors):N0} current errors";
+            }),
+            await Timer.TimeAsync($"ListAsync first page of {PageSize}", settings.Runs, async () =>
+                $"{(await store.ListAsync(all, null, PageSize, cancellationToken)).Errors.Count} errors"),
+            await Timer.TimeAsync($"ListAsync first page of {PageSize}, errorType={busiestType}", settings.Runs, async () =>
+                $"{(await store.ListAsync(ofType, null, PageSize, cancellationToken)).Errors.Count} errors"),
+        ];
+    }
+
+    private static async Task<string> GetAsync(StandaloneApi api, string path)
+    {
+        using var response = await api.Http.GetAsync(path);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return response.IsSuccessStatusCode
+            ? $"{(int)response.StatusCode}, {body.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes"
+            : throw new HttpRequestException($"GET {path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
+    }
+
+    private static void Say(string line) =>
+        AnsiConsole.MarkupLineInterpolated($"[grey]{DateTime.UtcNow:HH:mm:ss}[/] {line}");
+}
