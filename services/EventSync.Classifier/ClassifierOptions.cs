@@ -9,7 +9,7 @@ public sealed class ClassifierOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>A batch that is not full is processed after this long.</summary>
-    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Batches processed at the same time by one instance.</summary>
     public int BatchConcurrency { get; set; } = 2;

@@ -1,6 +1,5 @@
 using EventSync.Core.Storage;
 using EventSync.Storage.LiteDb.Documents;
-using LiteDB;
 
 namespace EventSync.Storage.LiteDb;
 
@@ -43,8 +42,8 @@ public sealed partial class LiteDbSyncErrorStore
         foreach (var current in states)
         {
             var range = query.ErrorType is { } errorType
-                ? Query.EQ("cardKey", SyncErrorDocumentMapping.CardKey(query.TenantId, current, errorType))
-                : Query.Between("cardKey", SyncErrorDocumentMapping.CardKeyPrefix(query.TenantId, current), SyncErrorDocumentMapping.CardKeyPrefix(query.TenantId, current) + SyncErrorDocumentMapping.KeyRangeEnd);
+                ? Filters.Equal("cardKey", SyncErrorDocumentMapping.CardKey(query.TenantId, current, errorType))
+                : Filters.Between("cardKey", SyncErrorDocumentMapping.CardKeyPrefix(query.TenantId, current), SyncErrorDocumentMapping.CardKeyPrefix(query.TenantId, current) + SyncErrorDocumentMapping.KeyRangeEnd);
             foreach (var document in _errors.Find(range).Where(d => ErrorQueryFilter.Matches(d, query, after: null)))
             {
                 yield return document;

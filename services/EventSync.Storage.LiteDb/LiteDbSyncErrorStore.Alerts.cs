@@ -20,7 +20,7 @@ public sealed partial class LiteDbSyncErrorStore : IAlertWindowStore
         {
             return Task.FromResult(InTransaction(() =>
             {
-                var open = AlertWindows.Find(Query.EQ("tenantId", tenantId)).FirstOrDefault(d => d.State == AlertWindowDocument.Open);
+                var open = AlertWindows.Find(Filters.Equal("tenantId", tenantId)).FirstOrDefault(d => d.State == AlertWindowDocument.Open);
                 var opened = open is null;
                 open ??= new AlertWindowDocument
                 {
@@ -49,7 +49,7 @@ public sealed partial class LiteDbSyncErrorStore : IAlertWindowStore
         {
             return Task.FromResult(InTransaction(() =>
             {
-                var due = AlertWindows.Find(Query.LTE("closesAtUtcTicks", now.UtcTicks))
+                var due = AlertWindows.Find(Filters.AtMost("closesAtUtcTicks", now.UtcTicks))
                     .Where(d => d.State == AlertWindowDocument.Open || d.LeaseUntilUtcTicks <= now.UtcTicks)
                     .MinBy(d => d.ClosesAtUtcTicks);
                 if (due is null)

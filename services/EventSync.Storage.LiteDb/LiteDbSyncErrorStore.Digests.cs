@@ -68,7 +68,7 @@ public sealed partial class LiteDbSyncErrorStore : IDigestClaimStore
     public Task<DigestClaim?> LastSentDigestAsync(string tenantId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var last = DigestClaims.Find(Query.EQ("tenantId", tenantId))
+        var last = DigestClaims.Find(Filters.Equal("tenantId", tenantId))
             .Where(d => d.SentAtUtcTicks is not null)
             .MaxBy(d => d.PeriodEndUtcTicks);
         return Task.FromResult(last is null ? null : NotificationMapping.ToClaim(last));

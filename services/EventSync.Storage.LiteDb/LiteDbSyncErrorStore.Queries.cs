@@ -106,7 +106,7 @@ public sealed partial class LiteDbSyncErrorStore
         var matches = new List<SyncError>(count);
         long? lastNeededTicks = null;
         var documents = _errors.Query()
-            .Where(Query.Between("pagingKey", lower, upper))
+            .Where(Filters.Between("pagingKey", lower, upper))
             .OrderByDescending(d => d.PagingKey)
             .ToEnumerable();
         foreach (var document in documents)

@@ -70,7 +70,7 @@ public sealed partial class LiteDbSyncErrorStore : IResyncRequestStore, ITransie
         cancellationToken.ThrowIfCancellationRequested();
         var prefix = ResyncDocumentMapping.WaitingKeyPrefix(tenantId);
         var waiting = Requests.Query()
-            .Where(Query.Between("waitingKey", prefix, prefix + SyncErrorDocumentMapping.KeyRangeEnd))
+            .Where(Filters.Between("waitingKey", prefix, prefix + SyncErrorDocumentMapping.KeyRangeEnd))
             .OrderBy(d => d.WaitingKey)
             .ToEnumerable()
             .Select(ResyncDocumentMapping.ToRecord)
@@ -81,7 +81,7 @@ public sealed partial class LiteDbSyncErrorStore : IResyncRequestStore, ITransie
     public Task<IReadOnlyList<string>> ListTenantsWaitingAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var tenants = Requests.Find(Query.GT("waitingKey", ""))
+        var tenants = Requests.Find(Filters.GreaterThan("waitingKey", ""))
             .Select(d => d.TenantId)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -152,9 +152,8 @@ public sealed partial class LiteDbSyncErrorStore : IResyncRequestStore, ITransie
 
         lock (_writeLock)
         {
-            InTransaction(() => Retries.DeleteMany(Query.And(
-                Query.In("_id", errorIds.Select(id => new BsonValue(id)).ToArray()),
-                Query.EQ("tenantId", tenantId))));
+            InTransaction(() => Retries.DeleteMany(BsonExpression.Create(
+                "_id IN @0 AND tenantId = @1", new BsonArray(errorIds.Select(id => new BsonValue(id))), tenantId)));
         }
 
         return Task.CompletedTask;

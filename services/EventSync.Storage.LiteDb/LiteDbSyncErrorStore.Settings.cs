@@ -30,7 +30,7 @@ public sealed partial class LiteDbSyncErrorStore
     public Task<IReadOnlyList<NotificationSettings>> ListEnabledAsync(DigestFrequency frequency, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var enabled = _settings.Find(Query.EQ("frequency", frequency.ToString()))
+        var enabled = _settings.Find(Filters.Equal("frequency", frequency.ToString()))
             .Where(d => d.Enabled)
             .OrderBy(d => d.TenantId, StringComparer.Ordinal)
             .Select(SettingsAndViewMapping.ToSettings)

@@ -1,6 +1,5 @@
 using EventSync.Core.Storage;
 using EventSync.Storage.LiteDb.Documents;
-using LiteDB;
 
 namespace EventSync.Storage.LiteDb;
 
@@ -39,5 +38,5 @@ public sealed partial class LiteDbSyncErrorStore
     }
 
     private int DeleteViewsExpiredAt(DateTimeOffset now) =>
-        _views.DeleteMany(Query.LTE("expiresAtUtcTicks", now.UtcTicks));
+        _views.DeleteMany(Filters.AtMost("expiresAtUtcTicks", now.UtcTicks));
 }

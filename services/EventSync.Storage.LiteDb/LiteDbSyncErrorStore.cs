@@ -120,8 +120,8 @@ public sealed partial class LiteDbSyncErrorStore
         {
             return Task.FromResult(InTransaction(() =>
             {
-                var resolved = _errors.Find(Query.In("hubSpotKey", keys))
-                    .Concat(_errors.Find(Query.In("salesforceKey", keys)))
+                var resolved = _errors.Find(Filters.In("hubSpotKey", keys))
+                    .Concat(_errors.Find(Filters.In("salesforceKey", keys)))
                     .DistinctBy(d => d.Id, StringComparer.Ordinal)
                     .Select(SyncErrorDocumentMapping.ToError)
                     .Where(e => IsResolvedBy(e, resolution))
@@ -230,7 +230,7 @@ public sealed partial class LiteDbSyncErrorStore
         var ids = errorIds.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)).ToArray();
         return ids.Length == 0
             ? new Dictionary<string, SyncError>(StringComparer.Ordinal)
-            : _errors.Find(Query.In("_id", ids)).Select(SyncErrorDocumentMapping.ToError).ToDictionary(e => e.Id, StringComparer.Ordinal);
+            : _errors.Find(Filters.In("_id", ids)).Select(SyncErrorDocumentMapping.ToError).ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 
     private List<(string Category, string ErrorType, string RecordKey, bool Surfaced)> CurrentErrorsOf(string tenantId, SyncErrorState state)
@@ -238,7 +238,7 @@ public sealed partial class LiteDbSyncErrorStore
         var prefix = SyncErrorDocumentMapping.CardKeyPrefix(tenantId, state);
         return _database.GetCollection(ErrorsCollection)
             .Query()
-            .Where(Query.Between("cardKey", prefix, prefix + SyncErrorDocumentMapping.KeyRangeEnd))
+            .Where(Filters.Between("cardKey", prefix, prefix + SyncErrorDocumentMapping.KeyRangeEnd))
             .Select("{ tenantId: $.tenantId, state: $.state, category: $.category, errorType: $.errorType, recordKey: $.recordKey, surfaced: $.surfacedAtUtcTicks }")
             .ToDocuments()
             .Where(d => d["tenantId"].AsString == tenantId && d["state"].AsString == state.ToWire())

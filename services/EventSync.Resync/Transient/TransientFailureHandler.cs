@@ -37,7 +37,13 @@ internal sealed class TransientFailureHandler(
         var failures = await retries.CountFailureAsync(failure.TenantId, failure.ErrorId, failure.EventId, cancellationToken);
         if (failures > settings.MaxAttempts)
         {
-            await SurfaceAsync(failure, failures - 1, now, cancellationToken);
+            // Surfaced by the first failure past the tries (again on a redelivery of that failure); later failures of the
+            // surfaced error are ordinary recurrences, announced by the classifier, not surfaced once more.
+            if (failures == settings.MaxAttempts + 1)
+            {
+                await SurfaceAsync(failure, settings.MaxAttempts, now, cancellationToken);
+            }
+
             return false;
         }
 
