@@ -4,6 +4,8 @@ using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Resync.Dispatching;
 using EventSync.Resync.Tests.Infrastructure;
+using EventSync.Resync.Transient;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EventSync.Resync.Tests;
@@ -65,6 +67,17 @@ public sealed class TransientRetryTests
         Assert.Equal(("transient", SyncFailures.LockContentionType, 1L), (card.Category, card.ErrorType, card.CurrentErrors));
         Assert.Null(await host.Requests.GetRequestAsync(tenant, $"auto-{error.Id}-3", Ct));
         Assert.Equal(2, engine.Received.Count);
+
+        // A fourth failure of the surfaced error is an ordinary recurrence: not announced as surfaced again. The handler runs
+        // here directly, so that a marker published after it returned arrives after anything it published.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TransientFailureHandler>().HandleAsync(Classified(error, "event-4", ErrorOccurrence.Recurring, time.GetUtcNow()), Ct);
+        }
+
+        await host.PublishAsync(surfaced with { ErrorId = "marker" });
+        await Eventually.HoldsAsync(() => Task.FromResult(host.Received.Surfaced.Any(s => s.ErrorId == "marker")), Deadline, "the marker arrived");
+        Assert.Single(host.Received.Surfaced, s => s.ErrorId == error.Id);
     }
 
     [Fact]
