@@ -13,11 +13,12 @@ namespace EventSync.Reliability.Tests;
 /// The broker stops and starts again while an engine publishes and the classifier consumes. The engine publishes with
 /// confirms and retries what was not confirmed; the classifier reconnects by itself. Runs on a private RabbitMQ node.
 /// </summary>
+[Collection(PrivateBrokerTests.Name)]
 public sealed class BrokerRestartTests
 {
     private const int RecordsPerRound = 100;
     private const int EventsPerRecord = 2;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task Should_store_every_confirmed_event_exactly_once_when_the_broker_restarts_while_events_are_published_and_consumed()

@@ -10,12 +10,13 @@ namespace EventSync.Reliability.Tests;
 /// store file: what it had taken but not acknowledged comes back from the broker, and the store counts it once. Runs the
 /// built service as a child process on a private RabbitMQ node.
 /// </summary>
+[Collection(PrivateBrokerTests.Name)]
 public sealed class ClassifierKillTests
 {
     private const int Records = 3000;
     private const int EventsPerRecord = 2;
     private const int MaxStarts = 3;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task Should_store_every_confirmed_event_exactly_once_when_the_classifier_is_killed_mid_batch_and_restarted()

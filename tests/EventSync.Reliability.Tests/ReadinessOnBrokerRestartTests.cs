@@ -9,9 +9,10 @@ namespace EventSync.Reliability.Tests;
 /// <c>/health/ready</c> follows the broker itself: the broker node is stopped (not a connection cut) and started again, and
 /// readiness goes 503 and back to 200 by itself. Runs on a private RabbitMQ node, so no other test loses its broker.
 /// </summary>
+[Collection(PrivateBrokerTests.Name)]
 public sealed class ReadinessOnBrokerRestartTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Should_turn_unready_when_the_broker_stops_and_ready_again_when_it_is_back()
