@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Contracts;
@@ -18,7 +17,7 @@ public sealed class NotificationTestTests(ApiHost host)
             HttpMethod.Put, TenantErrors.Path(tenant, "notification-settings"), host.AdminKey,
             new { enabled = true, frequency = "weekly", recipients = new[] { "ops@example.com" }, timeZone = "Europe/Warsaw", language = "pl" });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        var published = new DigestCommands();
+        var published = new PublishedMessages<SendErrorDigest>();
         using var observer = host.Services.GetRequiredService<IBus>().ConnectPublishObserver(published);
 
         using var response = await host.SendAsync(HttpMethod.Post, TenantErrors.Path(tenant, "notifications/test"), host.AdminKey);
@@ -27,7 +26,7 @@ public sealed class NotificationTestTests(ApiHost host)
         Assert.Equal("weekly", accepted.GetProperty("frequency").GetString());
         Assert.Equal(["ops@example.com"], accepted.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
         var command = await Eventually.MatchesAsync(
-            () => Task.FromResult(published.Commands.SingleOrDefault(c => c.TenantId == tenant)),
+            () => Task.FromResult(published.Published.SingleOrDefault(c => c.TenantId == tenant)),
             c => c is not null,
             TimeSpan.FromSeconds(15),
             "a SendErrorDigest command for the tenant is published");
@@ -67,29 +66,5 @@ public sealed class NotificationTestTests(ApiHost host)
 
         // Another tenant's key: the tenant is not found for it (as on every tenant route), and nothing is sent.
         await Problems.ReadAsync(response, HttpStatusCode.NotFound);
-    }
-
-    private sealed class DigestCommands : IPublishObserver
-    {
-        private readonly ConcurrentQueue<SendErrorDigest> _commands = new();
-
-        public IReadOnlyList<SendErrorDigest> Commands => [.. _commands];
-
-        public Task PrePublish<T>(PublishContext<T> context)
-            where T : class => Task.CompletedTask;
-
-        public Task PostPublish<T>(PublishContext<T> context)
-            where T : class
-        {
-            if (context.Message is SendErrorDigest command)
-            {
-                _commands.Enqueue(command);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task PublishFault<T>(PublishContext<T> context, Exception exception)
-            where T : class => Task.CompletedTask;
     }
 }

@@ -34,7 +34,7 @@ public class ApiHost : IAsyncLifetime
     public IReadOnlyDictionary<string, string> TenantKeys { get; } =
         new Dictionary<string, string>(StringComparer.Ordinal) { [Acme] = NewKey(), [Globex] = NewKey() };
 
-    public ResyncCommandRecorder ResyncCommands { get; } = new();
+    public PublishedMessages<ResyncErrors> ResyncCommands { get; } = new();
 
     /// <summary>Whether the output had a <c>Dashboard</c> folder when the host started (the API serves it only then).</summary>
     public bool StartedWithDashboard { get; private set; }

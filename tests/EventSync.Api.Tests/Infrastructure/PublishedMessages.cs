@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
-using EventSync.Contracts;
 using MassTransit;
 
 namespace EventSync.Api.Tests.Infrastructure;
 
-/// <summary>Keeps every <see cref="ResyncErrors"/> command the host publishes (the standalone host's resync worker consumes them too).</summary>
-public sealed class ResyncCommandRecorder : IPublishObserver
+/// <summary>Keeps every <typeparamref name="TMessage"/> the host publishes (the standalone host's workers consume them too).</summary>
+public sealed class PublishedMessages<TMessage> : IPublishObserver
+    where TMessage : class
 {
-    private readonly ConcurrentQueue<ResyncErrors> _published = new();
+    private readonly ConcurrentQueue<TMessage> _published = new();
 
-    public IReadOnlyList<ResyncErrors> Published => [.. _published];
+    public IReadOnlyList<TMessage> Published => [.. _published];
 
     public Task PrePublish<T>(PublishContext<T> context)
         where T : class => Task.CompletedTask;
@@ -17,9 +17,9 @@ public sealed class ResyncCommandRecorder : IPublishObserver
     public Task PostPublish<T>(PublishContext<T> context)
         where T : class
     {
-        if (context.Message is ResyncErrors command)
+        if (context.Message is TMessage message)
         {
-            _published.Enqueue(command);
+            _published.Enqueue(message);
         }
 
         return Task.CompletedTask;
