@@ -49,6 +49,26 @@ public sealed class PoisonMessageTests(ClassifierOnRabbitMq classifier)
         Assert.Equal(new ErrorCard("duplicates", SyncFailures.HubSpotContactExistsType, 1, 1), Assert.Single(await classifier.Store.GetErrorCardsAsync(tenant, cancellationToken)));
     }
 
+    [Theory]
+    [InlineData("null", "null")]
+    [InlineData(" [ {\"eventId\": \"e-1\"} ] ", "an array")]
+    [InlineData("\"failure\"", "a string")]
+    [InlineData("42", "a number")]
+    [InlineData("", "nothing (the body is empty)")]
+    public async Task Should_park_the_message_saying_it_is_no_JSON_object_when_the_body_is_JSON_of_another_kind(string body, string kind)
+    {
+        classifier.SkipUnlessBrokerAvailable();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var messageId = Guid.NewGuid();
+
+        await classifier.Engine.PublishRawAsync(EnginePublisher.SyncFailures, body, EnginePublisher.JsonContentType, messageId, cancellationToken);
+
+        var parked = await ErrorQueueMessage.TakeAsync(classifier.Broker, ClassifierQueues.SyncFailureReportedError, messageId.ToString(), Deadline, cancellationToken);
+        Assert.Equal($"The message body must be a JSON object; it starts with {kind}.", parked.FaultMessage);
+        Assert.EndsWith("SerializationException", parked.FaultExceptionType ?? "", StringComparison.Ordinal);
+        Assert.Equal(body, parked.Body);
+    }
+
     /// <summary>The poison body names the tenant, so that the test finds its own message in the shared error queue.</summary>
     private static string PoisonBody(string poison, string tenant)
     {

@@ -25,8 +25,8 @@ public static class EndpointConventions
         });
         endpoint.ClearSerialization();
         endpoint.AddSerializer(new SystemTextJsonMessageSerializerFactory(), isSerializer: true);
-        endpoint.AddDeserializer(new SizeLimitedSerializerFactory(new SystemTextJsonMessageSerializerFactory(), options.MaxMessageBytes), isDefault: true);
-        endpoint.AddDeserializer(new SizeLimitedSerializerFactory(new SystemTextJsonRawMessageSerializerFactory(RawSerializerOptions.AnyMessageType), options.MaxMessageBytes));
+        endpoint.AddDeserializer(new CheckedBodySerializerFactory(new SystemTextJsonMessageSerializerFactory(), options.MaxMessageBytes), isDefault: true);
+        endpoint.AddDeserializer(new CheckedBodySerializerFactory(new SystemTextJsonRawMessageSerializerFactory(RawSerializerOptions.AnyMessageType), options.MaxMessageBytes));
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = options.PrefetchCount;
@@ -49,7 +49,7 @@ public static class EndpointConventions
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
 
         // Plain JSON is the default: a message without a content type is an engine's, not MassTransit's.
-        endpoint.AddDeserializer(new SizeLimitedSerializerFactory(new SystemTextJsonRawMessageSerializerFactory(RawSerializerOptions.AnyMessageType), options.MaxMessageBytes), isDefault: true);
+        endpoint.AddDeserializer(new CheckedBodySerializerFactory(new SystemTextJsonRawMessageSerializerFactory(RawSerializerOptions.AnyMessageType), options.MaxMessageBytes), isDefault: true);
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.ConfigureConsumeTopology = false;

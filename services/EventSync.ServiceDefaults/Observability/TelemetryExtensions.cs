@@ -23,8 +23,8 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// OpenTelemetry metrics and traces: ASP.NET Core, HttpClient, the runtime, MassTransit, the MongoDB driver and the
-    /// product's own meters; Prometheus scraping on <see cref="MetricsPath"/>, OTLP export when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// product's own meters; Prometheus scraping on <see cref="MetricsPath"/>. Traces are recorded, and metrics and traces
+    /// exported over OTLP, only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
     public static IHostApplicationBuilder AddEventSyncTelemetry(this IHostApplicationBuilder builder)
     {
@@ -37,14 +37,17 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(InstrumentationOptions.MeterName)
                 .AddMeter(ProductMeters)
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
+                .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            // Spans are recorded only when they have somewhere to go: every consumed and published message would
+            // otherwise cost an activity that nobody reads.
+            telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsRequest(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
                 .AddSource(MongoTelemetry.ActivitySourceName));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
-        {
+
             // Endpoint, protocol and headers come from the standard OTEL_EXPORTER_OTLP_* variables.
             telemetry.UseOtlpExporter();
         }

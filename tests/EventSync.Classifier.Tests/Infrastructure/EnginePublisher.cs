@@ -51,6 +51,14 @@ public sealed class EnginePublisher : IAsyncDisposable
     public async Task PublishRawAsync(string exchange, byte[] body, string? contentType, CancellationToken cancellationToken) =>
         await _channel.BasicPublishAsync(exchange, routingKey: "", mandatory: false, Properties(contentType), body, cancellationToken);
 
+    /// <summary>A body that cannot name its sender (JSON <c>null</c>, say) goes with an AMQP message id to be found by.</summary>
+    public async Task PublishRawAsync(string exchange, string body, string contentType, Guid messageId, CancellationToken cancellationToken)
+    {
+        var properties = Properties(contentType);
+        properties.MessageId = messageId.ToString();
+        await _channel.BasicPublishAsync(exchange, routingKey: "", mandatory: false, properties, Encoding.UTF8.GetBytes(body), cancellationToken);
+    }
+
     /// <summary>Publishes them all with many in flight, in order, and returns when the broker has confirmed every one.</summary>
     public async Task PublishManyAsync<T>(string exchange, IEnumerable<T> messages, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed record ErrorQueueMessage(string Body, IReadOnlyDictionary<string, 
 
     /// <summary>
     /// Polls <paramref name="queue"/> with <c>basic.get</c> until a message whose body contains <paramref name="marker"/>
-    /// arrives, and takes it off the queue. Other tests' messages are left there (requeued when the channel closes).
+    /// (or whose AMQP message id is <paramref name="marker"/>) arrives, and takes it off the queue. Other tests' messages are left there (requeued when the channel closes).
     /// </summary>
     public static async Task<ErrorQueueMessage> TakeAsync(Uri broker, string queue, string marker, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed record ErrorQueueMessage(string Body, IReadOnlyDictionary<string, 
                     if (await channel.BasicGetAsync(queue, autoAck: false, cancellationToken) is { } result)
                     {
                         var body = Encoding.UTF8.GetString(result.Body.Span);
-                        if (body.Contains(marker, StringComparison.Ordinal))
+                        if (body.Contains(marker, StringComparison.Ordinal) || result.BasicProperties.MessageId == marker)
                         {
                             await channel.BasicAckAsync(result.DeliveryTag, multiple: false, cancellationToken);
                             return new ErrorQueueMessage(body, HeadersOf(result.BasicProperties));
