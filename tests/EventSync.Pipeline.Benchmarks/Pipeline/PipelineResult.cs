@@ -11,6 +11,8 @@ internal sealed record PipelineResult(
     string Tuning,
     int ResolutionEvery,
     CeilingResult Ceiling,
+    CeilingResult Relay,
+    StoreAloneResult StoreAlone,
     PhaseResult Throughput,
     PhaseResult Latency,
     WorkerUsage Worker,
@@ -20,4 +22,10 @@ internal sealed record PipelineResult(
 {
     /// <summary>The pipeline's classified-and-stored events per second over the raw ceiling's messages per second.</summary>
     public double Ratio => Throughput.EventsPerSecond / Ceiling.MessagesPerSecond;
+
+    /// <summary>The pipeline over the raw relay (two broker crossings per event, as the pipeline makes).</summary>
+    public double RelayRatio => Throughput.EventsPerSecond / Relay.MessagesPerSecond;
+
+    /// <summary>The pipeline over the embedded store's own rate for the same writes.</summary>
+    public double StoreRatio => Throughput.EventsPerSecond / StoreAlone.EventsPerSecond;
 }

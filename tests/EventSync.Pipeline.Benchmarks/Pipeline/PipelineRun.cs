@@ -1,3 +1,4 @@
+using EventSync.Classifier;
 using EventSync.Pipeline.Benchmarks.Embedded;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Reporting;
@@ -7,7 +8,8 @@ using Spectre.Console;
 namespace EventSync.Pipeline.Benchmarks.Pipeline;
 
 /// <summary>
-/// One run, one broker, one machine: (a) the raw RabbitMQ ceiling, (b) the same number of failure events through the
+/// One run, one broker, one machine: (a) the raw RabbitMQ ceiling, then the two bounds of the pipeline's shape (the raw
+/// relay: two broker crossings per event; the embedded store alone), (b) the same number of failure events through the
 /// real classifier (a child process) into its store, as fast as possible and then at the offered rate, (c) the same
 /// through the embedded host (in-memory bus + LiteDB, in process).
 /// </summary>
@@ -31,7 +33,12 @@ internal static class PipelineRun
             : await BenchmarkVhost.CreateAsync(settings.Broker, settings.ManagementApi, cancellationToken);
         Say($"vhost {vhost.Name}: raw ceiling, {settings.Events:N0} messages, prefetch {settings.CeilingPrefetch}, {settings.InFlight} in flight");
         var ceiling = await RawCeiling.RunAsync(vhost.Amqp, [.. throughput.FailureBodies], settings.CeilingPrefetch, settings.InFlight, cancellationToken);
-        Say($"ceiling {ceiling.MessagesPerSecond:N0} msg/s (load {ceiling.LoadAverage})");
+        Say($"ceiling {ceiling.MessagesPerSecond:N0} msg/s (load {ceiling.LoadAverage}); now the relay (every message consumed and published on)");
+        var relay = await RawRelay.RunAsync(vhost.Amqp, [.. throughput.FailureBodies], settings.CeilingPrefetch, settings.InFlight, cancellationToken);
+        Say($"relay {relay.MessagesPerSecond:N0} msg/s (load {relay.LoadAverage}); now the embedded store alone");
+        var batchSize = settings.Tuning.BatchSize ?? new ClassifierOptions().BatchSize;
+        var storeAlone = await StoreAlone.RunAsync(warmup, throughput, batchSize, cancellationToken);
+        Say($"store alone {storeAlone.EventsPerSecond:N0} events/s in batches of {batchSize} (load {storeAlone.LoadAverage})");
 
         var (throughputResult, latencyResult, worker) = await RunClassifierAsync(settings, vhost, warmup, throughput, latency, cancellationToken);
 
@@ -48,7 +55,7 @@ internal static class PipelineRun
 
         return new PipelineResult(
             startedAt, MachineInfo.Current(), loadAtStart, LoadAverage.Read(), settings.Tuning.ToString(), settings.EventsPerResolution,
-            ceiling, throughputResult, latencyResult, worker, embeddedThroughput, embeddedLatency, embeddedPeak);
+            ceiling, relay, storeAlone, throughputResult, latencyResult, worker, embeddedThroughput, embeddedLatency, embeddedPeak);
     }
 
     private static async Task<(PhaseResult Throughput, PhaseResult Latency, WorkerUsage Worker)> RunClassifierAsync(

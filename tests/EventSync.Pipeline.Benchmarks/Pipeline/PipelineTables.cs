@@ -14,6 +14,8 @@ internal static class PipelineTables
         var throughput = new Table().Title("Throughput (as fast as possible)")
             .AddColumns("what", "messages", "seconds", "per second", "load average");
         throughput.AddRow("(a) raw RabbitMQ.Client: persistent, confirmed, manual acks", N(result.Ceiling.Messages), S(result.Ceiling.Seconds), N(result.Ceiling.MessagesPerSecond), result.Ceiling.LoadAverage);
+        throughput.AddRow("raw relay: consumed, published on (confirmed), acked, consumed again", N(result.Relay.Messages), S(result.Relay.Seconds), N(result.Relay.MessagesPerSecond), result.Relay.LoadAverage);
+        throughput.AddRow($"embedded store alone: classified and written, batches of {result.StoreAlone.BatchSize}", N(result.StoreAlone.Events), S(result.StoreAlone.Seconds), N(result.StoreAlone.EventsPerSecond), result.StoreAlone.LoadAverage);
         throughput.AddRow("(b) classifier pipeline: published -> classified and stored", N(result.Throughput.Events), S(result.Throughput.Seconds), N(result.Throughput.EventsPerSecond), result.Throughput.LoadAverage);
         if (result.EmbeddedThroughput is { } embedded)
         {
@@ -21,7 +23,7 @@ internal static class PipelineTables
         }
 
         AnsiConsole.Write(throughput);
-        AnsiConsole.MarkupLineInterpolated($"ratio pipeline / ceiling: [bold]{result.Ratio:P0}[/] (goal 60 % or more)");
+        AnsiConsole.MarkupLineInterpolated($"ratio pipeline / ceiling: [bold]{result.Ratio:P0}[/] (goal 60 % or more); relay / ceiling {result.Relay.MessagesPerSecond / result.Ceiling.MessagesPerSecond:P0}; pipeline / relay {result.RelayRatio:P0}; pipeline / store alone {result.StoreRatio:P0}");
 
         var latency = new Table().Title("Publish -> stored latency at a fixed offered rate (ms)")
             .AddColumns("what", "events", "rate", "p50", "p95", "p99", "max", "load average");

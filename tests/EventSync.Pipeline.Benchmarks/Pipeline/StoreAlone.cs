@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using EventSync.Contracts;
+using EventSync.Core.Classification;
+using EventSync.Core.Storage;
+using EventSync.Pipeline.Benchmarks.Infrastructure;
+using EventSync.Storage.LiteDb;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Pipeline.Benchmarks.Pipeline;
+
+/// <summary>
+/// The embedded store alone, with the worker's writes and nothing else: the same events classified and written into a
+/// fresh LiteDB store in this process, a batch (the worker's batch size) per bulk write, each RecordSynced as its own
+/// resolution after the batch it arrived in, as the worker's two consumers do. No broker, no messages: what the store
+/// allows the worker at most.
+/// </summary>
+internal static class StoreAlone
+{
+    public static async Task<StoreAloneResult> RunAsync(Workload warmup, Workload measured, int batchSize, CancellationToken cancellationToken)
+    {
+        using var dataDir = new TemporaryFolder("bench-store-alone");
+        using var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = dataDir.Path }));
+        await store.InitializeAsync(cancellationToken);
+
+        await WriteAsync(store, warmup, batchSize, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        await WriteAsync(store, measured, batchSize, cancellationToken);
+        return new StoreAloneResult(measured.FailureCount, batchSize, clock.Elapsed.TotalSeconds, LoadAverage.Read());
+    }
+
+    private static async Task WriteAsync(LiteDbSyncErrorStore store, Workload workload, int batchSize, CancellationToken cancellationToken)
+    {
+        var classifier = SyncFailureClassifier.Default;
+        var batch = new List<SyncFailureReported>(batchSize);
+        var resolutions = new List<RecordSynced>();
+        foreach (var message in workload.Messages)
+        {
+            switch (message.Message)
+            {
+                case SyncFailureReported failure:
+                    batch.Add(failure);
+                    break;
+                case RecordSynced synced:
+                    resolutions.Add(synced);
+                    break;
+            }
+
+            if (batch.Count == batchSize)
+            {
+                await FlushAsync();
+            }
+        }
+
+        await FlushAsync();
+
+        async Task FlushAsync()
+        {
+            var receivedAt = DateTimeOffset.UtcNow;
+            await store.RecordAsync([.. batch.SelectMany(f => FailureOccurrence.Of(f, classifier.Classify(f), receivedAt))], cancellationToken);
+            foreach (var synced in resolutions)
+            {
+                await store.ResolveRecordAsync(
+                    new RecordResolution(synced.TenantId, SyncErrorKeys.ObjectType(synced.ObjectType), synced.HubSpotId, synced.SalesforceId, synced.SyncedAt ?? receivedAt),
+                    cancellationToken);
+            }
+
+            batch.Clear();
+            resolutions.Clear();
+        }
+    }
+}
