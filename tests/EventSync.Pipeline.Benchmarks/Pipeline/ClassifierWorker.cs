@@ -47,6 +47,10 @@ internal sealed class ClassifierWorker : IAsyncDisposable
     public Task WaitReadyAsync(CancellationToken cancellationToken) =>
         HealthProbe.WaitReadyAsync(new Uri($"http://127.0.0.1:{_port}/"), EnsureRunning, cancellationToken);
 
+    /// <summary>The worker's managed heap as its own metrics show it.</summary>
+    public Task<WorkerHeap?> ReadHeapAsync(CancellationToken cancellationToken) =>
+        WorkerHeap.ReadAsync(new Uri($"http://127.0.0.1:{_port}/"), cancellationToken);
+
     /// <summary>Throws with the worker's output when it has died.</summary>
     public void EnsureRunning()
     {
