@@ -57,13 +57,12 @@ public sealed partial class LiteDbSyncErrorStore
             return Task.FromResult<IReadOnlyList<SyncError>>(InTransaction(() =>
             {
                 // Only open errors move: a pending one already waits for its resync, a resolved one needs none.
-                var pending = OfTenant(tenantId, errorIds)
-                    .Where(e => e.State == SyncErrorState.Open)
-                    .Select(e => e with { State = SyncErrorState.ResyncPending, Version = e.Version + 1 })
-                    .ToList();
+                var open = OfTenant(tenantId, errorIds).Where(e => e.State == SyncErrorState.Open).ToList();
+                var pending = open.Select(e => e with { State = SyncErrorState.ResyncPending, Version = e.Version + 1 }).ToList();
                 if (pending.Count > 0)
                 {
                     _errors.Update(pending.Select(SyncErrorDocumentMapping.ToDocument));
+                    CountOnCards(open.Zip(pending).SelectMany(p => ErrorCardDelta.Between(p.First, p.Second)));
                 }
 
                 return pending;

@@ -180,6 +180,7 @@ public sealed partial class LiteDbSyncErrorStore : IResyncRequestStore, ITransie
 
                 var surfaced = error with { SurfacedAt = at, Version = error.Version + 1 };
                 _errors.Update(SyncErrorDocumentMapping.ToDocument(surfaced));
+                CountOnCards(ErrorCardDelta.Between(error, surfaced));
                 return surfaced;
             }));
         }

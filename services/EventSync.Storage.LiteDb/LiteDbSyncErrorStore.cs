@@ -1,4 +1,3 @@
-using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
 using EventSync.Storage.LiteDb.Documents;
 using LiteDB;
@@ -75,6 +74,7 @@ public sealed partial class LiteDbSyncErrorStore
         EnsureDigestIndexes();
         EnsureAlertIndexes();
         InitializeResync();
+        InitializeCards();
         return Task.CompletedTask;
     }
 
@@ -125,23 +125,17 @@ public sealed partial class LiteDbSyncErrorStore
                     .DistinctBy(d => d.Id, StringComparer.Ordinal)
                     .Select(SyncErrorDocumentMapping.ToError)
                     .Where(e => IsResolvedBy(e, resolution))
-                    .Select(e => SyncErrorDocumentMapping.ToDocument(e with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Version = e.Version + 1 }))
+                    .Select(e => (Before: e, After: e with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Version = e.Version + 1 }))
                     .ToList();
-                return resolved.Count == 0 ? 0 : _errors.Update(resolved);
+                if (resolved.Count == 0)
+                {
+                    return 0;
+                }
+
+                CountOnCards(resolved.SelectMany(r => ErrorCardDelta.Between(r.Before, r.After)));
+                return _errors.Update(resolved.Select(r => SyncErrorDocumentMapping.ToDocument(r.After)));
             }));
         }
-    }
-
-    public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var current = SyncErrorStates.Current
-            .SelectMany(state => CurrentErrorsOf(tenantId, state))
-            .Where(e => e.Category != ErrorCatalog.TransientCategory || e.Surfaced);
-        var cards = current
-            .GroupBy(e => (e.Category, e.ErrorType))
-            .Select(g => new ErrorCard(g.Key.Category, g.Key.ErrorType, g.LongCount(), g.Select(e => e.RecordKey).Distinct(StringComparer.Ordinal).LongCount()));
-        return Task.FromResult(ErrorCardOrder.ByImpact(cards));
     }
 
     public Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken)
@@ -206,7 +200,8 @@ public sealed partial class LiteDbSyncErrorStore
 
     private List<SyncErrorChange> Record(IReadOnlyList<FailureOccurrence> occurrences)
     {
-        var current = Load(occurrences.Select(o => o.ErrorId));
+        var stored = Load(occurrences.Select(o => o.ErrorId));
+        var current = new Dictionary<string, SyncError>(stored, StringComparer.Ordinal);
         var changes = new List<SyncErrorChange>(occurrences.Count);
         foreach (var occurrence in occurrences)
         {
@@ -218,10 +213,10 @@ public sealed partial class LiteDbSyncErrorStore
             }
         }
 
-        // One bulk write of each changed error's final state.
-        _errors.Upsert(changes
-            .GroupBy(c => c.Error.Id, StringComparer.Ordinal)
-            .Select(g => SyncErrorDocumentMapping.ToDocument(g.Last().Error)));
+        // One bulk write of each changed error's final state, and its cards from the state read to that final state.
+        var written = changes.Select(c => c.Error.Id).Distinct(StringComparer.Ordinal).Select(id => current[id]).ToList();
+        _errors.Upsert(written.Select(SyncErrorDocumentMapping.ToDocument));
+        CountOnCards(written.SelectMany(e => ErrorCardDelta.Between(stored.GetValueOrDefault(e.Id), e)));
         return changes;
     }
 
@@ -231,19 +226,6 @@ public sealed partial class LiteDbSyncErrorStore
         return ids.Length == 0
             ? new Dictionary<string, SyncError>(StringComparer.Ordinal)
             : _errors.Find(Filters.In("_id", ids)).Select(SyncErrorDocumentMapping.ToError).ToDictionary(e => e.Id, StringComparer.Ordinal);
-    }
-
-    private List<(string Category, string ErrorType, string RecordKey, bool Surfaced)> CurrentErrorsOf(string tenantId, SyncErrorState state)
-    {
-        var prefix = SyncErrorDocumentMapping.CardKeyPrefix(tenantId, state);
-        return _database.GetCollection(ErrorsCollection)
-            .Query()
-            .Where(Filters.Between("cardKey", prefix, prefix + SyncErrorDocumentMapping.KeyRangeEnd))
-            .Select("{ tenantId: $.tenantId, state: $.state, category: $.category, errorType: $.errorType, recordKey: $.recordKey, surfaced: $.surfacedAtUtcTicks }")
-            .ToDocuments()
-            .Where(d => d["tenantId"].AsString == tenantId && d["state"].AsString == state.ToWire())
-            .Select(d => (d["category"].AsString, d["errorType"].AsString, d["recordKey"].AsString, !d["surfaced"].IsNull))
-            .ToList();
     }
 
     private static bool IsResolvedBy(SyncError error, RecordResolution resolution) =>

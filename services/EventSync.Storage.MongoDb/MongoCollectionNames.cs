@@ -19,4 +19,10 @@ internal static class MongoCollectionNames
     public const string ResyncBudgets = "resync_budgets";
 
     public const string TransientRetries = "transient_retries";
+
+    public const string ErrorCardCounts = "error_card_counts";
+
+    public const string ErrorCardRecords = "error_card_records";
+
+    public const string StoreMeta = "store_meta";
 }

@@ -54,7 +54,21 @@ internal static class MongoMappings
                 map.GetMemberMap(d => d.ContextJson).SetElementName("context");
             });
             BsonClassMap.TryRegisterClassMap<ErrorOccurrenceEntryDocument>(map => map.AutoMap());
-            BsonClassMap.TryRegisterClassMap<ErrorCardDocument>(map => map.AutoMap());
+            BsonClassMap.TryRegisterClassMap<ErrorCardCountDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
+            BsonClassMap.TryRegisterClassMap<ErrorCardRecordDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
+            BsonClassMap.TryRegisterClassMap<StoreMetaDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
             BsonClassMap.TryRegisterClassMap<NotificationSettingsDocument>(map =>
             {
                 map.AutoMap();

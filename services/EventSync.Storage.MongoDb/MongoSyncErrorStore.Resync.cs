@@ -129,7 +129,15 @@ public sealed partial class MongoSyncErrorStore : IResyncRequestStore, ITransien
     public async Task<SyncError?> SurfaceAsync(string tenantId, string errorId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var surfaced = await _errors.FindOneAndUpdateAsync(ResyncQueries.NotSurfaced(tenantId, errorId), ResyncQueries.Surface(at), ReturnChanged, cancellationToken);
-        return surfaced?.ToSyncError() ?? await GetAsync(tenantId, errorId, cancellationToken);
+        if (surfaced is null)
+        {
+            return await GetAsync(tenantId, errorId, cancellationToken);
+        }
+
+        // The filter held SurfacedAt null: that, one version lower, is the state before.
+        var after = surfaced.ToSyncError();
+        await CountOnCardsAsync(ErrorCardDelta.Between(after with { SurfacedAt = null, Version = after.Version - 1 }, after), cancellationToken);
+        return after;
     }
 
     private async Task InitializeResyncAsync(CancellationToken cancellationToken)

@@ -79,15 +79,35 @@ public sealed partial class MongoSyncErrorStore
             return 0;
         }
 
-        var result = await _errors.UpdateManyAsync(filter, SyncErrorQueries.Resolve(resolution.SyncedAt), cancellationToken: cancellationToken);
-        return checked((int)result.ModifiedCount);
-    }
+        // Each error resolved on the version read, so that its card delta is exact; one that changed meanwhile is read
+        // again, and resolved if it still matches.
+        var resolved = 0;
+        for (var attempt = 1; attempt <= MaxRecordAttempts; attempt++)
+        {
+            var current = await _errors.Find(filter).ToListAsync(cancellationToken);
+            var lost = 0;
+            foreach (var before in current.Select(d => d.ToSyncError()))
+            {
+                var result = await _errors.UpdateOneAsync(
+                    SyncErrorQueries.AsRead(before.Id, before.Version) & filter, SyncErrorQueries.Resolve(resolution.SyncedAt), cancellationToken: cancellationToken);
+                if (result.ModifiedCount == 0)
+                {
+                    lost++;
+                    continue;
+                }
 
-    public async Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        using var cursor = await _errors.AggregateAsync(SyncErrorQueries.ErrorCards(tenantId), cancellationToken: cancellationToken);
-        var cards = await cursor.ToListAsync(cancellationToken);
-        return ErrorCardOrder.ByImpact(cards.Select(c => c.ToErrorCard()));
+                resolved++;
+                var after = before with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Version = before.Version + 1 };
+                await CountOnCardsAsync(ErrorCardDelta.Between(before, after), cancellationToken);
+            }
+
+            if (lost == 0)
+            {
+                break;
+            }
+        }
+
+        return resolved;
     }
 
     public async Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken)
@@ -142,7 +162,10 @@ public sealed partial class MongoSyncErrorStore
                 SyncErrorQueries.OpenError(tenantId, errorId), SyncErrorQueries.MarkResyncPending(), ReturnChanged, cancellationToken);
             if (document is not null)
             {
-                changed.Add(document.ToSyncError());
+                // The filter held the state: before the update the error was open, one version lower.
+                var after = document.ToSyncError();
+                changed.Add(after);
+                await CountOnCardsAsync(ErrorCardDelta.Between(after with { State = SyncErrorState.Open, Version = after.Version - 1 }, after), cancellationToken);
             }
         }
 
@@ -185,6 +208,7 @@ public sealed partial class MongoSyncErrorStore
         await _views.Indexes.CreateOneAsync(ViewQueries.ExpiryIndex(), cancellationToken: cancellationToken);
         await InitializeNotificationCollectionsAsync(cancellationToken);
         await InitializeResyncAsync(cancellationToken);
+        await InitializeCardsAsync(cancellationToken);
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>
@@ -233,7 +257,8 @@ public sealed partial class MongoSyncErrorStore
         var errorIds = pending.Select(i => occurrences[i].ErrorId).Distinct(StringComparer.Ordinal).ToList();
         var stored = await _errors.Find(SyncErrorQueries.ByIds(errorIds)).ToListAsync(cancellationToken);
         var readVersions = stored.ToDictionary(d => d.Id, d => d.Version, StringComparer.Ordinal);
-        var latest = stored.ToDictionary(d => d.Id, d => d.ToSyncError(), StringComparer.Ordinal);
+        var before = stored.ToDictionary(d => d.Id, d => d.ToSyncError(), StringComparer.Ordinal);
+        var latest = new Dictionary<string, SyncError>(before, StringComparer.Ordinal);
 
         var applied = new List<(int Index, SyncErrorChange Change)>();
         foreach (var index in pending)
@@ -256,6 +281,10 @@ public sealed partial class MongoSyncErrorStore
         {
             changes[index] = change;
         }
+
+        // A write that succeeded was conditional on the version read: that state is exactly what it replaced.
+        var won = written.Where(id => !lost.Contains(id));
+        await CountOnCardsAsync(won.SelectMany(id => ErrorCardDelta.Between(before.GetValueOrDefault(id), latest[id])), cancellationToken);
 
         return [.. pending.Where(i => lost.Contains(occurrences[i].ErrorId))];
     }

@@ -22,6 +22,9 @@ internal static class SyncErrorDocumentMapping
         mapper.Entity<ApiUsageDocument>().Id(d => d.TenantId, autoId: false);
         mapper.Entity<NotificationSettingsDocument>().Id(d => d.TenantId, autoId: false);
         mapper.Entity<ViewDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<ErrorCardCountDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<ErrorCardRecordDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<StoreMetaDocument>().Id(d => d.Id, autoId: false);
         return mapper;
     }
 
@@ -139,5 +142,5 @@ internal static class SyncErrorDocumentMapping
 
     public static DateTimeOffset? ToInstant(long? utcTicks) => utcTicks is { } ticks ? FromTicks(ticks) : null;
 
-    private static string Key(params string[] parts) => string.Join(KeySeparator, parts);
+    public static string Key(params string[] parts) => string.Join(KeySeparator, parts);
 }

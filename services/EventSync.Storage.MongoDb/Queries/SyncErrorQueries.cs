@@ -1,4 +1,3 @@
-using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
 using System.Text.RegularExpressions;
 using EventSync.Storage.MongoDb.Documents;
@@ -66,49 +65,6 @@ internal static class SyncErrorQueries
             .Set(d => d.State, SyncErrorState.Resolved)
             .Set(d => d.ResolvedAt, syncedAt)
             .Inc(d => d.Version, 1L);
-
-    public static FilterDefinition<SyncErrorDocument> CurrentCardErrors(string tenantId) =>
-        Filter.And(
-            Filter.Eq(d => d.TenantId, tenantId),
-            Filter.In(d => d.State, SyncErrorStates.Current),
-            Filter.Ne(d => d.Category, ErrorCatalog.TransientCategory) | Filter.Ne(d => d.SurfacedAt, null));
-
-    /// <summary>Current errors counted per error type: first per record, then per type, so that records are counted once.</summary>
-    public static PipelineDefinition<SyncErrorDocument, ErrorCardDocument> ErrorCards(string tenantId)
-    {
-        var category = MongoMappings.ElementName<SyncErrorDocument>(nameof(SyncErrorDocument.Category));
-        var errorType = MongoMappings.ElementName<SyncErrorDocument>(nameof(SyncErrorDocument.ErrorType));
-        var recordKey = MongoMappings.ElementName<SyncErrorDocument>(nameof(SyncErrorDocument.RecordKey));
-        var currentErrors = MongoMappings.ElementName<ErrorCardDocument>(nameof(ErrorCardDocument.CurrentErrors));
-        var affectedRecords = MongoMappings.ElementName<ErrorCardDocument>(nameof(ErrorCardDocument.AffectedRecords));
-        const string errors = "errors";
-
-        var perRecord = new BsonDocument("$group", new BsonDocument
-        {
-            { "_id", new BsonDocument { { category, $"${category}" }, { errorType, $"${errorType}" }, { recordKey, $"${recordKey}" } } },
-            { errors, new BsonDocument("$sum", 1) },
-        });
-        var perType = new BsonDocument("$group", new BsonDocument
-        {
-            { "_id", new BsonDocument { { category, $"$_id.{category}" }, { errorType, $"$_id.{errorType}" } } },
-            { currentErrors, new BsonDocument("$sum", $"${errors}") },
-            { affectedRecords, new BsonDocument("$sum", 1) },
-        });
-        var card = new BsonDocument("$project", new BsonDocument
-        {
-            { "_id", 0 },
-            { MongoMappings.ElementName<ErrorCardDocument>(nameof(ErrorCardDocument.Category)), $"$_id.{category}" },
-            { MongoMappings.ElementName<ErrorCardDocument>(nameof(ErrorCardDocument.ErrorType)), $"$_id.{errorType}" },
-            { currentErrors, 1 },
-            { affectedRecords, 1 },
-        });
-
-        return new EmptyPipelineDefinition<SyncErrorDocument>()
-            .Match(CurrentCardErrors(tenantId))
-            .AppendStage<SyncErrorDocument, SyncErrorDocument, BsonDocument>(perRecord)
-            .AppendStage<SyncErrorDocument, BsonDocument, BsonDocument>(perType)
-            .AppendStage<SyncErrorDocument, BsonDocument, ErrorCardDocument>(card);
-    }
 
     public static FilterDefinition<SyncErrorDocument> ByTenantAndIds(string tenantId, IEnumerable<string> errorIds) =>
         Filter.In(d => d.Id, errorIds) & Filter.Eq(d => d.TenantId, tenantId);

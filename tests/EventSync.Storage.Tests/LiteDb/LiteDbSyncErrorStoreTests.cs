@@ -65,6 +65,8 @@ public sealed class LiteDbSyncErrorStoreTests : SyncErrorStoreContract
         Assert.Empty(await store.GetErrorCardsAsync(SyncFailureBuilder.DefaultTenant, Ct));
         var retried = Assert.Single(await store.RecordAsync(SyncFailureBuilder.Occurrences(fine), Ct));
         Assert.Equal(Contracts.ErrorOccurrence.New, retried.Occurrence);
+        var card = Assert.Single(await store.GetErrorCardsAsync(SyncFailureBuilder.DefaultTenant, Ct));
+        Assert.Equal((1L, 1L), (card.CurrentErrors, card.AffectedRecords));
     }
 
     [Fact]

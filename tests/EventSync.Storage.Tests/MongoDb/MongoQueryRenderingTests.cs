@@ -105,33 +105,6 @@ public sealed partial class MongoQueryRenderingTests
     }
 
     [Fact]
-    public void Should_group_per_record_then_per_type_when_the_error_cards_are_counted()
-    {
-        var stages = SyncErrorQueries.ErrorCards("portal-4711").Render(Args<SyncErrorDocument>()).Documents;
-
-        AssertBson(
-            """
-            { p: [
-              { $match: { tenantId: 'portal-4711', state: { $in: ['open', 'resync-pending'] }, $or: [{ category: { $ne: 'transient' } }, { surfacedAt: { $ne: null } }] } },
-              { $group: { _id: { category: '$category', errorType: '$errorType', recordKey: '$recordKey' }, errors: { $sum: 1 } } },
-              { $group: { _id: { category: '$_id.category', errorType: '$_id.errorType' }, currentErrors: { $sum: '$errors' }, affectedRecords: { $sum: 1 } } },
-              { $project: { _id: 0, category: '$_id.category', errorType: '$_id.errorType', currentErrors: 1, affectedRecords: 1 } }
-            ] }
-            """,
-            new BsonDocument("p", new BsonArray(stages)));
-    }
-
-    [Fact]
-    public void Should_read_a_card_from_the_shape_the_pipeline_outputs()
-    {
-        var output = BsonDocument.Parse("{ category: 'duplicates', errorType: 'duplicate-rule', currentErrors: 3, affectedRecords: NumberLong(2) }");
-
-        var card = BsonSerializer.Deserialize<ErrorCardDocument>(output).ToErrorCard();
-
-        Assert.Equal(new ErrorCard("duplicates", "duplicate-rule", 3, 2), card);
-    }
-
-    [Fact]
     public void Should_define_the_card_resolution_and_paging_indexes_when_the_store_initialises()
     {
         var indexes = SyncErrorQueries.Indexes()
