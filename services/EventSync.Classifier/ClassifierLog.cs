@@ -1,4 +1,5 @@
 using EventSync.Contracts;
+using EventSync.Core.Storage;
 
 namespace EventSync.Classifier;
 
@@ -17,6 +18,23 @@ internal static partial class ClassifierLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Recorded {FailureCount} failure events of tenants {TenantIds}: {ChangeCount} errors changed; events {EventIds}")]
     private static partial void FailuresRecorded(this ILogger logger, int failureCount, int changeCount, IReadOnlyList<string> tenantIds, IReadOnlyList<string> eventIds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Record {ObjectType} {HubSpotId}/{SalesforceId} of {TenantId} synced: {ResolvedCount} errors resolved")]
-    public static partial void RecordResolved(this ILogger logger, string objectType, string? hubSpotId, string? salesforceId, string tenantId, int resolvedCount);
+    /// <summary>Like <see cref="FailuresRecorded(ILogger, IReadOnlyList{SyncFailureReported}, int)"/>, the line names the records itself.</summary>
+    public static void RecordsResolved(this ILogger logger, IReadOnlyList<RecordResolution> resolutions, int resolvedCount)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.RecordsResolved(
+                resolutions.Count,
+                resolvedCount,
+                resolutions.Select(r => r.TenantId).Distinct().ToList(),
+                resolutions.Select(r => $"{r.ObjectType} {r.HubSpotId}/{r.SalesforceId}").ToList());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{RecordCount} records of tenants {TenantIds} synced: {ResolvedCount} errors resolved; records {Records}")]
+    private static partial void RecordsResolved(this ILogger logger, int recordCount, int resolvedCount, IReadOnlyList<string> tenantIds, IReadOnlyList<string> records);
+
+    /// <summary>One message per line: the tenant and message ids come from the consume log context.</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Salesforce API usage saved: {CallsLast24h} calls in 24 h of {SalesforceDailyLimit}")]
+    public static partial void UsageSaved(this ILogger logger, long callsLast24h, long salesforceDailyLimit);
 }

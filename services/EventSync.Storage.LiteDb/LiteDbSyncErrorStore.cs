@@ -102,39 +102,19 @@ public sealed partial class LiteDbSyncErrorStore
         }
     }
 
-    public Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken)
+    public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(resolution);
+        ArgumentNullException.ThrowIfNull(resolutions);
         cancellationToken.ThrowIfCancellationRequested();
-        var objectType = SyncErrorKeys.ObjectType(resolution.ObjectType);
-        var keys = new[] { resolution.HubSpotId, resolution.SalesforceId }
-            .Where(id => !string.IsNullOrWhiteSpace(id))
-            .Select(id => new BsonValue(SyncErrorDocumentMapping.RecordIdKey(resolution.TenantId, objectType, id!)))
-            .ToArray();
-        if (keys.Length == 0)
+        if (resolutions.Count == 0)
         {
             return Task.FromResult(0);
         }
 
+        // One transaction for them all; each resolution reads what the ones before it wrote.
         lock (_writeLock)
         {
-            return Task.FromResult(InTransaction(() =>
-            {
-                var resolved = _errors.Find(Filters.In("hubSpotKey", keys))
-                    .Concat(_errors.Find(Filters.In("salesforceKey", keys)))
-                    .DistinctBy(d => d.Id, StringComparer.Ordinal)
-                    .Select(SyncErrorDocumentMapping.ToError)
-                    .Where(e => IsResolvedBy(e, resolution))
-                    .Select(e => (Before: e, After: e with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Version = e.Version + 1 }))
-                    .ToList();
-                if (resolved.Count == 0)
-                {
-                    return 0;
-                }
-
-                CountOnCards(resolved.SelectMany(r => ErrorCardDelta.Between(r.Before, r.After)));
-                return _errors.Update(resolved.Select(r => SyncErrorDocumentMapping.ToDocument(r.After)));
-            }));
+            return Task.FromResult(InTransaction(() => resolutions.Sum(Resolve)));
         }
     }
 
@@ -226,6 +206,35 @@ public sealed partial class LiteDbSyncErrorStore
         return ids.Length == 0
             ? new Dictionary<string, SyncError>(StringComparer.Ordinal)
             : _errors.Find(Filters.In("_id", ids)).Select(SyncErrorDocumentMapping.ToError).ToDictionary(e => e.Id, StringComparer.Ordinal);
+    }
+
+    private int Resolve(RecordResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        var objectType = SyncErrorKeys.ObjectType(resolution.ObjectType);
+        var keys = new[] { resolution.HubSpotId, resolution.SalesforceId }
+            .Where(id => !string.IsNullOrWhiteSpace(id))
+            .Select(id => new BsonValue(SyncErrorDocumentMapping.RecordIdKey(resolution.TenantId, objectType, id!)))
+            .ToArray();
+        if (keys.Length == 0)
+        {
+            return 0;
+        }
+
+        var resolved = _errors.Find(Filters.In("hubSpotKey", keys))
+            .Concat(_errors.Find(Filters.In("salesforceKey", keys)))
+            .DistinctBy(d => d.Id, StringComparer.Ordinal)
+            .Select(SyncErrorDocumentMapping.ToError)
+            .Where(e => IsResolvedBy(e, resolution))
+            .Select(e => (Before: e, After: e with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Version = e.Version + 1 }))
+            .ToList();
+        if (resolved.Count == 0)
+        {
+            return 0;
+        }
+
+        CountOnCards(resolved.SelectMany(r => ErrorCardDelta.Between(r.Before, r.After)));
+        return _errors.Update(resolved.Select(r => SyncErrorDocumentMapping.ToDocument(r.After)));
     }
 
     private static bool IsResolvedBy(SyncError error, RecordResolution resolution) =>

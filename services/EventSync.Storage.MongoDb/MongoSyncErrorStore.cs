@@ -70,7 +70,19 @@ public sealed partial class MongoSyncErrorStore
         return [.. changes.OfType<SyncErrorChange>()];
     }
 
-    public async Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken)
+    public async Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resolutions);
+        var resolved = 0;
+        foreach (var resolution in resolutions)
+        {
+            resolved += await ResolveOneAsync(resolution, cancellationToken);
+        }
+
+        return resolved;
+    }
+
+    private async Task<int> ResolveOneAsync(RecordResolution resolution, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resolution);
         var filter = SyncErrorQueries.CurrentErrorsOfRecord(resolution);

@@ -39,15 +39,15 @@ public sealed class LoggingTests : IAsyncLifetime
     {
         var tenant = SyncFailures.NewTenant("logging");
         var correlationId = NewId.NextGuid();
-        var synced = new RecordSynced { EventId = Guid.NewGuid().ToString(), TenantId = tenant, ObjectType = "contact", HubSpotId = "4711" };
+        var usage = new ApiUsageReported { TenantId = tenant, CallsLast24h = 4711, SalesforceDailyLimit = 100_000 };
 
-        await _host!.Services.GetRequiredService<IBus>().Publish(synced, context => context.CorrelationId = correlationId, TestContext.Current.CancellationToken);
+        await _host!.Services.GetRequiredService<IBus>().Publish(usage, context => context.CorrelationId = correlationId, TestContext.Current.CancellationToken);
 
         var line = await Eventually.MatchesAsync(
-            () => Task.FromResult(_logs.Events.FirstOrDefault(e => Scalar(e, "TenantId") == tenant && e.MessageTemplate.Text.StartsWith("Record ", StringComparison.Ordinal))),
+            () => Task.FromResult(_logs.Events.FirstOrDefault(e => Scalar(e, "TenantId") == tenant && Scalar(e, "CallsLast24h") == "4711")),
             e => e is not null,
             Deadline,
-            "the consumer writes its line about the synced record");
+            "the consumer writes its line about the usage report");
         Assert.Equal(correlationId.ToString(), Scalar(line!, "CorrelationId"));
         Assert.True(Guid.TryParse(Scalar(line!, "MessageId"), out _), "MessageId is on the line");
         Assert.True(Guid.TryParse(Scalar(line!, "ConversationId"), out _), "ConversationId is on the line");
@@ -67,6 +67,22 @@ public sealed class LoggingTests : IAsyncLifetime
             Deadline,
             "the batch line names the event");
         Assert.Equal([tenant], Values(line!, "TenantIds"));
+    }
+
+    [Fact]
+    public async Task Should_name_the_tenants_and_records_on_the_batch_line_when_records_synced()
+    {
+        var tenant = SyncFailures.NewTenant("logging");
+        var synced = new RecordSynced { EventId = Guid.NewGuid().ToString(), TenantId = tenant, ObjectType = "contact", HubSpotId = "4713" };
+
+        await _host!.Services.GetRequiredService<IBus>().Publish(synced, TestContext.Current.CancellationToken);
+
+        var line = await Eventually.MatchesAsync(
+            () => Task.FromResult(_logs.Events.FirstOrDefault(e => Values(e, "TenantIds").Contains(tenant))),
+            e => e is not null,
+            Deadline,
+            "the batch line names the tenant");
+        Assert.Equal(["contact 4713/"], Values(line!, "Records"));
     }
 
     [Theory]

@@ -6,7 +6,7 @@ using MassTransit;
 namespace EventSync.Classifier.Consumers;
 
 /// <summary>Keeps the newest Salesforce API figures per tenant for the API-usage panel and the resync budget.</summary>
-internal sealed class ApiUsageReportedConsumer(IApiUsageStore store, TimeProvider time) : IConsumer<ApiUsageReported>
+internal sealed class ApiUsageReportedConsumer(IApiUsageStore store, TimeProvider time, ILogger<ApiUsageReportedConsumer> logger) : IConsumer<ApiUsageReported>
 {
     public async Task Consume(ConsumeContext<ApiUsageReported> context)
     {
@@ -14,5 +14,6 @@ internal sealed class ApiUsageReportedConsumer(IApiUsageStore store, TimeProvide
         ClassifierMetrics.Received(context, ClassifierMetrics.ApiUsageEvent);
         await store.SaveUsageAsync(message.TenantId, message.CallsLast24h, message.SalesforceDailyLimit, message.ReportedAt ?? time.GetUtcNow(), context.CancellationToken);
         ClassifierMetrics.Processed(ClassifierMetrics.ApiUsageEvent, context.ReceiveContext.ElapsedTime);
+        logger.UsageSaved(message.CallsLast24h, message.SalesforceDailyLimit);
     }
 }

@@ -5,22 +5,27 @@ using MassTransit;
 
 namespace EventSync.Classifier.Consumers;
 
-/// <summary>A record synced: its current errors are resolved.</summary>
-internal sealed class RecordSyncedConsumer(ISyncErrorStore store, TimeProvider time, ILogger<RecordSyncedConsumer> logger) : IConsumer<RecordSynced>
+/// <summary>Records synced: their current errors are resolved, a batch of records in one store write.</summary>
+internal sealed class RecordSyncedConsumer(ISyncErrorStore store, TimeProvider time, ILogger<RecordSyncedConsumer> logger)
+    : IConsumer<Batch<RecordSynced>>
 {
-    public async Task Consume(ConsumeContext<RecordSynced> context)
+    public async Task Consume(ConsumeContext<Batch<RecordSynced>> context)
     {
-        var message = context.Message;
-        ClassifierMetrics.Received(context, ClassifierMetrics.RecordSyncedEvent);
-        var resolution = new RecordResolution(
-            message.TenantId,
-            SyncErrorKeys.ObjectType(message.ObjectType),
-            message.HubSpotId,
-            message.SalesforceId,
-            message.SyncedAt ?? time.GetUtcNow());
-        var resolved = await store.ResolveRecordAsync(resolution, context.CancellationToken);
+        ClassifierMetrics.Received(context, ClassifierMetrics.RecordSyncedEvent, context.Message.Length);
+        var now = time.GetUtcNow();
+        var resolutions = context.Message
+            .Select(m => m.Message)
+            .Select(message => new RecordResolution(
+                message.TenantId,
+                SyncErrorKeys.ObjectType(message.ObjectType),
+                message.HubSpotId,
+                message.SalesforceId,
+                message.SyncedAt ?? now))
+            .ToList();
+        var resolved = await store.ResolveRecordsAsync(resolutions, context.CancellationToken);
         ClassifierMetrics.Resolved(resolved);
-        ClassifierMetrics.Processed(ClassifierMetrics.RecordSyncedEvent, context.ReceiveContext.ElapsedTime);
-        logger.RecordResolved(resolution.ObjectType, message.HubSpotId, message.SalesforceId, message.TenantId, resolved);
+        ClassifierMetrics.Processed(ClassifierMetrics.RecordSyncedEvent, context.Message);
+
+        logger.RecordsResolved(resolutions, resolved);
     }
 }

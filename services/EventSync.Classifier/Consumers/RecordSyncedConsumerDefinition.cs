@@ -1,15 +1,18 @@
 using EventSync.Contracts;
 using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace EventSync.Classifier.Consumers;
 
 internal sealed class RecordSyncedConsumerDefinition : ConsumerDefinition<RecordSyncedConsumer>
 {
-    public RecordSyncedConsumerDefinition()
+    private readonly ClassifierOptions _options;
+
+    public RecordSyncedConsumerDefinition(IOptions<ClassifierOptions> options)
     {
+        _options = options.Value;
         EndpointName = "record-synced";
-        ConcurrentMessageLimit = 16;
     }
 
     protected override void ConfigureConsumer(
@@ -19,5 +22,11 @@ internal sealed class RecordSyncedConsumerDefinition : ConsumerDefinition<Record
     {
         endpointConfigurator.UseEventSyncConventions(context);
         endpointConfigurator.ReceiveFromEngineExchange<RecordSynced>(EngineExchanges.RecordSynced, context);
+
+        // The same batching as failure events: resolutions of many records in one store write.
+        consumerConfigurator.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(_options.BatchSize)
+            .SetTimeLimit(_options.BatchTimeLimit)
+            .SetConcurrencyLimit(_options.BatchConcurrency));
     }
 }

@@ -65,9 +65,16 @@ internal static class ClassifierMetrics
     {
         ArgumentNullException.ThrowIfNull(batch);
         BatchSize.Record(batch.Length);
+        Processed(SyncFailureEvent, batch);
+    }
+
+    public static void Processed<T>(string kind, Batch<T> batch)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         foreach (var message in batch)
         {
-            Processed(SyncFailureEvent, message.ReceiveContext.ElapsedTime);
+            Processed(kind, message.ReceiveContext.ElapsedTime);
         }
     }
 

@@ -9,8 +9,11 @@ public interface ISyncErrorStore
     /// </summary>
     Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken);
 
-    /// <summary>Resolves the record's current errors last seen before it synced; returns how many were resolved.</summary>
-    Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken);
+    /// <summary>
+    /// Resolves each record's current errors last seen before it synced, in the order given and in one write where the
+    /// store can; returns how many errors were resolved.
+    /// </summary>
+    Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken);
 
     /// <summary>One card per error type with current errors, transient ones left out unless surfaced, largest impact first.</summary>
     Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken);

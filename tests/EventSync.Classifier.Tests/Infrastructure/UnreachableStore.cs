@@ -24,7 +24,7 @@ public sealed class UnreachableStore(ISyncErrorStore store) : ISyncErrorStore
             : store.RecordAsync(occurrences, cancellationToken);
     }
 
-    public Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken) => store.ResolveRecordAsync(resolution, cancellationToken);
+    public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken) => store.ResolveRecordsAsync(resolutions, cancellationToken);
 
     public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken) => store.GetErrorCardsAsync(tenantId, cancellationToken);
 

@@ -60,7 +60,7 @@ public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
         return changes;
     }
 
-    public Task<int> ResolveRecordAsync(RecordResolution resolution, CancellationToken cancellationToken) => store.ResolveRecordAsync(resolution, cancellationToken);
+    public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken) => store.ResolveRecordsAsync(resolutions, cancellationToken);
 
     public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken) => store.GetErrorCardsAsync(tenantId, cancellationToken);
 

@@ -309,6 +309,31 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_resolve_every_record_of_a_batch_in_order_and_count_each_error_once_when_records_synced_together()
+    {
+        await using var store = await StartAsync();
+        var first = Assert.Single(await RecordAsync(store, SyncFailureBuilder.Contact("101").At(T0).Build()));
+        var second = Assert.Single(await RecordAsync(store, SyncFailureBuilder.Contact("102").At(T0).Build()));
+        var laterFailure = Assert.Single(await RecordAsync(store, SyncFailureBuilder.Contact("103").At(T0.AddMinutes(10)).Build()));
+
+        var resolved = await store.Errors.ResolveRecordsAsync(
+        [
+            new RecordResolution(Tenant, "contact", "101", null, T0.AddMinutes(5)),
+            new RecordResolution(Tenant, "contact", "102", null, T0.AddMinutes(5)),
+            new RecordResolution(Tenant, "contact", "101", null, T0.AddMinutes(6)),
+            new RecordResolution(Tenant, "contact", "103", null, T0.AddMinutes(5)),
+        ], Ct);
+
+        Assert.Equal(2, resolved);
+        Assert.Equal(T0.AddMinutes(5), (await GetAsync(store, first.Error.Id)).ResolvedAt);
+        Assert.Equal(SyncErrorState.Resolved, (await GetAsync(store, second.Error.Id)).State);
+        Assert.Equal(SyncErrorState.Open, (await GetAsync(store, laterFailure.Error.Id)).State);
+        var card = Assert.Single(await store.Errors.GetErrorCardsAsync(Tenant, Ct));
+        Assert.Equal(1, card.CurrentErrors);
+        Assert.Equal(0, await store.Errors.ResolveRecordsAsync([], Ct));
+    }
+
+    [Fact]
     public async Task Should_resolve_only_that_tenant_and_object_type_when_a_record_synced()
     {
         await using var store = await StartAsync();
