@@ -10,8 +10,8 @@ namespace EventSync.Pipeline.Benchmarks.Pipeline;
 
 /// <summary>
 /// The embedded store alone, with the worker's writes and nothing else: the same events classified and written into a
-/// fresh LiteDB store in this process, a batch (the worker's batch size) per bulk write, each RecordSynced as its own
-/// resolution after the batch it arrived in, as the worker's two consumers do. No broker, no messages: what the store
+/// fresh LiteDB store in this process, a batch (the worker's batch size) per bulk write, the RecordSynced events that
+/// arrived meanwhile resolved after it in one write, as the worker's two batch consumers do. No broker, no messages: what the store
 /// allows the worker at most.
 /// </summary>
 internal static class StoreAlone
@@ -57,12 +57,9 @@ internal static class StoreAlone
         {
             var receivedAt = DateTimeOffset.UtcNow;
             await store.RecordAsync([.. batch.SelectMany(f => FailureOccurrence.Of(f, classifier.Classify(f), receivedAt))], cancellationToken);
-            foreach (var synced in resolutions)
-            {
-                await store.ResolveRecordAsync(
-                    new RecordResolution(synced.TenantId, SyncErrorKeys.ObjectType(synced.ObjectType), synced.HubSpotId, synced.SalesforceId, synced.SyncedAt ?? receivedAt),
-                    cancellationToken);
-            }
+            await store.ResolveRecordsAsync(
+                [.. resolutions.Select(synced => new RecordResolution(synced.TenantId, SyncErrorKeys.ObjectType(synced.ObjectType), synced.HubSpotId, synced.SalesforceId, synced.SyncedAt ?? receivedAt))],
+                cancellationToken);
 
             batch.Clear();
             resolutions.Clear();
