@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
-using EventSync.Pipeline.Benchmarks.Infrastructure;
 
 namespace EventSync.Pipeline.Benchmarks.Pipeline;
 
@@ -22,28 +19,11 @@ internal static class RawCeiling
         await channel.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
         await channel.BasicQosAsync(0, prefetch, global: false, cancellationToken);
 
-        var acked = 0;
-        var allAcked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += async (_, delivery) =>
-        {
-            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
-            if (Interlocked.Increment(ref acked) == bodies.Count)
-            {
-                allAcked.TrySetResult();
-            }
-        };
+        var (consumer, allAcked) = RawTiming.CountingSink(channel, bodies.Count, cancellationToken);
         await channel.BasicConsumeAsync(Queue, autoAck: false, consumer, cancellationToken);
-
-        await using var publisher = await ConfirmedPublisher.ConnectAsync(vhost, inFlight, cancellationToken);
-        var messages = bodies.Select(b => (string.Empty, Queue, b)).ToList();
-        var clock = Stopwatch.StartNew();
-        await publisher.PublishAsync(messages, ratePerSecond: null, onPublishing: null, cancellationToken);
-        var published = clock.Elapsed;
-        await allAcked.Task.WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
-        var elapsed = clock.Elapsed;
+        var result = await RawTiming.PublishAndTimeAsync(vhost, Queue, bodies, prefetch, inFlight, allAcked, cancellationToken);
 
         await channel.QueueDeleteAsync(Queue, cancellationToken: cancellationToken);
-        return new CeilingResult(bodies.Count, prefetch, inFlight, elapsed.TotalSeconds, published.TotalSeconds, LoadAverage.Read());
+        return result;
     }
 }

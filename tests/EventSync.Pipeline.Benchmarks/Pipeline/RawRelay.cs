@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using EventSync.Pipeline.Benchmarks.Infrastructure;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -42,33 +40,17 @@ internal static class RawRelay
             await inbound.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
         };
 
-        var delivered = 0;
-        var allDelivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var last = new AsyncEventingBasicConsumer(sink);
-        last.ReceivedAsync += async (_, delivery) =>
-        {
-            await sink.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
-            if (Interlocked.Increment(ref delivered) == bodies.Count)
-            {
-                allDelivered.TrySetResult();
-            }
-        };
+        var (last, allDelivered) = RawTiming.CountingSink(sink, bodies.Count, cancellationToken);
         await inbound.BasicConsumeAsync(Inbound, autoAck: false, relay, cancellationToken);
         await sink.BasicConsumeAsync(Outbound, autoAck: false, last, cancellationToken);
 
-        await using var publisher = await ConfirmedPublisher.ConnectAsync(vhost, inFlight, cancellationToken);
-        var messages = bodies.Select(b => (string.Empty, Inbound, b)).ToList();
-        var clock = Stopwatch.StartNew();
-        await publisher.PublishAsync(messages, ratePerSecond: null, onPublishing: null, cancellationToken);
-        var published = clock.Elapsed;
-        await allDelivered.Task.WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
-        var elapsed = clock.Elapsed;
+        var result = await RawTiming.PublishAndTimeAsync(vhost, Inbound, bodies, prefetch, inFlight, allDelivered, cancellationToken);
 
         foreach (var queue in new[] { Inbound, Outbound })
         {
             await inbound.QueueDeleteAsync(queue, cancellationToken: cancellationToken);
         }
 
-        return new CeilingResult(bodies.Count, prefetch, inFlight, elapsed.TotalSeconds, published.TotalSeconds, LoadAverage.Read());
+        return result;
     }
 }
