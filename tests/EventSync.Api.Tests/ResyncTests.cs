@@ -51,7 +51,7 @@ public sealed class ResyncTests(ApiHost host)
         var (open, pending, resolved) = (errors[0], errors[1], errors[2]);
         await Queries.MarkResyncPendingAsync(tenant, [pending.Id], TestContext.Current.CancellationToken);
         var store = host.Services.GetRequiredService<ISyncErrorStore>();
-        Assert.Equal(1, await store.ResolveRecordAsync(new RecordResolution(tenant, "contact", "813", null, DateTimeOffset.UtcNow.AddMinutes(1)), TestContext.Current.CancellationToken));
+        Assert.Equal(1, await store.ResolveRecordsAsync([new RecordResolution(tenant, "contact", "813", null, DateTimeOffset.UtcNow.AddMinutes(1))], TestContext.Current.CancellationToken));
 
         using var response = await PostAsync(tenant, new { errorIds = new[] { open.Id, pending.Id, resolved.Id } });
 

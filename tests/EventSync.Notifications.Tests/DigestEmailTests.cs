@@ -109,7 +109,7 @@ public sealed class DigestEmailTests
                 SyncFailures.ToSalesforce(Tenant, "9003", SyncFailures.RowLock, occurredAt: inPeriod),
             ],
             inPeriod);
-        await store.ResolveRecordAsync(new RecordResolution(Tenant, "contact", "9005", null, inPeriod.AddHours(1)), TestContext.Current.CancellationToken);
+        await store.ResolveRecordsAsync([new RecordResolution(Tenant, "contact", "9005", null, inPeriod.AddHours(1))], TestContext.Current.CancellationToken);
         return new DisposableStore(store, dataDir);
     }
 

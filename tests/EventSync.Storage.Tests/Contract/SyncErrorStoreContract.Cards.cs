@@ -78,8 +78,8 @@ public abstract partial class SyncErrorStoreContract
             }
             else if (operation < 7)
             {
-                await store.Errors.ResolveRecordAsync(
-                    new RecordResolution(Tenant, random.Next(2) == 0 ? "contact" : "company", $"{201 + random.Next(4)}", null, at), Ct);
+                await store.Errors.ResolveRecordsAsync(
+                    [new RecordResolution(Tenant, random.Next(2) == 0 ? "contact" : "company", $"{201 + random.Next(4)}", null, at)], Ct);
             }
             else if (operation < 9)
             {

@@ -644,7 +644,7 @@ public abstract partial class SyncErrorStoreContract
         store.Errors.RecordAsync(failures.SelectMany(SyncFailureBuilder.Occurrences).ToList(), Ct);
 
     private static Task<int> ResolveAsync(StoreUnderTest store, string objectType, string? hubSpotId, string? salesforceId, DateTimeOffset syncedAt) =>
-        store.Errors.ResolveRecordAsync(new RecordResolution(Tenant, objectType, hubSpotId, salesforceId, syncedAt), Ct);
+        store.Errors.ResolveRecordsAsync([new RecordResolution(Tenant, objectType, hubSpotId, salesforceId, syncedAt)], Ct);
 
     private static async Task<SyncError> GetAsync(StoreUnderTest store, string errorId)
     {

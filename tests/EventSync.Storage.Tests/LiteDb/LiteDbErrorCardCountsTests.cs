@@ -100,7 +100,7 @@ public sealed class LiteDbErrorCardCountsTests
     {
         foreach (var objectType in new[] { "contact", "company" })
         {
-            await store.ResolveRecordAsync(new RecordResolution(Tenant, objectType, hubSpotId, null, SyncFailureBuilder.Start.AddHours(1)), Ct);
+            await store.ResolveRecordsAsync([new RecordResolution(Tenant, objectType, hubSpotId, null, SyncFailureBuilder.Start.AddHours(1))], Ct);
         }
     }
 
