@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Standalone.Tests.Infrastructure;
@@ -20,11 +18,11 @@ public sealed class LogOutputTests
         using var work = new TemporaryDataDir();
         Directory.CreateDirectory(work.Path);
         var password = $"pw-{Guid.NewGuid():N}";
-        var brokerPort = ClosedLoopbackPort();
+        var brokerPort = FreePorts.Next();
         await using var process = StandaloneProcess.Start(
             work.Path,
             "--urls",
-            $"http://127.0.0.1:{ClosedLoopbackPort()}",
+            $"http://127.0.0.1:{FreePorts.Next()}",
             $"--EventSync:DataDir={Path.Combine(work.Path, "data")}",
             "--EventSync:Logging:Format=json",
             $"--ConnectionStrings:rabbitmq=amqp://eventsync:{password}@127.0.0.1:{brokerPort}/");
@@ -50,9 +48,9 @@ public sealed class LogOutputTests
         await using var process = StandaloneProcess.Start(
             work.Path,
             "--urls",
-            $"http://127.0.0.1:{ClosedLoopbackPort()}",
+            $"http://127.0.0.1:{FreePorts.Next()}",
             "--EventSync:Logging:Format=json",
-            $"--ConnectionStrings:mongodb=mongodb://eventsync:{password}@127.0.0.1:{ClosedLoopbackPort()}/eventsync?serverSelectionTimeoutMS=1000");
+            $"--ConnectionStrings:mongodb=mongodb://eventsync:{password}@127.0.0.1:{FreePorts.Next()}/eventsync?serverSelectionTimeoutMS=1000");
 
         await Eventually.HoldsAsync(() => Task.FromResult(process.HasExited), Deadline, "the host gives up when the store cannot be reached");
         await process.KillAsync();
@@ -70,12 +68,4 @@ public sealed class LogOutputTests
             Assert.True(json.RootElement.TryGetProperty("@t", out _), $"No timestamp: {line}");
             Assert.True(json.RootElement.TryGetProperty("@mt", out _), $"No message template: {line}");
         });
-
-    /// <summary>A loopback port nothing listens on (taken from the system, then let go).</summary>
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -20,7 +20,7 @@ public sealed class StandaloneProcessTests
         using var work = new TemporaryDataDir();
         var dataDir = Path.Combine(work.Path, "data");
         Directory.CreateDirectory(work.Path);
-        var port = FreeLoopbackPort();
+        var port = FreePorts.Next();
         await using var process = StandaloneProcess.Start(work.Path, "--urls", $"http://127.0.0.1:{port}", $"--EventSync:DataDir={dataDir}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
@@ -67,13 +67,6 @@ public sealed class StandaloneProcessTests
         {
             return false;
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static IEnumerable<IPAddress> OtherAddressesOfThisMachine() =>

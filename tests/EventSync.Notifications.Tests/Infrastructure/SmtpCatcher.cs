@@ -35,7 +35,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
 
     public static async Task<SmtpCatcher> StartAsync()
     {
-        var catcher = new SmtpCatcher(FreePort());
+        var catcher = new SmtpCatcher(FreePorts.Next());
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, catcher.Port)))
@@ -59,13 +59,6 @@ public sealed class SmtpCatcher : IAsyncDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task<bool> AcceptsConnectionsAsync()

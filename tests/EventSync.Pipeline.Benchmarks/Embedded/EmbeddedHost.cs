@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Pipeline;
@@ -35,7 +36,7 @@ internal sealed class EmbeddedHost : IAsyncDisposable
         string[] args =
         [
             $"--EventSync:DataDir={dataDir.Path}",
-            $"--Urls=http://127.0.0.1:{FreePort.Next()}",
+            $"--Urls=http://127.0.0.1:{FreePorts.Next()}",
             "--EventSync:Api:AdminKey=benchmark-only-key",
             "--Serilog:MinimumLevel:Default=Warning",
             "--Serilog:MinimumLevel:Override:MassTransit=Warning",

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using EventSync.Classifier.Tests.Infrastructure;
 
 namespace EventSync.Pipeline.Benchmarks.Infrastructure;
 
@@ -31,10 +32,10 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public static ChildProcess Start(string project, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var assembly = RepositoryPaths.ServiceAssembly(project);
+        var assembly = ServiceBuildOutput.AssemblyOf(project);
         if (!File.Exists(assembly))
         {
-            throw new FileNotFoundException($"{assembly} is not built: build this project in {RepositoryPaths.Configuration} first.", assembly);
+            throw new FileNotFoundException($"{assembly} is not built: build this project in {ServiceBuildOutput.Configuration} first.", assembly);
         }
 
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

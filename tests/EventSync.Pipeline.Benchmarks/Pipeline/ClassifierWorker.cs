@@ -1,3 +1,4 @@
+using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 
 namespace EventSync.Pipeline.Benchmarks.Pipeline;
@@ -11,7 +12,7 @@ internal sealed class ClassifierWorker : IAsyncDisposable
     private readonly TemporaryFolder _dataDir = new("bench-classifier");
     private readonly ChildProcess _process;
 
-    private readonly int _port = FreePort.Next();
+    private readonly int _port = FreePorts.Next();
 
     private ClassifierWorker(Uri vhost, ClassifierTuning tuning)
     {

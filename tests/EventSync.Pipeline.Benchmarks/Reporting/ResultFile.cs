@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 
 namespace EventSync.Pipeline.Benchmarks.Reporting;
@@ -15,6 +16,6 @@ internal static class ResultFile
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{kind}-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.json");
         File.WriteAllText(path, JsonSerializer.Serialize(result, Options));
-        return Path.GetRelativePath(RepositoryPaths.Repository, path);
+        return Path.GetRelativePath(ServiceBuildOutput.Repository, path);
     }
 }

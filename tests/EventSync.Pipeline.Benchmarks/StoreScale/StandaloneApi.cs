@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 
 namespace EventSync.Pipeline.Benchmarks.StoreScale;
@@ -14,7 +15,7 @@ internal sealed class StandaloneApi : IAsyncDisposable
 
     private StandaloneApi(string dataDir)
     {
-        _address = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        _address = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         _process = ChildProcess.Start("EventSync.Standalone", dataDir, new Dictionary<string, string>(StringComparer.Ordinal)
         {

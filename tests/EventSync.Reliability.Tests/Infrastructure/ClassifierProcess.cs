@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using EventSync.Classifier.Tests.Infrastructure;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 
@@ -11,7 +12,6 @@ namespace EventSync.Reliability.Tests.Infrastructure;
 /// </summary>
 public sealed class ClassifierProcess : IAsyncDisposable
 {
-    private const string AssemblyFile = "EventSync.Classifier.dll";
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(40);
 
     private readonly Process _process;
@@ -51,7 +51,7 @@ public sealed class ClassifierProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
                  {
-                     AssemblyPath(), $"--urls={address}", $"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}",
+                     ServiceBuildOutput.AssemblyOf("EventSync.Classifier"), $"--urls={address}", $"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}",
                      "--Serilog:MinimumLevel:Default=Warning", "--Serilog:MinimumLevel:Override:MassTransit=Warning",
                  })
         {
@@ -120,16 +120,6 @@ public sealed class ClassifierProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-    }
-
-    /// <summary>The Classifier project's own build output for this configuration (found from this test's bin folder), else the copy beside the tests.</summary>
-    private static string AssemblyPath()
-    {
-        var testBin = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var configuration = testBin.Parent!.Name;
-        var repository = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var projectOutput = Path.Combine(repository, "services", "EventSync.Classifier", "bin", configuration, testBin.Name, AssemblyFile);
-        return File.Exists(projectOutput) ? projectOutput : Path.Combine(testBin.FullName, AssemblyFile);
     }
 
     private async Task WaitForExitAsync()

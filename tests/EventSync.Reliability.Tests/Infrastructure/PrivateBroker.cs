@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using EventSync.Classifier.Tests.Infrastructure;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 

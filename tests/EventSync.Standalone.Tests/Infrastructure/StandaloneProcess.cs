@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Text;
+using EventSync.Classifier.Tests.Infrastructure;
 
 namespace EventSync.Standalone.Tests.Infrastructure;
 
 /// <summary>The built <c>EventSync.Standalone.dll</c> run with <c>dotnet</c> as a child process, its output captured.</summary>
 public sealed class StandaloneProcess : IAsyncDisposable
 {
-    private const string AssemblyFile = "EventSync.Standalone.dll";
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -36,7 +36,7 @@ public sealed class StandaloneProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(AssemblyPath());
+        start.ArgumentList.Add(ServiceBuildOutput.AssemblyOf("EventSync.Standalone"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -74,19 +74,6 @@ public sealed class StandaloneProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-    }
-
-    /// <summary>
-    /// The Standalone project's own build output for this configuration (beside its own appsettings.json), found from this
-    /// test's bin folder (<c>tests/X/bin/{configuration}/{tfm}</c>); else the copy the project reference put beside the tests.
-    /// </summary>
-    private static string AssemblyPath()
-    {
-        var testBin = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var configuration = testBin.Parent!.Name;
-        var repository = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var projectOutput = Path.Combine(repository, "services", "EventSync.Standalone", "bin", configuration, testBin.Name, AssemblyFile);
-        return File.Exists(projectOutput) ? projectOutput : Path.Combine(testBin.FullName, AssemblyFile);
     }
 
     private void Append(string? line)
