@@ -18,8 +18,6 @@ namespace EventSync.Classifier.Tests;
 /// </summary>
 public sealed class ClassifierOnRabbitMq : IAsyncLifetime
 {
-    private static readonly TimeSpan BrokerLockTimeout = TimeSpan.FromSeconds(60);
-
     private readonly TemporaryDataDir _dataDir = new();
     private TestBroker? _broker;
     private BrokerLock? _lock;
@@ -57,7 +55,7 @@ public sealed class ClassifierOnRabbitMq : IAsyncLifetime
             return;
         }
 
-        _lock = await BrokerLock.AcquireAsync(broker, BrokerLockTimeout, cancellationToken);
+        _lock = await BrokerLock.AcquireAsync(broker, cancellationToken);
         _host = await TestHosts.StartAsync(() => BuildClassifier(broker), cancellationToken);
         _engine = await EnginePublisher.ConnectAsync(broker, cancellationToken);
         _classified = await ClassifiedEvents.ListenAsync(broker, cancellationToken);

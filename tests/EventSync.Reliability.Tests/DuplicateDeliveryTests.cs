@@ -23,7 +23,7 @@ public sealed class DuplicateDeliveryTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var broker = await TestBroker.StartAsync(cancellationToken);
         Assert.SkipWhen(broker.Uri is null, TestBroker.SkipReason);
-        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, SharedBroker.LockTimeout, cancellationToken);
+        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, cancellationToken);
         using var dataDir = new TemporaryDataDir();
         var deliveries = new DeliveryLog();
         WebApplication? host = null;

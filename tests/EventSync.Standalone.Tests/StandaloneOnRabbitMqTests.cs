@@ -15,7 +15,7 @@ public sealed class StandaloneOnRabbitMqTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var broker = await TestBroker.StartAsync(cancellationToken);
         Assert.SkipWhen(broker.Uri is null, TestBroker.SkipReason);
-        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, TimeSpan.FromSeconds(60), cancellationToken);
+        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, cancellationToken);
         await using var standalone = await RunningStandalone.StartAsync(rabbitMq: broker.Uri);
         await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
         var tenant = SyncFailures.NewTenant("standalone-rabbitmq");

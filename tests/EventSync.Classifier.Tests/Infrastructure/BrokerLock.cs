@@ -14,6 +14,14 @@ namespace EventSync.Classifier.Tests.Infrastructure;
 public sealed class BrokerLock : IAsyncDisposable
 {
     public const string QueueName = "eventsync-tests.broker-lock";
+
+    /// <summary>
+    /// How long a test waits for the lock at most. Test projects run side by side and take turns: a waiter may queue behind
+    /// every other holder of the whole run (a fault test alone holds it for over a minute), so this is the bound of a
+    /// deadlock, not of one turn.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+
     private const ushort ResourceLocked = 405;
 
     private readonly IConnection _connection;
@@ -25,7 +33,7 @@ public sealed class BrokerLock : IAsyncDisposable
         _broker = broker;
     }
 
-    public static async Task<BrokerLock> AcquireAsync(Uri broker, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<BrokerLock> AcquireAsync(Uri broker, CancellationToken cancellationToken)
     {
         var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "eventsync-tests lock" }
             .CreateConnectionAsync(cancellationToken);
@@ -42,10 +50,10 @@ public sealed class BrokerLock : IAsyncDisposable
             catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == ResourceLocked)
             {
                 await channel.DisposeAsync();
-                if (clock.Elapsed > timeout)
+                if (clock.Elapsed > Timeout)
                 {
                     await connection.DisposeAsync();
-                    throw new TimeoutException($"Another test process held the broker lock ({QueueName}) for more than {timeout.TotalSeconds:0} s.", e);
+                    throw new TimeoutException($"Another test process held the broker lock ({QueueName}) for more than {Timeout.TotalMinutes:0} min.", e);
                 }
             }
             catch

@@ -57,7 +57,7 @@ public sealed class NotificationWorld : IAsyncDisposable
             Assert.Skip(TestBroker.SkipReason);
         }
 
-        var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, TimeSpan.FromMinutes(3), ct);
+        var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, ct);
         await NotificationQueues.DeleteAllAsync(broker.Uri, ct);
         var dataDir = new TemporaryDataDir();
         var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = dataDir.Path }));

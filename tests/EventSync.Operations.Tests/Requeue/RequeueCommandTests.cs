@@ -21,7 +21,7 @@ public sealed class RequeueCommandTests : IAsyncLifetime
         _broker = await TestBroker.StartAsync(Cancellation);
         if (_broker.Uri is { } uri)
         {
-            _lock = await BrokerLock.AcquireAsync(uri, TimeSpan.FromSeconds(60), Cancellation);
+            _lock = await BrokerLock.AcquireAsync(uri, Cancellation);
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class QueueTypeTests
     {
         await using var broker = await TestBroker.StartAsync(Cancellation);
         Assert.SkipWhen(broker.Uri is null, TestBroker.SkipReason);
-        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, TimeSpan.FromSeconds(60), Cancellation);
+        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, Cancellation);
         using var dataDir = new TemporaryDataDir();
         var app = await TestHosts.StartAsync(() => Classifier(broker.Uri, dataDir, setting), Cancellation);
         try
@@ -50,7 +50,7 @@ public sealed class QueueTypeTests
     {
         await using var broker = await TestBroker.StartAsync(Cancellation);
         Assert.SkipWhen(broker.Uri is null, TestBroker.SkipReason);
-        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, TimeSpan.FromSeconds(60), Cancellation);
+        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, Cancellation);
         using var dataDir = new TemporaryDataDir();
         WebApplication? app = null;
 

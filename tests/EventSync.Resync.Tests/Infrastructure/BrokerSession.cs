@@ -32,7 +32,7 @@ public sealed class BrokerSession : IAsyncDisposable
             Assert.Skip(TestBroker.SkipReason);
         }
 
-        var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, TimeSpan.FromSeconds(180), cancellationToken);
+        var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, cancellationToken);
         await ResyncQueues.DeleteAllAsync(broker.Uri, cancellationToken);
         return new BrokerSession(broker, brokerLock, broker.Uri);
     }
