@@ -28,7 +28,7 @@ public sealed class NotificationTestTests(ApiHost host)
         var command = await Eventually.MatchesAsync(
             () => Task.FromResult(published.Published.SingleOrDefault(c => c.TenantId == tenant)),
             c => c is not null,
-            TimeSpan.FromSeconds(15),
+            TimeSpan.FromSeconds(60),
             "a SendErrorDigest command for the tenant is published");
         Assert.True(command!.Force);
         Assert.Equal(DigestFrequency.Weekly, command.Frequency);

@@ -12,7 +12,7 @@ namespace EventSync.Api.Tests;
 /// </summary>
 public sealed class ResyncRequestProgressTests(ApiHost host)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_point_to_the_progress_and_show_each_record_sent_when_a_resync_is_accepted()

@@ -9,7 +9,7 @@ namespace EventSync.Api.Tests;
 /// <summary><c>POST /api/tenants/{t}/resync</c>: at most 100 of the tenant's error ids, moved to resync-pending, a command sent.</summary>
 public sealed class ResyncTests(ApiHost host)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_accept_move_to_pending_and_send_a_command_when_the_errors_are_open()

@@ -7,7 +7,7 @@ namespace EventSync.Classifier.Tests;
 /// <summary>Sync engines in other languages: plain JSON to the durable fanout exchanges, no MassTransit envelope.</summary>
 public sealed class EngineExchangeTests(ClassifierOnRabbitMq classifier)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Theory]
     [InlineData(EnginePublisher.JsonContentType)]

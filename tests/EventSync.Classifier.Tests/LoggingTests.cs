@@ -20,7 +20,7 @@ namespace EventSync.Classifier.Tests;
 /// </summary>
 public sealed class LoggingTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     private readonly TemporaryDataDir _dataDir = new();
     private readonly CapturedLogEvents _logs = new();

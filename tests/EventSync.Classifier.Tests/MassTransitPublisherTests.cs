@@ -7,7 +7,7 @@ namespace EventSync.Classifier.Tests;
 /// <summary>A .NET sync engine that references the contracts and publishes through MassTransit's own topology.</summary>
 public sealed class MassTransitPublisherTests(ClassifierOnRabbitMq classifier)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_store_the_error_and_announce_it_as_new_when_a_failure_is_published_with_MassTransit()

@@ -10,7 +10,7 @@ namespace EventSync.Classifier.Tests;
 /// </summary>
 public sealed class MetricsTests(ClassifierOnRabbitMq classifier)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_count_received_classified_unknown_and_invalid_events_by_label_without_tenant_data_when_traffic_passed()

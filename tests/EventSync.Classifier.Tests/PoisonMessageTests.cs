@@ -10,7 +10,7 @@ namespace EventSync.Classifier.Tests;
 /// </summary>
 public sealed class PoisonMessageTests(ClassifierOnRabbitMq classifier)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     public static TheoryData<string, string, string> PoisonMessages => new()
     {

@@ -7,7 +7,7 @@ namespace EventSync.Classifier.Tests;
 /// <summary>At-least-once delivery: an engine that publishes an event again (after a lost confirm, say) must not inflate counts.</summary>
 public sealed class RedeliveryTests(ClassifierOnRabbitMq classifier)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_count_the_event_once_when_the_same_event_is_delivered_twice()

@@ -17,7 +17,7 @@ namespace EventSync.Classifier.Tests;
 /// </summary>
 public sealed class TracingTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     private readonly TemporaryDataDir _dataDir = new();
     private OtlpCollector? _collector;

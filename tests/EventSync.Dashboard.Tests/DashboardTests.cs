@@ -56,7 +56,7 @@ public sealed class DashboardTests
         await Eventually.HoldsAsync(
             async () => (await host.GetJsonAsync($"/api/tenants/{Tenant}/sync-health")).GetProperty("errorCards").EnumerateArray()
                 .Sum(c => c.GetProperty("currentErrors").GetInt64()) == 6,
-            TimeSpan.FromSeconds(20),
+            TimeSpan.FromSeconds(60),
             "the six reported failures classified into error cards");
     }
 

@@ -13,7 +13,7 @@ namespace EventSync.Resync.Tests;
 public sealed class ResyncRequestTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_send_one_resync_per_record_when_100_errors_on_60_records_are_requested()

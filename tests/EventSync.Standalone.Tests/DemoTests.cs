@@ -16,7 +16,7 @@ public sealed class DemoTests
         var health = await Eventually.MatchesAsync(
             () => standalone.SyncHealthAsync(DemoTenant),
             h => h.ErrorCards.Count >= 5 && h.ApiUsage is not null,
-            TimeSpan.FromSeconds(20),
+            TimeSpan.FromSeconds(60),
             "at least five error cards and the API usage of the demo tenant");
 
         Assert.All(health.ErrorCards, card => Assert.InRange(card.AffectedRecords, 1, card.CurrentErrors));

@@ -13,7 +13,7 @@ namespace EventSync.Standalone.Tests;
 /// <summary><c>POST /api/failures</c> end to end: HTTP in, through the in-memory bus and the classifier, into the sync-health cards.</summary>
 public sealed class FailureIngestionTests(StandaloneInMemory host)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     private RunningStandalone Standalone => host.Standalone;
 

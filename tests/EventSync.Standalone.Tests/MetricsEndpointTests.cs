@@ -13,7 +13,7 @@ namespace EventSync.Standalone.Tests;
 /// </summary>
 public sealed class MetricsEndpointTests(StandaloneInMemory host)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_show_the_classified_errors_by_category_and_type_without_a_key_when_failures_came_in()

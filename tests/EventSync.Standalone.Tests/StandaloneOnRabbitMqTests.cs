@@ -7,7 +7,7 @@ namespace EventSync.Standalone.Tests;
 /// <summary>The standalone host on a real RabbitMQ: a sync engine without MassTransit publishes, the page shows it.</summary>
 public sealed class StandaloneOnRabbitMqTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_show_the_errors_and_api_usage_an_engine_published_when_the_host_runs_on_rabbitmq()

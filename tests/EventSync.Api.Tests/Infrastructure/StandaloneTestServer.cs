@@ -19,7 +19,7 @@ public sealed class StandaloneTestServer : WebApplicationFactory<standalone::Pro
     public const string Tenant = "initech-eu";
     public const string OtherTenant = "umbrella-us";
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private readonly TemporaryDataDir _dataDir = new();
 
     public string AdminKey { get; } = NewKey();

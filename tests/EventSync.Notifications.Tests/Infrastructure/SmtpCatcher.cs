@@ -43,7 +43,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new CatchingStore(catcher));
         catcher._running = new SmtpServer.SmtpServer(options, services).StartAsync(catcher._stop.Token);
-        await Eventually.HoldsAsync(catcher.AcceptsConnectionsAsync, TimeSpan.FromSeconds(10), "the SMTP server listens");
+        await Eventually.HoldsAsync(catcher.AcceptsConnectionsAsync, TimeSpan.FromSeconds(60), "the SMTP server listens");
         return catcher;
     }
 

@@ -153,7 +153,7 @@ public sealed class RequeueCommandTests : IAsyncLifetime
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"The broker did not take a message for {queues.Name} (nothing bound to receive it)", run.Errors, StringComparison.Ordinal);
         var kept = await Eventually.MatchesAsync(
-            () => queues.CountAsync(queues.ErrorQueue, Cancellation), count => count == 5, TimeSpan.FromSeconds(10), "the unacknowledged messages are back in the error queue");
+            () => queues.CountAsync(queues.ErrorQueue, Cancellation), count => count == 5, TimeSpan.FromSeconds(60), "the unacknowledged messages are back in the error queue");
         Assert.Equal(5u, kept);
         Assert.Equal(faulted.Select(m => m.MessageId), (await queues.DrainAsync(queues.ErrorQueue, Cancellation)).Select(m => m.MessageId));
     }

@@ -36,7 +36,7 @@ public sealed class QueueTypeTests
                 await engine.PublishRawAsync(EnginePublisher.SyncFailures, "{not json", EnginePublisher.JsonContentType, Cancellation);
             }
 
-            await Eventually.HoldsAsync(() => ExistsAsync(broker.Uri, "sync-failure-reported_error"), TimeSpan.FromSeconds(20), "the error queue is declared");
+            await Eventually.HoldsAsync(() => ExistsAsync(broker.Uri, "sync-failure-reported_error"), TimeSpan.FromSeconds(60), "the error queue is declared");
             Assert.Equal(ClassifierQueues.Length, await CountQueuesOfTypeAsync(broker.Uri, declaredType));
         }
         finally
