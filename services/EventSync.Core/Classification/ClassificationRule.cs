@@ -44,13 +44,22 @@ internal sealed class ClassificationRule(
             return false;
         }
 
-        if (field is not null && !AnyFieldMatches(error.Fields, field))
+        if (message is not null && _messageGate is not null && !RequiredLiterals.Opens(_messageGate, error.LowerMatchText))
         {
             return false;
         }
 
-        return (message is null || ((_messageGate is null || RequiredLiterals.Opens(_messageGate, error.LowerMatchText)) && message.IsMatch(error.MatchText)))
-            && (messageNot is null || !messageNot.IsMatch(error.MatchText));
+        try
+        {
+            return (field is null || AnyFieldMatches(error.Fields, field))
+                && (message is null || message.IsMatch(error.MatchText))
+                && (messageNot is null || !messageNot.IsMatch(error.MatchText));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern that ran past ClassificationRules.PatternTimeout decides nothing: the rule does not match.
+            return false;
+        }
     }
 
     private static bool AnyFieldMatches(IReadOnlyList<string> fields, Regex pattern)

@@ -28,7 +28,8 @@ public sealed class ClassificationRulesTests
     [InlineData("""{ "id": "x", "errorType": "no-such-type", "codes": ["A_B"] }""", "error type 'no-such-type'")]
     [InlineData("""{ "id": "x", "errorType": "timeout" }""", "at least one of 'codes', 'message' or 'field'")]
     [InlineData("""{ "id": "x", "errorType": "timeout", "message": "(unclosed" }""", "'message' is not a usable regular expression")]
-    [InlineData("""{ "id": "x", "errorType": "timeout", "message": "(?<=look)behind" }""", "'message' is not a usable regular expression")]
+    [InlineData("""{ "id": "x", "errorType": "timeout", "message": "a{2,1}" }""", "'message' is not a usable regular expression")]
+    [InlineData("""{ "id": "x", "errorType": "timeout", "codes": ["A_B"], "field": "[z-a]" }""", "'field' is not a usable regular expression")]
     [InlineData("""{ "id": "x", "errorType": "timeout", "codes": ["A_B"], "source": "marketo" }""", "source 'marketo'")]
     [InlineData("""{ "errorType": "timeout", "codes": ["A_B"] }""", "needs an id")]
     public void Should_name_the_rule_when_a_rule_is_malformed(string rule, string expected)
@@ -74,6 +75,32 @@ public sealed class ClassificationRulesTests
         Assert.Equal("by-code", classifier.Classify(new() { StatusCode = "SOME_CODE", Message = "other" }, context).RuleId);
         Assert.Equal("message-only", classifier.Classify(new() { StatusCode = "NEVER_SEEN", Message = "plain" }, context).RuleId);
         Assert.Equal(SyncFailureClassifier.UnknownRuleId, classifier.Classify(new() { StatusCode = "NEVER_SEEN", Message = "other" }, context).RuleId);
+    }
+
+    [Fact]
+    public void Should_treat_a_rule_as_not_matching_when_its_pattern_runs_past_the_time_limit()
+    {
+        // (a+)+$ backtracks exponentially on a run of a's that does not end the text: it cannot finish within the limit.
+        var rules = Load("""
+            { "rules": [
+              { "id": "catastrophic", "errorType": "validation-rule", "message": "(a+)+$" },
+              { "id": "next", "errorType": "timeout", "message": "aaa" } ] }
+            """);
+        var classifier = new SyncFailureClassifier(ErrorCatalog.Default, rules);
+        var context = new FailureContext(FailureSource.Salesforce, SyncDirection.ToSalesforce, "contact");
+
+        var classified = classifier.Classify(new() { StatusCode = "SOME_CODE", Message = new string('a', 64) + "!" }, context);
+
+        Assert.Equal("next", classified.RuleId);
+        Assert.Equal(ClassificationRules.PatternTimeout, Assert.Single(rules.Rules, r => r.Id == "catastrophic").MessagePattern!.MatchTimeout);
+    }
+
+    [Fact]
+    public void Should_give_every_shipped_pattern_the_time_limit()
+    {
+        var rules = ClassificationRules.LoadEmbedded(ErrorCatalog.Default).Rules;
+
+        Assert.All(rules.Where(r => r.MessagePattern is not null), r => Assert.Equal(ClassificationRules.PatternTimeout, r.MessagePattern!.MatchTimeout));
     }
 
     private static ClassificationRules Load(string json) =>
