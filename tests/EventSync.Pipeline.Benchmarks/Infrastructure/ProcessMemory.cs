@@ -9,6 +9,12 @@ internal static class ProcessMemory
 
     public static double? ResidentMiB(int processId) => Read(processId, "VmRSS:");
 
+    /// <summary>What the resident memory is now: private (RssAnon), mapped files (RssFile) and shared memory (RssShmem).</summary>
+    public static ResidentParts? Parts(int processId) =>
+        Read(processId, "RssAnon:") is { } anonymous && Read(processId, "RssFile:") is { } files && Read(processId, "RssShmem:") is { } shared
+            ? new ResidentParts(anonymous, files, shared)
+            : null;
+
     private static double? Read(int processId, string field)
     {
         try

@@ -42,6 +42,8 @@ internal sealed class ClassifierWorker : IAsyncDisposable
 
     public double? MemoryMiB => ProcessMemory.ResidentMiB(_process.Id);
 
+    public ResidentParts? MemoryParts => ProcessMemory.Parts(_process.Id);
+
     public double? CpuSeconds => ProcessCpu.Seconds(_process.Id);
 
     /// <summary>Waits until the worker reports ready (bus started, every endpoint bound, store open).</summary>

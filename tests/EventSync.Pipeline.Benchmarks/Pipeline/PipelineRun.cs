@@ -78,7 +78,7 @@ internal static class PipelineRun
         Say($"pipeline {throughputResult.EventsPerSecond:N0} events/s (load {throughputResult.LoadAverage}); now {latency.FailureCount:N0} events at {settings.Rate:N0}/s");
         var latencyResult = await PipelinePhase.RunAsync(publish, listener.Log, worker.EnsureRunning, latency, settings.Rate, cancellationToken);
         Say($"p50 {latencyResult.Latency.P50:N1} ms, p99 {latencyResult.Latency.P99:N1} ms (load {latencyResult.LoadAverage})");
-        return (throughputResult, latencyResult, new WorkerUsage(worker.PeakMemoryMiB, worker.MemoryMiB, cpuMsPerEvent, heap));
+        return (throughputResult, latencyResult, new WorkerUsage(worker.PeakMemoryMiB, worker.MemoryMiB, worker.MemoryParts, cpuMsPerEvent, heap));
     }
 
     private static async Task<(PhaseResult Throughput, PhaseResult Latency)> RunEmbeddedAsync(
