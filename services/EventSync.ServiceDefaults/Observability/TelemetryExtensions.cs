@@ -23,9 +23,9 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Distinct tag sets kept per metric. The SDK's default of 2,000 reserves its points up front for every one of the
-    /// 70-odd instruments a service has (about 20 MiB of heap in a worker); EventSync's tags are categories, error types,
-    /// endpoints and routes, never tenants or records, so a few hundred is plenty. Beyond it the SDK counts the
-    /// measurement under <c>otel.metric.overflow</c> rather than dropping it.
+    /// 70-odd instruments a service has (about 10 MiB of a worker's large-object heap); EventSync's tags are categories,
+    /// error types, endpoints and routes, never tenants or records, so a few hundred is plenty. Beyond it the SDK counts
+    /// the measurement under <c>otel.metric.overflow</c> rather than dropping it.
     /// </summary>
     public const int MaxTagSetsPerMetric = 500;
 
