@@ -2,7 +2,6 @@ using System.Diagnostics;
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Reliability.Tests;
@@ -28,54 +27,45 @@ public sealed class BadInputAtVolumeTests
         Assert.SkipWhen(broker.Uri is null, TestBroker.SkipReason);
         await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, cancellationToken);
         using var dataDir = new TemporaryDataDir();
-        WebApplication? host = null;
-        try
+        await using var host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken);
+        var store = host.Services.GetRequiredService<ISyncErrorStore>();
+        await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
+
+        var clean = new PublishedFailures("clean-traffic");
+        var cleanEvents = clean.Create(ValidEvents);
+        var cleanRate = await ValidPerSecondAsync(engine, store, clean, cleanEvents.Select(EnginePublisher.Json).ToList(), cancellationToken);
+
+        var mixed = new PublishedFailures("mixed-traffic");
+        var mixedEvents = mixed.Create(ValidEvents);
+        var malformed = new MalformedFailures(mixed.Tenant, Seed);
+        var bodies = new List<byte[]>(ValidEvents + MalformedEvents);
+        for (var i = 0; i < ValidEvents; i++)
         {
-            host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken);
-            var store = host.Services.GetRequiredService<ISyncErrorStore>();
-            await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
-
-            var clean = new PublishedFailures("clean-traffic");
-            var cleanEvents = clean.Create(ValidEvents);
-            var cleanRate = await ValidPerSecondAsync(engine, store, clean, cleanEvents.Select(EnginePublisher.Json).ToList(), cancellationToken);
-
-            var mixed = new PublishedFailures("mixed-traffic");
-            var mixedEvents = mixed.Create(ValidEvents);
-            var malformed = new MalformedFailures(mixed.Tenant, Seed);
-            var bodies = new List<byte[]>(ValidEvents + MalformedEvents);
-            for (var i = 0; i < ValidEvents; i++)
+            bodies.Add(EnginePublisher.Json(mixedEvents[i]));
+            if (i % 9 == 4 && bodies.Count < ValidEvents + MalformedEvents)
             {
-                bodies.Add(EnginePublisher.Json(mixedEvents[i]));
-                if (i % 9 == 4 && bodies.Count < ValidEvents + MalformedEvents)
-                {
-                    bodies.Add(malformed.Next());
-                }
+                bodies.Add(malformed.Next());
             }
-
-            Assert.Equal(ValidEvents + MalformedEvents, bodies.Count);
-            var mixedRate = await ValidPerSecondAsync(engine, store, mixed, bodies, cancellationToken);
-            await Eventually.HoldsAsync(
-                async () => await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken) >= MalformedEvents,
-                Deadline,
-                "every malformed message is parked");
-
-            await TestHosts.StopAsync(host);
-            host = null;
-            Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, clean, cleanEvents, cancellationToken));
-            Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, mixed, mixedEvents, cancellationToken));
-            var parked = await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken);
-            Assert.Equal(MalformedEvents, parked.Count);
-            Assert.All(parked, p => Assert.False(string.IsNullOrWhiteSpace(p.FaultMessage), $"no reason for {p.BodyText[..Math.Min(200, p.BodyText.Length)]}"));
-            Assert.Equal(MalformedEvents / 10, parked.Count(p => p.FaultMessage!.Contains(MalformedFailures.TooLargeReason, StringComparison.Ordinal)));
-
-            TestReport.Line($"valid events stored per second: clean {cleanRate:0} ev/s, with 10 % malformed {mixedRate:0} ev/s ({mixedRate / cleanRate:P0}); " +
-                            $"parked by reason: {string.Join(", ", parked.GroupBy(p => p.FaultExceptionType?.Split('.')[^1]).Select(g => $"{g.Key} {g.Count()}"))}");
-            Assert.True(mixedRate >= cleanRate / 4, $"valid throughput collapsed: {mixedRate:0} ev/s with malformed traffic, {cleanRate:0} ev/s without");
         }
-        finally
-        {
-            await TestHosts.StopAsync(host);
-        }
+
+        Assert.Equal(ValidEvents + MalformedEvents, bodies.Count);
+        var mixedRate = await ValidPerSecondAsync(engine, store, mixed, bodies, cancellationToken);
+        await Eventually.HoldsAsync(
+            async () => await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken) >= MalformedEvents,
+            Deadline,
+            "every malformed message is parked");
+
+        await host.StopAsync();
+        Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, clean, cleanEvents, cancellationToken));
+        Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, mixed, mixedEvents, cancellationToken));
+        var parked = await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken);
+        Assert.Equal(MalformedEvents, parked.Count);
+        Assert.All(parked, p => Assert.False(string.IsNullOrWhiteSpace(p.FaultMessage), $"no reason for {p.BodyText[..Math.Min(200, p.BodyText.Length)]}"));
+        Assert.Equal(MalformedEvents / 10, parked.Count(p => p.FaultMessage!.Contains(MalformedFailures.TooLargeReason, StringComparison.Ordinal)));
+
+        TestReport.Line($"valid events stored per second: clean {cleanRate:0} ev/s, with 10 % malformed {mixedRate:0} ev/s ({mixedRate / cleanRate:P0}); " +
+                        $"parked by reason: {string.Join(", ", parked.GroupBy(p => p.FaultExceptionType?.Split('.')[^1]).Select(g => $"{g.Key} {g.Count()}"))}");
+        Assert.True(mixedRate >= cleanRate / 4, $"valid throughput collapsed: {mixedRate:0} ev/s with malformed traffic, {cleanRate:0} ev/s without");
     }
 
     /// <summary>Publishes the bodies (confirmed, many in flight) and returns valid events stored per second, from the first publish to the last write.</summary>

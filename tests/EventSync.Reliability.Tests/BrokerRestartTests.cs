@@ -4,7 +4,6 @@ using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Reliability.Tests;
@@ -27,62 +26,53 @@ public sealed class BrokerRestartTests
         var cancellationToken = TestContext.Current.CancellationToken;
         using var dataDir = new TemporaryDataDir();
         await using var broker = await PrivateBroker.StartAsync(cancellationToken);
-        WebApplication? host = null;
-        try
-        {
-            host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken);
-            var store = host.Services.GetRequiredService<ISyncErrorStore>();
-            await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
-            var publisher = new ConfirmingPublisher(engine);
-            var published = new PublishedFailures("broker-restart");
-            using var keepPublishing = new CancellationTokenSource();
-            var publishing = PublishRoundsAsync(publisher, published, keepPublishing.Token, cancellationToken);
+        await using var host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken);
+        var store = host.Services.GetRequiredService<ISyncErrorStore>();
+        await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
+        var publisher = new ConfirmingPublisher(engine);
+        var published = new PublishedFailures("broker-restart");
+        using var keepPublishing = new CancellationTokenSource();
+        var publishing = PublishRoundsAsync(publisher, published, keepPublishing.Token, cancellationToken);
 
-            await Eventually.HoldsAsync(
-                async () => await CurrentErrorsAsync(store, published.Tenant, cancellationToken) >= RecordsPerRound,
-                Deadline,
-                "the classifier stores events before the broker stops");
-            var storedBeforeStop = await CurrentErrorsAsync(store, published.Tenant, cancellationToken);
-            var outage = Stopwatch.StartNew();
-            await broker.StopNodeAsync(cancellationToken);
-            await broker.StartNodeAsync(cancellationToken);
-            var confirmedAtRestart = publisher.Confirmed.Count;
-            await Eventually.HoldsAsync(
-                () => Task.FromResult(publisher.Confirmed.Count >= confirmedAtRestart + (2 * RecordsPerRound * EventsPerRecord)),
-                Deadline,
-                "the engine's publishes are confirmed again after the restart");
-            await keepPublishing.CancelAsync();
-            await publishing.WaitAsync(Deadline, cancellationToken);
+        await Eventually.HoldsAsync(
+            async () => await CurrentErrorsAsync(store, published.Tenant, cancellationToken) >= RecordsPerRound,
+            Deadline,
+            "the classifier stores events before the broker stops");
+        var storedBeforeStop = await CurrentErrorsAsync(store, published.Tenant, cancellationToken);
+        var outage = Stopwatch.StartNew();
+        await broker.StopNodeAsync(cancellationToken);
+        await broker.StartNodeAsync(cancellationToken);
+        var confirmedAtRestart = publisher.Confirmed.Count;
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(publisher.Confirmed.Count >= confirmedAtRestart + (2 * RecordsPerRound * EventsPerRecord)),
+            Deadline,
+            "the engine's publishes are confirmed again after the restart");
+        await keepPublishing.CancelAsync();
+        await publishing.WaitAsync(Deadline, cancellationToken);
 
-            var confirmed = publisher.Confirmed.ToList();
-            await Eventually.MatchesAsync(
-                () => StoredFailures.DifferencesAsync(store, published, confirmed, cancellationToken),
-                differences => differences.Count == 0,
-                Deadline,
-                "every confirmed event is stored once");
-            var recovered = outage.Elapsed;
-            using var http = new HttpClient();
-            await Eventually.HoldsAsync(
-                async () => (await http.GetAsync(new Uri(TestHosts.Address(host), "health/ready"), cancellationToken)).StatusCode == HttpStatusCode.OK,
-                Deadline,
-                "the classifier reports itself ready again");
+        var confirmed = publisher.Confirmed.ToList();
+        await Eventually.MatchesAsync(
+            () => StoredFailures.DifferencesAsync(store, published, confirmed, cancellationToken),
+            differences => differences.Count == 0,
+            Deadline,
+            "every confirmed event is stored once");
+        var recovered = outage.Elapsed;
+        using var http = new HttpClient();
+        await Eventually.HoldsAsync(
+            async () => (await http.GetAsync(new Uri(host.Address, "health/ready"), cancellationToken)).StatusCode == HttpStatusCode.OK,
+            Deadline,
+            "the classifier reports itself ready again");
 
-            await TestHosts.StopAsync(host);
-            host = null;
-            Assert.Equal(0u, await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken));
-            Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, published, confirmed, cancellationToken));
-            Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
-            Assert.True(storedBeforeStop < confirmed.Select(e => e.HubSpotId).Distinct().Count(), "the broker stopped while events were still being consumed");
-            Assert.True(publisher.FailedTries > 0, "publishes failed while the broker was down and were retried");
+        await host.StopAsync();
+        Assert.Equal(0u, await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken));
+        Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, published, confirmed, cancellationToken));
+        Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
+        Assert.True(storedBeforeStop < confirmed.Select(e => e.HubSpotId).Distinct().Count(), "the broker stopped while events were still being consumed");
+        Assert.True(publisher.FailedTries > 0, "publishes failed while the broker was down and were retried");
 
-            TestReport.Line($"broker {string.Join(", ", broker.Timings.Select(t => $"{t.What} {t.Took.TotalSeconds:0.0} s"))}");
-            TestReport.Line($"{confirmed.Count} events confirmed ({publisher.FailedTries} tries failed and were retried), {storedBeforeStop} records stored before the stop; " +
-                            $"all stored {recovered.TotalSeconds:0.0} s after the broker was stopped");
-        }
-        finally
-        {
-            await TestHosts.StopAsync(host);
-        }
+        TestReport.Line($"broker {string.Join(", ", broker.Timings.Select(t => $"{t.What} {t.Took.TotalSeconds:0.0} s"))}");
+        TestReport.Line($"{confirmed.Count} events confirmed ({publisher.FailedTries} tries failed and were retried), {storedBeforeStop} records stored before the stop; " +
+                        $"all stored {recovered.TotalSeconds:0.0} s after the broker was stopped");
     }
 
     private static async Task<long> CurrentErrorsAsync(ISyncErrorStore store, string tenant, CancellationToken cancellationToken) =>

@@ -2,7 +2,6 @@ using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Reliability.Tests;
@@ -26,45 +25,36 @@ public sealed class DuplicateDeliveryTests
         await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, cancellationToken);
         using var dataDir = new TemporaryDataDir();
         var deliveries = new DeliveryLog();
-        WebApplication? host = null;
-        try
-        {
-            host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, deliveries, cancellationToken);
-            var store = host.Services.GetRequiredService<ISyncErrorStore>();
-            await using var classified = await ClassifiedEvents.ListenAsync(broker.Uri, cancellationToken);
-            await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
-            var published = new PublishedFailures("duplicates");
-            var batch = published.Create(RepublishedRecords);
-            var interleavedOnce = published.Create(InterleavedRecords);
-            var interleaved = interleavedOnce.Concat(interleavedOnce).OrderBy(_ => Random.Shared.Next()).ToList();
+        await using var host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, deliveries, cancellationToken);
+        var store = host.Services.GetRequiredService<ISyncErrorStore>();
+        await using var classified = await ClassifiedEvents.ListenAsync(broker.Uri, cancellationToken);
+        await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
+        var published = new PublishedFailures("duplicates");
+        var batch = published.Create(RepublishedRecords);
+        var interleavedOnce = published.Create(InterleavedRecords);
+        var interleaved = interleavedOnce.Concat(interleavedOnce).OrderBy(_ => Random.Shared.Next()).ToList();
 
-            await engine.PublishManyAsync(EnginePublisher.SyncFailures, batch, cancellationToken);
-            await engine.PublishManyAsync(EnginePublisher.SyncFailures, batch, cancellationToken);
-            await engine.PublishManyAsync(EnginePublisher.SyncFailures, interleaved, cancellationToken);
-            var deliveredTwice = 2 * (RepublishedRecords + InterleavedRecords);
+        await engine.PublishManyAsync(EnginePublisher.SyncFailures, batch, cancellationToken);
+        await engine.PublishManyAsync(EnginePublisher.SyncFailures, batch, cancellationToken);
+        await engine.PublishManyAsync(EnginePublisher.SyncFailures, interleaved, cancellationToken);
+        var deliveredTwice = 2 * (RepublishedRecords + InterleavedRecords);
 
-            await Eventually.HoldsAsync(
-                () => Task.FromResult(deliveries.Consumed(published.Tenant) == deliveredTwice),
-                Deadline,
-                "the classifier consumed every copy to the end");
-            var unique = batch.Concat(interleavedOnce).ToList();
-            Assert.Empty(await StoredFailures.DifferencesAsync(store, published, unique, cancellationToken));
-            var announced = await Eventually.MatchesAsync(
-                () => Task.FromResult(classified.Received.Where(e => e.TenantId == published.Tenant).ToList()),
-                events => events.Count >= unique.Count,
-                Deadline,
-                "every error is announced");
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(deliveries.Consumed(published.Tenant) == deliveredTwice),
+            Deadline,
+            "the classifier consumed every copy to the end");
+        var unique = batch.Concat(interleavedOnce).ToList();
+        Assert.Empty(await StoredFailures.DifferencesAsync(store, published, unique, cancellationToken));
+        var announced = await Eventually.MatchesAsync(
+            () => Task.FromResult(classified.Received.Where(e => e.TenantId == published.Tenant).ToList()),
+            events => events.Count >= unique.Count,
+            Deadline,
+            "every error is announced");
 
-            await TestHosts.StopAsync(host);
-            host = null;
-            Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, published, unique, cancellationToken));
-            Assert.Equal(unique.Count, classified.Received.Count(e => e.TenantId == published.Tenant));
-            Assert.All(announced, e => Assert.Equal(ErrorOccurrence.New, e.Occurrence));
-            Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
-        }
-        finally
-        {
-            await TestHosts.StopAsync(host);
-        }
+        await host.StopAsync();
+        Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, published, unique, cancellationToken));
+        Assert.Equal(unique.Count, classified.Received.Count(e => e.TenantId == published.Tenant));
+        Assert.All(announced, e => Assert.Equal(ErrorOccurrence.New, e.Occurrence));
+        Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
     }
 }

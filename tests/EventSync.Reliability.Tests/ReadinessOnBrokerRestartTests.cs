@@ -1,7 +1,6 @@
 using System.Net;
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Reliability.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 
 namespace EventSync.Reliability.Tests;
 
@@ -21,28 +20,20 @@ public sealed class ReadinessOnBrokerRestartTests
         var cancellationToken = TestContext.Current.CancellationToken;
         using var dataDir = new TemporaryDataDir();
         await using var broker = await PrivateBroker.StartAsync(cancellationToken);
-        WebApplication? host = null;
-        try
-        {
-            host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken);
-            using var http = new HttpClient { BaseAddress = TestHosts.Address(host), Timeout = TimeSpan.FromSeconds(10) };
-            await Eventually.HoldsAsync(() => IsAsync(http, HttpStatusCode.OK, cancellationToken), Deadline, "ready while the broker runs");
+        await using var host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken);
+        using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(10) };
+        await Eventually.HoldsAsync(() => IsAsync(http, HttpStatusCode.OK, cancellationToken), Deadline, "ready while the broker runs");
 
-            await broker.StopNodeAsync(cancellationToken);
-            await Eventually.HoldsAsync(() => IsAsync(http, HttpStatusCode.ServiceUnavailable, cancellationToken), Deadline, "unready (503) once the broker stopped");
-            using (var response = await http.GetAsync(new Uri("health/ready", UriKind.Relative), cancellationToken))
-            {
-                Assert.Contains("masstransit-bus", await response.Content.ReadAsStringAsync(cancellationToken), StringComparison.Ordinal);
-            }
-
-            await broker.StartNodeAsync(cancellationToken);
-            await Eventually.HoldsAsync(() => IsAsync(http, HttpStatusCode.OK, cancellationToken), Deadline, "ready again once the broker is back");
-            TestReport.Line($"broker {string.Join(", ", broker.Timings.Select(t => $"{t.What} {t.Took.TotalSeconds:0.0} s"))}");
-        }
-        finally
+        await broker.StopNodeAsync(cancellationToken);
+        await Eventually.HoldsAsync(() => IsAsync(http, HttpStatusCode.ServiceUnavailable, cancellationToken), Deadline, "unready (503) once the broker stopped");
+        using (var response = await http.GetAsync(new Uri("health/ready", UriKind.Relative), cancellationToken))
         {
-            await TestHosts.StopAsync(host);
+            Assert.Contains("masstransit-bus", await response.Content.ReadAsStringAsync(cancellationToken), StringComparison.Ordinal);
         }
+
+        await broker.StartNodeAsync(cancellationToken);
+        await Eventually.HoldsAsync(() => IsAsync(http, HttpStatusCode.OK, cancellationToken), Deadline, "ready again once the broker is back");
+        TestReport.Line($"broker {string.Join(", ", broker.Timings.Select(t => $"{t.What} {t.Took.TotalSeconds:0.0} s"))}");
     }
 
     private static async Task<bool> IsAsync(HttpClient http, HttpStatusCode expected, CancellationToken cancellationToken)

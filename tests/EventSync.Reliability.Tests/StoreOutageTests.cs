@@ -3,7 +3,6 @@ using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.Storage.LiteDb;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -29,45 +28,36 @@ public sealed class StoreOutageTests
         Assert.SkipWhen(broker.Uri is null, TestBroker.SkipReason);
         await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, cancellationToken);
         using var dataDir = new TemporaryDataDir();
-        WebApplication? host = null;
-        try
+        await using var host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken, services =>
         {
-            host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken, services =>
-            {
-                services.AddSingleton(sp => new OutageStore(sp.GetRequiredService<LiteDbSyncErrorStore>()));
-                services.AddSingleton<ISyncErrorStore>(sp => sp.GetRequiredService<OutageStore>());
-            });
-            var store = host.Services.GetRequiredService<OutageStore>();
-            var retry = host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
-            var published = new PublishedFailures("store-outage");
+            services.AddSingleton(sp => new OutageStore(sp.GetRequiredService<LiteDbSyncErrorStore>()));
+            services.AddSingleton<ISyncErrorStore>(sp => sp.GetRequiredService<OutageStore>());
+        });
+        var store = host.Services.GetRequiredService<OutageStore>();
+        var retry = host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        var published = new PublishedFailures("store-outage");
 
-            store.BeginOutage(Outage);
-            await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
-            var publisher = new ConfirmingPublisher(engine);
-            await publisher.PublishAllAsync(published.Create(Records, EventsPerRecord), inFlight: 128, cancellationToken);
-            var confirmed = publisher.Confirmed.ToList();
+        store.BeginOutage(Outage);
+        await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
+        var publisher = new ConfirmingPublisher(engine);
+        await publisher.PublishAllAsync(published.Create(Records, EventsPerRecord), inFlight: 128, cancellationToken);
+        var confirmed = publisher.Confirmed.ToList();
 
-            await Eventually.MatchesAsync(
-                () => StoredFailures.DifferencesAsync(store, published, confirmed, cancellationToken),
-                differences => differences.Count == 0,
-                Outage + retry.RetryMaxInterval + Deadline,
-                "every confirmed event is stored once after the outage");
-            Assert.True(store.FailedWrites >= 3, $"the classifier retried while the store was away ({store.FailedWrites} failed writes)");
-            Assert.NotNull(store.FirstWriteAfterOutage);
+        await Eventually.MatchesAsync(
+            () => StoredFailures.DifferencesAsync(store, published, confirmed, cancellationToken),
+            differences => differences.Count == 0,
+            Outage + retry.RetryMaxInterval + Deadline,
+            "every confirmed event is stored once after the outage");
+        Assert.True(store.FailedWrites >= 3, $"the classifier retried while the store was away ({store.FailedWrites} failed writes)");
+        Assert.NotNull(store.FirstWriteAfterOutage);
 
-            await TestHosts.StopAsync(host);
-            host = null;
-            Assert.Equal(0u, await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken));
-            Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, published, confirmed, cancellationToken));
-            Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
+        await host.StopAsync();
+        Assert.Equal(0u, await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken));
+        Assert.Empty(await StoredFailures.DifferencesInFileAsync(dataDir.Path, published, confirmed, cancellationToken));
+        Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
 
-            TestReport.Line($"retry: {retry.RetryLimit} tries after the first, {retry.RetryMinInterval.TotalSeconds:0.#} s to {retry.RetryMaxInterval.TotalSeconds:0.#} s; " +
-                            $"{confirmed.Count} events, {store.FailedWrites} failed writes at [{string.Join(", ", store.FailedAt.Select(t => $"{t.TotalSeconds:0.0}"))}] s into the {Outage.TotalSeconds:0} s outage; " +
-                            $"first write {store.FirstWriteAfterOutage!.Value.TotalSeconds:0.0} s after it ended");
-        }
-        finally
-        {
-            await TestHosts.StopAsync(host);
-        }
+        TestReport.Line($"retry: {retry.RetryLimit} tries after the first, {retry.RetryMinInterval.TotalSeconds:0.#} s to {retry.RetryMaxInterval.TotalSeconds:0.#} s; " +
+                        $"{confirmed.Count} events, {store.FailedWrites} failed writes at [{string.Join(", ", store.FailedAt.Select(t => $"{t.TotalSeconds:0.0}"))}] s into the {Outage.TotalSeconds:0} s outage; " +
+                        $"first write {store.FirstWriteAfterOutage!.Value.TotalSeconds:0.0} s after it ended");
     }
 }

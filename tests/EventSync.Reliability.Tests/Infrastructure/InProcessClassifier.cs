@@ -4,7 +4,6 @@ using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
@@ -16,9 +15,9 @@ public static class InProcessClassifier
     /// <paramref name="services"/> may replace registrations (a store wrapper); <paramref name="settings"/> are extra
     /// command-line settings. The store is LiteDB in <paramref name="dataDir"/>.
     /// </summary>
-    public static Task<WebApplication> StartAsync(
+    public static async Task<RunningClassifier> StartAsync(
         Uri broker, string dataDir, DeliveryLog? deliveries, CancellationToken cancellationToken, Action<IServiceCollection>? services = null, params string[] settings) =>
-        TestHosts.StartAsync(
+        new(await TestHosts.StartAsync(
             () =>
             {
                 var app = ServiceHost.Build(
@@ -37,5 +36,5 @@ public static class InProcessClassifier
 
                 return app;
             },
-            cancellationToken);
+            cancellationToken));
 }
