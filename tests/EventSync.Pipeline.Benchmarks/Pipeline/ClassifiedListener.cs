@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using EventSync.Classifier.Tests.Infrastructure;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 
 namespace EventSync.Pipeline.Benchmarks.Pipeline;
 
@@ -14,42 +14,28 @@ internal sealed class ClassifiedListener : IAsyncDisposable
 {
     public const string Exchange = "EventSync.Contracts:SyncErrorClassified";
 
-    private readonly IConnection _connection;
-    private readonly IChannel _channel;
+    private ExchangeTap? _tap;
 
-    private ClassifiedListener(IConnection connection, IChannel channel)
+    private ClassifiedListener()
     {
-        _connection = connection;
-        _channel = channel;
-    }
-
-    public static async Task<ClassifiedListener> StartAsync(Uri vhost, CancellationToken cancellationToken)
-    {
-        var connection = await new ConnectionFactory { Uri = vhost, ClientProvidedName = "eventsync-bench listener" }.CreateConnectionAsync(cancellationToken);
-        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        var listener = new ClassifiedListener(connection, channel);
-        // Declared as MassTransit declares its publish exchanges, so either side may come first.
-        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        var queue = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(queue.QueueName, Exchange, string.Empty, cancellationToken: cancellationToken);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
-        {
-            listener.Note(delivery.Body.Span, Stopwatch.GetTimestamp());
-            return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, cancellationToken);
-        return listener;
     }
 
     public StoredEventLog Log { get; } = new();
 
+    public static async Task<ClassifiedListener> StartAsync(Uri vhost, CancellationToken cancellationToken)
+    {
+        var listener = new ClassifiedListener();
+        listener._tap = await ExchangeTap.BindAsync(
+            vhost, Exchange, ExchangeType.Fanout, "", "eventsync-bench listener", delivery => listener.Note(delivery.Body.Span, Stopwatch.GetTimestamp()), cancellationToken);
+        return listener;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _channel.CloseAsync();
-        await _channel.DisposeAsync();
-        await _connection.CloseAsync();
-        await _connection.DisposeAsync();
+        if (_tap is not null)
+        {
+            await _tap.DisposeAsync();
+        }
     }
 
     private void Note(ReadOnlySpan<byte> envelope, long at)

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 
 namespace EventSync.Resync.Tests.Infrastructure;
 
@@ -15,14 +15,11 @@ public sealed class PlainJsonEngine : IAsyncDisposable
 {
     public const string Exchange = "eventsync.resync-requests";
 
-    private readonly IConnection _connection;
-    private readonly IChannel _channel;
     private readonly ConcurrentQueue<(string ContentType, string Body)> _received = new();
+    private ExchangeTap? _tap;
 
-    private PlainJsonEngine(IConnection connection, IChannel channel)
+    private PlainJsonEngine()
     {
-        _connection = connection;
-        _channel = channel;
     }
 
     public IReadOnlyList<(string ContentType, string Body)> Received => [.. _received];
@@ -31,27 +28,23 @@ public sealed class PlainJsonEngine : IAsyncDisposable
 
     public static async Task<PlainJsonEngine> BindAsync(Uri broker, string engineId, CancellationToken cancellationToken)
     {
-        var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = $"eventsync-tests engine {engineId}" }.CreateConnectionAsync(cancellationToken);
-        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        var queue = await channel.QueueDeclareAsync($"test-engine-{engineId}-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(queue.QueueName, Exchange, engineId, cancellationToken: cancellationToken);
-        var engine = new PlainJsonEngine(connection, channel);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
-        {
-            engine._received.Enqueue((delivery.BasicProperties.ContentType ?? "", Encoding.UTF8.GetString(delivery.Body.Span)));
-            return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, cancellationToken);
+        var engine = new PlainJsonEngine();
+        engine._tap = await ExchangeTap.BindAsync(
+            broker,
+            Exchange,
+            ExchangeType.Topic,
+            engineId,
+            $"eventsync-tests engine {engineId}",
+            delivery => engine._received.Enqueue((delivery.BasicProperties.ContentType ?? "", Encoding.UTF8.GetString(delivery.Body.Span))),
+            cancellationToken);
         return engine;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _channel.CloseAsync();
-        await _channel.DisposeAsync();
-        await _connection.CloseAsync();
-        await _connection.DisposeAsync();
+        if (_tap is not null)
+        {
+            await _tap.DisposeAsync();
+        }
     }
 }
