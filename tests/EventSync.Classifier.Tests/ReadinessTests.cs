@@ -26,11 +26,12 @@ public sealed class ReadinessTests(ClassifierOnRabbitMq classifier) : IAsyncLife
 
     public async ValueTask InitializeAsync()
     {
-        if (classifier.Broker is not { } broker)
+        if (!classifier.HasBroker)
         {
             return;
         }
 
+        var broker = classifier.Broker;
         _proxy = TcpProxy.Start(broker.Host, broker.IsDefaultPort ? 5672 : broker.Port);
         _host = await TestHosts.StartAsync(() => Build(_proxy.Through(broker)), TestContext.Current.CancellationToken);
         _http = HostHttp.For(_host.Services);
