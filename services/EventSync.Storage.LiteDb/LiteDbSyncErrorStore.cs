@@ -10,7 +10,7 @@ namespace EventSync.Storage.LiteDb;
 /// Safe for concurrent callers in one process; a lock file keeps every other process (and store) out.
 /// </summary>
 public sealed partial class LiteDbSyncErrorStore
-    : ISyncErrorStore, ISyncErrorQueries, IAffectedRecordQueries, IApiUsageStore, INotificationSettingsStore, IViewStore, IStoreLifecycle, IDisposable
+    : ISyncErrorStore, ISyncErrorQueries, IAffectedRecordQueries, IUnknownErrorGroupQueries, IApiUsageStore, INotificationSettingsStore, IViewStore, IStoreLifecycle, IDisposable
 {
     public const string FileName = "eventsync.db";
 

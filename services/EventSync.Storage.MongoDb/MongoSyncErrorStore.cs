@@ -12,7 +12,7 @@ namespace EventSync.Storage.MongoDb;
 /// database.
 /// </summary>
 public sealed partial class MongoSyncErrorStore
-    : ISyncErrorStore, ISyncErrorQueries, IAffectedRecordQueries, IApiUsageStore, INotificationSettingsStore, IViewStore, IStoreLifecycle
+    : ISyncErrorStore, ISyncErrorQueries, IAffectedRecordQueries, IUnknownErrorGroupQueries, IApiUsageStore, INotificationSettingsStore, IViewStore, IStoreLifecycle
 {
     /// <summary>How often a batch is read, applied and written while other writers keep winning races on its errors.</summary>
     public const int MaxRecordAttempts = 10;

@@ -38,6 +38,7 @@ internal static class ErrorQueryFilter
         && Equal(document.ObjectType, query.ObjectType is null ? null : SyncErrorKeys.ObjectType(query.ObjectType))
         && (query.SeenFrom is not { } from || document.LastSeenUtcTicks >= from.UtcTicks)
         && (query.SeenTo is not { } to || document.LastSeenUtcTicks < to.UtcTicks)
+        && Equal(document.Fingerprint, query.Fingerprint)
         && ContainsText(document, query.Text);
 
     // Newest last seen first, then by id: the list order.

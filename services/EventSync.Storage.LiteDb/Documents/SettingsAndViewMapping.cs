@@ -29,6 +29,7 @@ internal static class SettingsAndViewMapping
         SeenFromUtcTicks = view.Filter.SeenFrom?.UtcTicks,
         SeenToUtcTicks = view.Filter.SeenTo?.UtcTicks,
         Text = view.Filter.Text,
+        Fingerprint = view.Filter.Fingerprint,
         CreatedAtUtcTicks = view.CreatedAt.UtcTicks,
         ExpiresAtUtcTicks = view.ExpiresAt.UtcTicks,
     };
@@ -44,6 +45,7 @@ internal static class SettingsAndViewMapping
             SeenFrom = SyncErrorDocumentMapping.ToInstant(document.SeenFromUtcTicks),
             SeenTo = SyncErrorDocumentMapping.ToInstant(document.SeenToUtcTicks),
             Text = document.Text,
+            Fingerprint = document.Fingerprint,
         };
         return new(
             document.Id,

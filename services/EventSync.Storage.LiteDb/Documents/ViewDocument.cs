@@ -21,6 +21,8 @@ internal sealed class ViewDocument
 
     public string? Text { get; set; }
 
+    public string? Fingerprint { get; set; }
+
     public long CreatedAtUtcTicks { get; set; }
 
     // Indexed: expired views are deleted by range.

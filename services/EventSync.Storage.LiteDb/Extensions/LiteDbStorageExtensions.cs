@@ -23,6 +23,7 @@ public static class LiteDbStorageExtensions
         services.AddSingleton<ISyncErrorStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<ISyncErrorQueries>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IAffectedRecordQueries>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
+        services.AddSingleton<IUnknownErrorGroupQueries>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IApiUsageStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<INotificationSettingsStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());
         services.AddSingleton<IViewStore>(sp => sp.GetRequiredService<LiteDbSyncErrorStore>());

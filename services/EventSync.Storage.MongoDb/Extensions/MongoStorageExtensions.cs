@@ -36,6 +36,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<ISyncErrorStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<ISyncErrorQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IAffectedRecordQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IUnknownErrorGroupQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IApiUsageStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<INotificationSettingsStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
         services.AddSingleton<IViewStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());

@@ -40,6 +40,9 @@ public sealed class StoreUnderTest : IAsyncDisposable
     /// <summary>The store itself when it implements <see cref="IAffectedRecordQueries"/> (looked up at run time).</summary>
     public IAffectedRecordQueries AffectedRecords => Implemented<IAffectedRecordQueries>();
 
+    /// <summary>The store itself when it implements <see cref="IUnknownErrorGroupQueries"/> (looked up at run time).</summary>
+    public IUnknownErrorGroupQueries UnknownGroups => Implemented<IUnknownErrorGroupQueries>();
+
     /// <summary>The store itself when it implements <see cref="INotificationSettingsStore"/> (looked up at run time).</summary>
     public INotificationSettingsStore Settings => Implemented<INotificationSettingsStore>();
 
