@@ -94,9 +94,7 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
                 missed = RuleCondition.Order;
             }
 
-            var oneMiss = missed != RuleCondition.None && (missed & (missed - 1)) == 0;
-            var relatedByWords = missed != RuleCondition.Code || candidate.MessagePattern is not null;
-            if (oneMiss && relatedByWords && near.Count < MaxNearRules)
+            if (IsNear(candidate, missed) && near.Count < MaxNearRules)
             {
                 near.Add(new NearRule(candidate.Id, candidate.ErrorType, JsonNamingPolicy.CamelCase.ConvertName(missed.ToString())));
             }
@@ -107,9 +105,34 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
             : new ClassificationExplanation(rule.Id, rule.ErrorType, NullIfEmpty(code), rule.MatchedWords(normalized), rule.MatchedFields(normalized), near);
     }
 
+    // The reported code first; when there is none, or it finds nothing or only the automation that wrapped the real error,
+    // the codes quoted inside the message, innermost first; then the message's words; then HubSpot's category; then the
+    // HTTP status.
+    // Near: it matched but came later; or it missed one condition, and not only the words of a rule that has nothing but words,
+    // nor only the code of a rule that has no words (every unrelated rule misses those).
+    private static bool IsNear(ClassificationRule rule, RuleCondition missed)
+    {
+        var oneMiss = missed != RuleCondition.None && (missed & (missed - 1)) == 0;
+        return missed == RuleCondition.Order
+            || (oneMiss && missed == RuleCondition.Code && rule.MessagePattern is not null)
+            || (oneMiss && missed != RuleCondition.Code && (rule.Codes.Count > 0 || missed != RuleCondition.Message));
+    }
+
     private (ClassificationRule? Rule, string Code) Decide(in NormalizedError error)
     {
-        var rule = FirstMatch(error.Code, error);
+        var rule = error.Code.Length > 0 ? FirstMatch(error.Code, error) : null;
+        if (rule is null || IsWrapper(rule))
+        {
+            foreach (var inner in error.InnerCodes)
+            {
+                if (FirstMatch(inner, error) is { } innerRule && !IsWrapper(innerRule) && innerRule.ErrorType != ErrorCatalog.UnknownType)
+                {
+                    return (innerRule, inner);
+                }
+            }
+        }
+
+        rule ??= error.Code.Length == 0 ? FirstMatch("", error) : null;
         if (rule is not null)
         {
             return (rule, error.Code);
@@ -120,8 +143,17 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
             return (fallback, error.FallbackCode);
         }
 
+        if (error.HttpCode.Length > 0 && FirstMatch(error.HttpCode, error) is { } byStatus)
+        {
+            return (byStatus, error.HttpCode);
+        }
+
         return (null, error.Code);
     }
+
+    // Automation reports the error of the record it tried to save: that error, when it has a type, is what needs fixing.
+    private static bool IsWrapper(ClassificationRule rule) =>
+        rule.ErrorType is ErrorCatalog.SalesforceAutomationType or ErrorCatalog.SalesforceFlowType;
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
