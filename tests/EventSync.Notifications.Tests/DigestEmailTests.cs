@@ -70,7 +70,7 @@ public sealed class DigestEmailTests
         using var store = Open(dataDir);
         await ErrorSeeds.SeedAsync(store, [SyncFailures.ToSalesforce("<b>evil</b>", "<script>", SyncFailures.InvalidEmail, occurredAt: PeriodEnd.AddHours(-1))], PeriodEnd.AddHours(-1));
         var settings = new NotificationSettings("<b>evil</b>", true, DigestFrequency.Daily, ["ops@example.com"], "UTC", "en");
-        var report = await new DigestReportBuilder(store, store, Options).BuildAsync(settings.TenantId, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store, store, store, Options).BuildAsync(settings.TenantId, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
 
         var html = new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.Utc, test: false).HtmlBody;
 
@@ -80,12 +80,38 @@ public sealed class DigestEmailTests
     }
 
     [Fact]
+    public async Task Should_list_the_distinct_unknown_problems_with_a_sample_when_the_other_card_has_errors()
+    {
+        using var dataDir = new TemporaryDataDir();
+        using var store = Open(dataDir);
+        var at = PeriodEnd.AddHours(-2);
+        await ErrorSeeds.SeedAsync(
+            store,
+            [
+                SyncFailures.ToSalesforce(Tenant, "7001", new ReportedError { StatusCode = "WEIRD_THING", Message = "Odd failure on record 7001" }, occurredAt: at),
+                SyncFailures.ToSalesforce(Tenant, "7002", new ReportedError { StatusCode = "WEIRD_THING", Message = "Odd failure on record 7002" }, occurredAt: at),
+                SyncFailures.ToSalesforce(Tenant, "7003", new ReportedError { Message = "The engine\nlost its queue" }, occurredAt: at),
+            ],
+            at);
+        var settings = new NotificationSettings(Tenant, true, DigestFrequency.Daily, ["ops@example.com"], "UTC", "en");
+        var report = await new DigestReportBuilder(store, store, store, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+
+        var message = new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.Utc, test: false);
+
+        Assert.Equal(2, report.UnknownGroups.Count);
+        Assert.Contains("Distinct unknown problems", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- 2 (Affected records: 2): WEIRD_THING: Odd failure on record 700", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- 1 (Affected records: 1): The engine lost its queue", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<code>The engine lost its queue</code>", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_report_nothing_when_the_tenant_has_no_errors()
     {
         using var dataDir = new TemporaryDataDir();
         using var store = Open(dataDir);
 
-        var report = await new DigestReportBuilder(store, store, Options).BuildAsync("portal-quiet", DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store, store, store, Options).BuildAsync("portal-quiet", DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
 
         Assert.True(report.HasNothingToReport);
         Assert.All(report.ErrorsPerCategory, c => Assert.Equal(0, c.Errors));
@@ -116,7 +142,7 @@ public sealed class DigestEmailTests
     private static async Task<MimeMessage> ComposeAsync(DisposableStore store, string language)
     {
         var settings = new NotificationSettings(Tenant, true, DigestFrequency.Daily, ["ops@example.com", "anna@example.pl"], "Europe/Warsaw", language);
-        var report = await new DigestReportBuilder(store.Store, store.Store, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, language, TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store.Store, store.Store, store.Store, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, language, TestContext.Current.CancellationToken);
         return new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw"), test: false);
     }
 
