@@ -62,13 +62,8 @@ internal static partial class ErrorNormalizer
         {
             code = "";
         }
-        else
-        {
-            httpCode = InnerStatusCodes.HttpStatus(matchText);
-        }
 
-        var innerCodes = InnerStatusCodes.Find(matchText, code);
-        return new NormalizedError(context, code, fallbackCode == code ? "" : fallbackCode, message, matchText, fields, innerCodes, httpCode);
+        return new NormalizedError(context, code, fallbackCode == code ? "" : fallbackCode, message, matchText, fields, httpCode);
     }
 
     private static (string Code, string Message, IReadOnlyList<string> Fields) MergeParsed(

@@ -123,7 +123,8 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
         var rule = error.Code.Length > 0 ? FirstMatch(error.Code, error) : null;
         if (rule is null || IsWrapper(rule))
         {
-            foreach (var inner in error.InnerCodes)
+            // Looked for only here: most errors are decided by their own code and never pay for the search.
+            foreach (var inner in InnerStatusCodes.Find(error.MatchText, error.Code))
             {
                 if (FirstMatch(inner, error) is { } innerRule && !IsWrapper(innerRule) && innerRule.ErrorType != ErrorCatalog.UnknownType)
                 {
@@ -143,9 +144,10 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
             return (fallback, error.FallbackCode);
         }
 
-        if (error.HttpCode.Length > 0 && FirstMatch(error.HttpCode, error) is { } byStatus)
+        var httpCode = error.HttpCode.Length > 0 ? error.HttpCode : InnerStatusCodes.HttpStatus(error.MatchText);
+        if (httpCode.Length > 0 && FirstMatch(httpCode, error) is { } byStatus)
         {
-            return (byStatus, error.HttpCode);
+            return (byStatus, httpCode);
         }
 
         return (null, error.Code);
