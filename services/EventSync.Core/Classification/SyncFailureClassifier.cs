@@ -105,9 +105,6 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
             : new ClassificationExplanation(rule.Id, rule.ErrorType, NullIfEmpty(code), rule.MatchedWords(normalized), rule.MatchedFields(normalized), near);
     }
 
-    // The reported code first; when there is none, or it finds nothing or only the automation that wrapped the real error,
-    // the codes quoted inside the message, innermost first; then the message's words; then HubSpot's category; then the
-    // HTTP status.
     // Near: it matched but came later; or it missed one condition, and not only the words of a rule that has nothing but words,
     // nor only the code of a rule that has no words (every unrelated rule misses those).
     private static bool IsNear(ClassificationRule rule, RuleCondition missed)
@@ -118,6 +115,9 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
             || (oneMiss && missed != RuleCondition.Code && (rule.Codes.Count > 0 || missed != RuleCondition.Message));
     }
 
+    // The reported code first; when there is none, or it finds nothing or only the automation that wrapped the real error,
+    // the codes quoted inside the message, innermost first; then the message's words; then HubSpot's category; then the
+    // HTTP status.
     private (ClassificationRule? Rule, string Code) Decide(in NormalizedError error)
     {
         var rule = error.Code.Length > 0 ? FirstMatch(error.Code, error) : null;
