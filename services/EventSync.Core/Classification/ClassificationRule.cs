@@ -17,7 +17,7 @@ internal sealed class ClassificationRule(
     Regex? messageNot,
     Regex? field)
 {
-    private readonly string[]? _messageGate = message is null ? null : RequiredLiterals.GateFor(message.ToString());
+    private readonly System.Buffers.SearchValues<string>? _messageGate = message is null ? null : RequiredLiterals.GateFor(message.ToString());
 
     public string Id { get; } = id;
 
