@@ -62,6 +62,26 @@ internal sealed class ClassificationRule(
         }
     }
 
+    /// <summary>
+    /// Runs each pattern once, so that its compiled code is built now: built during the first real match, that time counts
+    /// against <see cref="ClassificationRules.PatternTimeout"/>, and on a busy machine a large pattern's first match could
+    /// time out and decide nothing.
+    /// </summary>
+    public void Prepare()
+    {
+        foreach (var pattern in new[] { message, messageNot, field })
+        {
+            try
+            {
+                pattern?.IsMatch("");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Built all the same; the next match runs without the cost.
+            }
+        }
+    }
+
     /// <summary>The conditions <paramref name="error"/> fails when tried with <paramref name="code"/>; for explanations, not the hot path.</summary>
     public RuleCondition Misses(in NormalizedError error, string code)
     {

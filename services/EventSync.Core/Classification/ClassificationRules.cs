@@ -35,6 +35,11 @@ public sealed class ClassificationRules
     private ClassificationRules(IReadOnlyList<ClassificationRule> rules)
     {
         Rules = rules;
+        foreach (var rule in rules)
+        {
+            rule.Prepare();
+        }
+
         _withoutCode = rules.Where(r => r.Codes.Count == 0).ToArray();
         _byCode = rules
             .SelectMany(r => r.Codes)

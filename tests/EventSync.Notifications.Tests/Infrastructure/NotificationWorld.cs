@@ -90,6 +90,7 @@ public sealed class NotificationWorld : IAsyncDisposable
                     builder.Services.AddSingleton<ISyncErrorStore>(Store);
                     builder.Services.AddSingleton<ISyncErrorQueries>(Store);
                     builder.Services.AddSingleton<IAffectedRecordQueries>(Store);
+                    builder.Services.AddSingleton<IUnknownErrorGroupQueries>(Store);
                     builder.Services.AddSingleton<IApiUsageStore>(Store);
                     builder.Services.AddSingleton<INotificationSettingsStore>(Store);
                     builder.Services.AddSingleton<IViewStore>(Store);
