@@ -2,7 +2,7 @@ using System.Globalization;
 using EventSync.Core.Storage;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Reporting;
-using EventSync.Storage.LiteDb;
+using EventSync.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -27,9 +27,10 @@ internal static class StoreScaleRun
         FillResult? fill = null;
         List<Timing> inProcess;
         string busiestType;
-        using (var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = dataDir })))
+        using (var context = new SqliteStoreContext(Options.Create(new SqliteStoreOptions { DataDir = dataDir })))
         {
-            await store.InitializeAsync(cancellationToken);
+            await new SqliteStoreLifecycle(context).InitializeAsync(cancellationToken);
+            var store = new SqliteSyncErrorStore(context);
             if (!settings.SkipFill)
             {
                 Say($"filling {dataDir} with {settings.Errors:N0} errors of {settings.TenantId}, {settings.Chunk:N0} events a bulk write");
@@ -39,10 +40,10 @@ internal static class StoreScaleRun
 
             var cards = await store.GetErrorCardsAsync(settings.TenantId, cancellationToken);
             busiestType = cards.Count > 0 ? cards[0].ErrorType : "invalid-email";
-            inProcess = await TimeInProcessAsync(store, settings, busiestType, cancellationToken);
+            inProcess = await TimeInProcessAsync(store, new SqliteSyncErrorQueries(context), settings, busiestType, cancellationToken);
         }
 
-        var fileMiB = new FileInfo(Path.Combine(dataDir, LiteDbSyncErrorStore.FileName)).Length / 1024.0 / 1024.0;
+        var fileMiB = new FileInfo(Path.Combine(dataDir, SqliteStoreContext.FileName)).Length / 1024.0 / 1024.0;
         await using var api = await StandaloneApi.StartAsync(dataDir, cancellationToken);
         var tenant = $"api/tenants/{Uri.EscapeDataString(settings.TenantId)}";
         // The export first, on a fresh host: its memory is then the export's, not what the summary left behind.
@@ -62,7 +63,7 @@ internal static class StoreScaleRun
             fill, inProcess, overHttp, export, memoryBefore);
     }
 
-    private static async Task<List<Timing>> TimeInProcessAsync(LiteDbSyncErrorStore store, StoreScaleSettings settings, string busiestType, CancellationToken cancellationToken)
+    private static async Task<List<Timing>> TimeInProcessAsync(SqliteSyncErrorStore store, SqliteSyncErrorQueries queries, StoreScaleSettings settings, string busiestType, CancellationToken cancellationToken)
     {
         var all = new ErrorQuery(settings.TenantId);
         var ofType = all with { ErrorType = busiestType };
@@ -74,9 +75,9 @@ internal static class StoreScaleRun
                 return $"{cards.Count} cards, {cards.Sum(c => c.CurrentErrors):N0} current errors";
             }),
             await Timer.TimeAsync($"ListAsync first page of {PageSize}", settings.Runs, async () =>
-                $"{(await store.ListAsync(all, null, PageSize, cancellationToken)).Errors.Count} errors"),
+                $"{(await queries.ListAsync(all, null, PageSize, cancellationToken)).Errors.Count} errors"),
             await Timer.TimeAsync($"ListAsync first page of {PageSize}, errorType={busiestType}", settings.Runs, async () =>
-                $"{(await store.ListAsync(ofType, null, PageSize, cancellationToken)).Errors.Count} errors"),
+                $"{(await queries.ListAsync(ofType, null, PageSize, cancellationToken)).Errors.Count} errors"),
         ];
     }
 
