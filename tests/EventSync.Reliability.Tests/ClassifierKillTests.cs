@@ -79,9 +79,9 @@ public sealed class ClassifierKillTests
         TestReport.Line($"{confirmed.Count} events confirmed; killed after {announcedAtKill} errors were announced, {waitingAtKill} events still waiting in the queue");
     }
 
-    private static async Task<ClassifierProcess> StartReadyAsync(PrivateBroker broker, TemporaryDataDir dataDir, HttpClient http, CancellationToken cancellationToken)
+    private static async Task<ServiceProcess> StartReadyAsync(PrivateBroker broker, TemporaryDataDir dataDir, HttpClient http, CancellationToken cancellationToken)
     {
-        var classifier = ClassifierProcess.Start(broker.Uri, dataDir.Path, FreePorts.Next());
+        var classifier = ServiceProcess.Start("EventSync.Classifier", broker.Uri, dataDir.Path, FreePorts.Next());
         try
         {
             await Eventually.HoldsAsync(() => classifier.IsReadyAsync(http, cancellationToken), Deadline, "the classifier process is ready");

@@ -6,18 +6,18 @@ using EventSync.Classifier.Tests.Infrastructure;
 namespace EventSync.Reliability.Tests.Infrastructure;
 
 /// <summary>
-/// The classifier service as it is deployed: its built <c>EventSync.Classifier.dll</c> run with <c>dotnet</c> as a child
-/// process on a broker and a data directory, its output captured. It can be killed outright (SIGKILL) or stopped as
-/// an orchestrator stops it (SIGTERM).
+/// A service as it is deployed: its built dll (<c>EventSync.Classifier.dll</c>, <c>EventSync.Resync.dll</c>) run with
+/// <c>dotnet</c> as a child process on a broker and a data directory, its output captured. It can be killed outright
+/// (SIGKILL) or stopped as an orchestrator stops it (SIGTERM).
 /// </summary>
-public sealed class ClassifierProcess : IAsyncDisposable
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(40);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ClassifierProcess(Process process, Uri address)
+    private ServiceProcess(Process process, Uri address)
     {
         _process = process;
         Address = address;
@@ -38,7 +38,7 @@ public sealed class ClassifierProcess : IAsyncDisposable
         }
     }
 
-    public static ClassifierProcess Start(Uri broker, string dataDir, int httpPort)
+    public static ServiceProcess Start(string service, Uri broker, string dataDir, int httpPort, params string[] settings)
     {
         ArgumentNullException.ThrowIfNull(broker);
         var address = new Uri($"http://127.0.0.1:{httpPort}/");
@@ -49,11 +49,13 @@ public sealed class ClassifierProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-                 {
-                     ServiceBuildOutput.AssemblyOf("EventSync.Classifier"), $"--urls={address}", $"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}",
-                     "--Serilog:MinimumLevel:Default=Warning", "--Serilog:MinimumLevel:Override:MassTransit=Warning",
-                 })
+        string[] arguments =
+        [
+            ServiceBuildOutput.AssemblyOf(service), $"--urls={address}", $"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}",
+            "--Serilog:MinimumLevel:Default=Warning", "--Serilog:MinimumLevel:Override:MassTransit=Warning",
+            .. settings,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -64,7 +66,7 @@ public sealed class ClassifierProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var running = new ClassifierProcess(process, address);
+        var running = new ServiceProcess(process, address);
         process.OutputDataReceived += (_, e) => running.Append(e.Data);
         process.ErrorDataReceived += (_, e) => running.Append(e.Data);
         process.Start();
@@ -79,7 +81,7 @@ public sealed class ClassifierProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(http);
         if (_process.HasExited)
         {
-            throw new InvalidOperationException($"The classifier exited with {_process.ExitCode}:\n{Output}");
+            throw new InvalidOperationException($"The service exited with {_process.ExitCode}:\n{Output}");
         }
 
         try
@@ -91,6 +93,16 @@ public sealed class ClassifierProcess : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>The sum of a counter's series on the process's <c>/metrics</c> (0 while it has none).</summary>
+    public async Task<double> CounterAsync(HttpClient http, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var text = await http.GetStringAsync(new Uri(Address, "metrics"), cancellationToken);
+        return text.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, in-flight batches are cut off wherever they are.</summary>
