@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EventSync.Classifier;
+using EventSync.Pipeline.Benchmarks.Infrastructure;
 using Spectre.Console;
 
 namespace EventSync.Pipeline.Benchmarks.Pipeline;
@@ -27,8 +28,13 @@ internal static class StoreAloneCommand
             var warm = generator.Next(parse.GetValue(warmup));
             for (var run = 1; run <= parse.GetValue(runs); run++)
             {
-                var result = await StoreAlone.RunAsync(warm, generator.Next(parse.GetValue(events)), size, cancellationToken);
-                AnsiConsole.MarkupLineInterpolated($"run {run}: {result.Events:N0} events in {result.Seconds:N2} s, [bold]{result.EventsPerSecond:N0} events/s[/] in batches of {size} (load {result.LoadAverage})");
+                var measured = generator.Next(parse.GetValue(events));
+                var cpuBefore = ProcessCpu.Seconds(Environment.ProcessId);
+                var result = await StoreAlone.RunAsync(warm, measured, size, cancellationToken);
+                // CPU of the warm-up and the measured run together, per event of both: what the store costs on a busy machine too.
+                var cpuPerEvent = (ProcessCpu.Seconds(Environment.ProcessId) - cpuBefore) * 1000 / (warm.FailureCount + measured.FailureCount);
+                AnsiConsole.MarkupLineInterpolated(
+                    $"run {run}: {result.Events:N0} events in {result.Seconds:N2} s, [bold]{result.EventsPerSecond:N0} events/s[/] in batches of {size}, {cpuPerEvent:N3} ms CPU per event (load {result.LoadAverage})");
             }
 
             return 0;
