@@ -9,13 +9,13 @@ namespace EventSync.Cli;
 /// <summary>The <c>eventsync</c> command tree. Streams are passed in so that tests run the real commands.</summary>
 internal static class EventSyncCommandLine
 {
-    public static RootCommand Create(TextReader input, TextWriter output, TextWriter errors)
+    public static RootCommand Create(StandardStreams streams)
     {
         var root = new RootCommand("EventSync: turns CRM sync failures (HubSpot <-> Salesforce) into classified, actionable errors.");
-        root.Subcommands.Add(ClassifyCommand.Create(input, output, errors));
-        root.Subcommands.Add(CatalogCommand.Create(output));
-        root.Subcommands.Add(ImportBulkResultsCommand.Create(output, errors));
-        root.Subcommands.Add(ErrorsCommand.Create(output, errors));
+        root.Subcommands.Add(ClassifyCommand.Create(streams));
+        root.Subcommands.Add(CatalogCommand.Create(streams.Out));
+        root.Subcommands.Add(ImportBulkResultsCommand.Create(streams.Out, streams.Error));
+        root.Subcommands.Add(ErrorsCommand.Create(streams.Out, streams.Error));
         return root;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EventSync.Cli;
 
-return await EventSyncCommandLine.Create(Console.In, Console.Out, Console.Error)
+var streams = StandardStreams.OfConsole();
+return await EventSyncCommandLine.Create(streams)
     .Parse(args)
-    .InvokeAsync(new InvocationConfiguration { Output = Console.Out, Error = Console.Error });
+    .InvokeAsync(new InvocationConfiguration { Output = streams.Out, Error = streams.Error });

@@ -90,6 +90,11 @@ internal static class MongoMappings
                 map.AutoMap();
                 map.MapIdMember(d => d.Id);
             });
+            BsonClassMap.TryRegisterClassMap<UnknownErrorGroupDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
             _registered = true;
         }
     }

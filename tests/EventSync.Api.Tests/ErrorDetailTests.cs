@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using EventSync.Contracts;
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Core.Catalog;
 
@@ -31,8 +33,30 @@ public sealed class ErrorDetailTests(ApiHost host)
         Assert.Equal(first.OccurredAt!.Value, history[0].GetProperty("occurredAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
         Assert.Equal(["eventId", "occurredAt", "statusCode", "message"], history[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            TenantErrors.ItemProperties.Concat(["rawErrors", "history"]).Order(StringComparer.Ordinal),
+            TenantErrors.ItemProperties.Concat(["ruleId", "decision", "rawErrors", "history"]).Order(StringComparer.Ordinal),
             detail.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_say_which_rule_decided_on_the_code_quoted_inside_a_triggers_message()
+    {
+        var tenant = SyncFailures.NewTenant("detail-decision");
+        var failure = SyncFailures.ToSalesforce(tenant, "603", new ReportedError
+        {
+            StatusCode = "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY",
+            Message = "ContactTrigger: execution of AfterUpdate caused by: System.DmlException: Update failed. First exception on row 0; first error: STRING_TOO_LONG, Description: data value too large: [Description]",
+        });
+        var error = (await host.SeedAsync([failure])).Single();
+
+        using var response = await host.GetAsync(TenantErrors.Path(tenant, $"errors/{error.Id}"), host.AdminKey);
+
+        var detail = await Problems.JsonAsync(response);
+        Assert.Equal("string-too-long", detail.GetProperty("errorType").GetString());
+        Assert.Equal("sf.string-too-long", detail.GetProperty("ruleId").GetString());
+        var decision = detail.GetProperty("decision");
+        Assert.Equal("sf.string-too-long", decision.GetProperty("ruleId").GetString());
+        Assert.Equal("STRING_TOO_LONG", decision.GetProperty("code").GetString());
+        Assert.Equal(JsonValueKind.Array, decision.GetProperty("nearRules").ValueKind);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace EventSync.Api.Tests;
 public sealed class ErrorExportTests(ApiHost host)
 {
     private static readonly string[] Header =
-        ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state"];
+        ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state", "fingerprint"];
 
     [Fact]
     public async Task Should_write_one_row_per_error_that_reads_back_as_stored_when_cells_hold_commas_quotes_newlines_and_formulas()

@@ -15,7 +15,7 @@ public sealed class CatalogCommandTests
         var catalog = JsonDocument.Parse(run.Output).RootElement;
         Assert.Equal(language, catalog.GetProperty("language").GetString());
         var types = catalog.GetProperty("categories").EnumerateArray().SelectMany(c => c.GetProperty("errorTypes").EnumerateArray()).ToList();
-        Assert.Equal(38, types.Count);
+        Assert.Equal(39, types.Count);
         var duplicateRule = types.Single(t => t.GetProperty("id").GetString() == "salesforce-duplicate-rule");
         Assert.Equal(duplicateRuleTitle, duplicateRule.GetProperty("title").GetString());
         Assert.All(types, t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("fix").GetString())));
@@ -29,7 +29,7 @@ public sealed class CatalogCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("restricted-picklist-value", run.Output, StringComparison.Ordinal);
         Assert.Contains("Restricted picklist value", run.Output, StringComparison.Ordinal);
-        Assert.Contains("38 error types in 9 categories.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("39 error types in 9 categories.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

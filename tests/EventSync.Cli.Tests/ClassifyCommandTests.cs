@@ -54,6 +54,39 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public async Task Should_say_which_rule_decided_on_which_code_and_words_when_asked_to_explain()
+    {
+        const string events = """
+            {"eventId":"a","tenantId":"t","source":"salesforce","errors":[{"statusCode":"PROCESSING_HALTED","message":"The batch ran past its time limit"}]}
+            """;
+
+        var run = await CliRun.WithInput(events, "classify", "--explain");
+
+        Assert.Equal(0, run.ExitCode);
+        var explanation = JsonDocument.Parse(Assert.Single(run.OutputLines)).RootElement.GetProperty("errors")[0].GetProperty("explanation");
+        Assert.Equal("sf.processing-halted-time-limit", explanation.GetProperty("ruleId").GetString());
+        Assert.Equal("PROCESSING_HALTED", explanation.GetProperty("code").GetString());
+        Assert.Equal("time limit", explanation.GetProperty("words").GetString());
+        Assert.Contains(explanation.GetProperty("nearRules").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "sf.processing-halted");
+    }
+
+    [Fact]
+    public async Task Should_keep_lines_in_order_and_count_line_numbers_across_chunks_when_the_input_is_larger_than_a_chunk()
+    {
+        var line = """{"eventId":"e","tenantId":"t","source":"salesforce","errors":[{"raw":"DUPLICATES_DETECTED:Use one of these records?: --"}]}""";
+        var lines = Enumerable.Range(1, 20_000).Select(i => i % 5_000 == 0 ? "not json" : line.Replace("\"e\"", $"\"e{i}\"", StringComparison.Ordinal));
+        var input = "\uFEFF" + string.Join("\r\n", lines);
+
+        var run = await CliRun.WithInput(input, "classify");
+
+        Assert.Equal(1, run.ExitCode);
+        var expected = Enumerable.Range(1, 20_000).Where(i => i % 5_000 != 0).Select(i => $"e{i}");
+        Assert.Equal(expected, run.OutputLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("eventId").GetString()));
+        Assert.Equal(["line 5000", "line 10000", "line 15000", "line 20000"], run.ErrorLines.Take(4).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]));
+        Assert.Contains("19996 classified, 4 rejected.", run.ErrorLines);
+    }
+
+    [Fact]
     public async Task Should_classify_every_line_of_the_shipped_sample()
     {
         var sample = CliRun.File("samples/failures.jsonl");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 
 namespace EventSync.Cli.Tests;
 
@@ -14,10 +15,13 @@ internal sealed record CliRun(int ExitCode, string Output, string Errors)
         using var input = new StringReader(standardInput);
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exitCode = await EventSyncCommandLine.Create(input, output, errors)
+        using var inputBytes = new MemoryStream(Encoding.UTF8.GetBytes(standardInput));
+        using var outputBytes = new MemoryStream();
+        var streams = new StandardStreams(input, output, errors, inputBytes, outputBytes);
+        var exitCode = await EventSyncCommandLine.Create(streams)
             .Parse(args)
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = errors }, TestContext.Current.CancellationToken);
-        return new CliRun(exitCode, output.ToString(), errors.ToString());
+        return new CliRun(exitCode, output + Encoding.UTF8.GetString(outputBytes.ToArray()), errors.ToString());
     }
 
     public static Task<CliRun> Of(params string[] args) => WithInput("", args);

@@ -1,4 +1,5 @@
 using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Dashboard.Tests.Infrastructure;
 using EventSync.Standalone.Tests.Infrastructure;
@@ -13,6 +14,7 @@ public sealed class DashboardTests
 {
     private const string Tenant = "acme-eu";
     private static readonly string[] InvalidEmailContacts = ["501", "502", "503"];
+    private static readonly string[] UnknownContacts = ["801", "802"];
 
     [Fact]
     public async Task Should_resync_export_and_save_settings_when_an_operator_works_through_the_dashboard()
@@ -29,6 +31,7 @@ public sealed class DashboardTests
         page.SetDefaultTimeout(15_000);
 
         await SignInAsync(page, host);
+        await OpenUnknownGroupAsync(page);
         await OpenInvalidEmailCardAsync(page);
         var resynced = await ResyncTwoErrorsAsync(page, host);
         await ExportCsvAsync(page);
@@ -49,15 +52,17 @@ public sealed class DashboardTests
             SyncFailures.ToSalesforce(Tenant, "601", SyncFailures.RequiredFieldMissing),
             SyncFailures.ToSalesforce(Tenant, "602", SyncFailures.RequiredFieldMissing),
             SyncFailures.ToSalesforce(Tenant, "701", SyncFailures.DuplicateRule, objectType: "company"),
+            .. UnknownContacts.Select(id => SyncFailures.ToSalesforce(Tenant, id, new ReportedError { StatusCode = "WEIRD_THING", Message = $"Odd failure on record {id}" })),
+            SyncFailures.ToSalesforce(Tenant, "803", new ReportedError { Message = "The engine lost its queue" }),
         ]);
         var cancellationToken = TestContext.Current.CancellationToken;
         await host.Services.GetRequiredService<IApiUsageStore>().SaveUsageAsync(Tenant, 61_250, 100_000, DateTimeOffset.UtcNow.AddMinutes(-3), cancellationToken);
         await host.Services.GetRequiredService<IApiUsageStore>().SetAllocationAsync(Tenant, 40_000, cancellationToken);
         await Eventually.HoldsAsync(
             async () => (await host.GetJsonAsync($"/api/tenants/{Tenant}/sync-health")).GetProperty("errorCards").EnumerateArray()
-                .Sum(c => c.GetProperty("currentErrors").GetInt64()) == 6,
+                .Sum(c => c.GetProperty("currentErrors").GetInt64()) == 9,
             TimeSpan.FromSeconds(60),
-            "the six reported failures classified into error cards");
+            "the nine reported failures classified into error cards");
     }
 
     private static async Task SignInAsync(IPage page, RunningStandalone host)
@@ -74,6 +79,18 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("usage-used")).ToHaveTextAsync("61,250");
         await Expect(page.GetByTestId("card-invalid-email").GetByTestId("card-errors")).ToHaveTextAsync("3");
         await Expect(page.GetByTestId("trend-svg")).ToBeVisibleAsync();
+    }
+
+    private static async Task OpenUnknownGroupAsync(IPage page)
+    {
+        var groups = page.GetByTestId("unknown-group");
+        await Expect(groups).ToHaveCountAsync(2);
+        await Expect(groups.First).ToContainTextAsync("WEIRD_THING: Odd failure on record");
+
+        await groups.First.ClickAsync();
+
+        await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(UnknownContacts.Length);
+        await SaveScreenshotAsync(page, "dashboard-unknown-groups.png");
     }
 
     private static async Task OpenInvalidEmailCardAsync(IPage page)

@@ -69,7 +69,7 @@ public sealed class DigestEmailTests
         using var store = await OpenAsync(new TemporaryDataDir());
         await ErrorSeeds.SeedAsync(store.Errors, [SyncFailures.ToSalesforce("<b>evil</b>", "<script>", SyncFailures.InvalidEmail, occurredAt: PeriodEnd.AddHours(-1))], PeriodEnd.AddHours(-1));
         var settings = new NotificationSettings("<b>evil</b>", true, DigestFrequency.Daily, ["ops@example.com"], "UTC", "en");
-        var report = await new DigestReportBuilder(store.Errors, store.Queries, Options).BuildAsync(settings.TenantId, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store.Errors, store.Queries, store.UnknownGroups, Options).BuildAsync(settings.TenantId, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
 
         var html = new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.Utc, test: false).HtmlBody;
 
@@ -79,11 +79,36 @@ public sealed class DigestEmailTests
     }
 
     [Fact]
+    public async Task Should_list_the_distinct_unknown_problems_with_a_sample_when_the_other_card_has_errors()
+    {
+        using var store = await OpenAsync(new TemporaryDataDir());
+        var at = PeriodEnd.AddHours(-2);
+        await ErrorSeeds.SeedAsync(
+            store.Errors,
+            [
+                SyncFailures.ToSalesforce(Tenant, "7001", new ReportedError { StatusCode = "WEIRD_THING", Message = "Odd failure on record 7001" }, occurredAt: at),
+                SyncFailures.ToSalesforce(Tenant, "7002", new ReportedError { StatusCode = "WEIRD_THING", Message = "Odd failure on record 7002" }, occurredAt: at),
+                SyncFailures.ToSalesforce(Tenant, "7003", new ReportedError { Message = "The engine\nlost its queue" }, occurredAt: at),
+            ],
+            at);
+        var settings = new NotificationSettings(Tenant, true, DigestFrequency.Daily, ["ops@example.com"], "UTC", "en");
+        var report = await new DigestReportBuilder(store.Errors, store.Queries, store.UnknownGroups, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+
+        var message = new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.Utc, test: false);
+
+        Assert.Equal(2, report.UnknownGroups.Count);
+        Assert.Contains("Distinct unknown problems", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- 2 (Affected records: 2): WEIRD_THING: Odd failure on record 700", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- 1 (Affected records: 1): The engine lost its queue", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<code>The engine lost its queue</code>", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_report_nothing_when_the_tenant_has_no_errors()
     {
         using var store = await OpenAsync(new TemporaryDataDir());
 
-        var report = await new DigestReportBuilder(store.Errors, store.Queries, Options).BuildAsync("portal-quiet", DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store.Errors, store.Queries, store.UnknownGroups, Options).BuildAsync("portal-quiet", DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
 
         Assert.True(report.HasNothingToReport);
         Assert.All(report.ErrorsPerCategory, c => Assert.Equal(0, c.Errors));
@@ -113,7 +138,7 @@ public sealed class DigestEmailTests
     private static async Task<MimeMessage> ComposeAsync(DisposableStore store, string language)
     {
         var settings = new NotificationSettings(Tenant, true, DigestFrequency.Daily, ["ops@example.com", "anna@example.pl"], "Europe/Warsaw", language);
-        var report = await new DigestReportBuilder(store.Errors, store.Queries, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, language, TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store.Errors, store.Queries, store.UnknownGroups, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, language, TestContext.Current.CancellationToken);
         return new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw"), test: false);
     }
 
@@ -154,6 +179,8 @@ public sealed class DigestEmailTests
         public SqliteSyncErrorStore Errors { get; } = new(context);
 
         public SqliteSyncErrorQueries Queries { get; } = new(context);
+
+        public SqliteUnknownErrorGroupQueries UnknownGroups { get; } = new(context);
 
         public void Dispose()
         {

@@ -214,7 +214,7 @@ async function refresh() {
     state.catalog = catalog;
     state.health = health;
     renderUsage(health.apiUsage);
-    renderCards(health.errorCards);
+    renderCards(health.errorCards, health.unknownGroups ?? []);
     await loadTrend();
   } catch (error) {
     showProblem(error);
@@ -269,13 +269,39 @@ async function saveAllocation(event) {
 }
 
 /** Cards grouped by category; categories with the most current errors first, cards in the API's impact order. */
-function renderCards(cards) {
+function renderCards(cards, unknownGroups) {
   const container = $("cards");
   container.replaceChildren();
   $("cards-none").hidden = cards.length > 0;
   for (const [category, group] of groupByCategory(cards)) {
-    container.append(categoryGroup(category, group));
+    const section = categoryGroup(category, group);
+    if (category === "other" && unknownGroups.length) section.append(unknownGroupList(unknownGroups));
+    container.append(section);
   }
+}
+
+/** The distinct problems behind the Other card, the largest first: each opens the errors of its fingerprint. */
+function unknownGroupList(groups) {
+  const list = document.createElement("div");
+  list.className = "unknown-groups";
+  list.dataset.testid = "unknown-groups";
+  const heading = document.createElement("h4");
+  heading.textContent = t("unknown.heading");
+  list.append(heading, ...groups.map(unknownGroupCard));
+  return list;
+}
+
+function unknownGroupCard(group) {
+  const sample = [group.statusCode, group.sampleMessage].filter(Boolean).join(": ") || t("unknown.noMessage");
+  const card = {
+    category: "other", errorType: "unknown", fingerprint: group.fingerprint,
+    title: t("unknown.groupTitle", { sample: sample.length > 120 ? `${sample.slice(0, 117)}...` : sample }),
+    currentErrors: group.currentErrors, affectedRecords: group.affectedRecords,
+  };
+  const button = errorCard(card);
+  button.classList.add("unknown-group");
+  button.dataset.testid = "unknown-group";
+  return button;
 }
 
 function groupByCategory(cards) {
@@ -421,7 +447,10 @@ function trendLegend(series) {
 // ---- Details: error list, selection, resync, view, export -----------------------------------------------------------
 
 function errorFilter() {
-  return { errorType: state.card.errorType, state: $("filter-state").value, q: $("filter-q").value.trim() };
+  return {
+    errorType: state.card.errorType, fingerprint: state.card.fingerprint ?? "",
+    state: $("filter-state").value, q: $("filter-q").value.trim(),
+  };
 }
 
 async function openCard(card) {
@@ -531,7 +560,7 @@ async function resync() {
 async function createView() {
   try {
     const filter = errorFilter();
-    const body = { errorType: filter.errorType, state: filter.state || null, q: filter.q || null };
+    const body = { errorType: filter.errorType, fingerprint: filter.fingerprint || null, state: filter.state || null, q: filter.q || null };
     const created = await getJson(tenantPath("/views"), { method: "POST", body });
     const view = await getJson(tenantPath(`/views/${encodeURIComponent(created.id)}`));
     renderView(view, created.url);
@@ -646,7 +675,8 @@ function setLanguage(lang) {
   if ($("dashboard").hidden) return;
   $("current-tenant").textContent = `${t("header.tenant")}: ${state.tenant}`;
   refresh().then(() => {
-    const card = state.card && state.health?.errorCards.find((c) => c.errorType === state.card.errorType);
+    const card = state.card?.fingerprint ? state.card
+      : state.card && state.health?.errorCards.find((c) => c.errorType === state.card.errorType);
     if (card) openCard(card);
   });
 }

@@ -71,7 +71,7 @@ internal static class AffectedRecordsViewEndpoints
             view.Id,
             view.CreatedAt,
             view.ExpiresAt,
-            new ViewFilter(filter.ErrorType, filter.Category, filter.State?.ToWire(), filter.ObjectType, Instant(filter.SeenFrom), Instant(filter.SeenTo), filter.Text),
+            new ViewFilter(filter.ErrorType, filter.Category, filter.State?.ToWire(), filter.ObjectType, Instant(filter.SeenFrom), Instant(filter.SeenTo), filter.Text, filter.Fingerprint),
             RecordsAsync(records.AffectedRecordsAsync(filter, cancellationToken), cancellationToken)));
     }
 
@@ -85,6 +85,7 @@ internal static class AffectedRecordsViewEndpoints
             From = JsonRequestBody.OptionalString(body, "from", problems),
             To = JsonRequestBody.OptionalString(body, "to", problems),
             Q = JsonRequestBody.OptionalString(body, "q", problems),
+            Fingerprint = JsonRequestBody.OptionalString(body, "fingerprint", problems),
         };
 
     private static string? Instant(DateTimeOffset? instant) =>

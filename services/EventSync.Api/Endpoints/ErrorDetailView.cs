@@ -2,15 +2,23 @@ using EventSync.Contracts;
 
 namespace EventSync.Api.Endpoints;
 
-/// <summary>An error with the errors as the engine reported them and its recent occurrences.</summary>
+/// <summary>An error with the rule that decided it and why, the errors as the engine reported them, and its recent occurrences.</summary>
 internal sealed record ErrorDetailView : ErrorView
 {
-    public ErrorDetailView(ErrorView error, IReadOnlyList<ReportedError> rawErrors, IReadOnlyList<ErrorHistoryEntryView> history)
+    public ErrorDetailView(ErrorView error, string ruleId, ErrorDecisionView? decision, IReadOnlyList<ReportedError> rawErrors, IReadOnlyList<ErrorHistoryEntryView> history)
         : base(error)
     {
+        RuleId = ruleId;
+        Decision = decision;
         RawErrors = rawErrors;
         History = history;
     }
+
+    /// <summary>The rule that decided the type when the error was last recorded.</summary>
+    public string RuleId { get; }
+
+    /// <summary>Why the errors as reported have this type, by today's rules.</summary>
+    public ErrorDecisionView? Decision { get; }
 
     public IReadOnlyList<ReportedError> RawErrors { get; }
 

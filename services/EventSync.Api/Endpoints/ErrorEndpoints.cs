@@ -1,4 +1,5 @@
 using EventSync.Api.Queries;
+using ISyncFailureClassifier = EventSync.Core.Classification.ISyncFailureClassifier;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ internal static class ErrorEndpoints
             .ProducesValidationProblem();
         tenant.MapGet("/errors/{errorId}", GetAsync)
             .WithName("GetError")
-            .WithSummary("One error with the errors as reported and its recent occurrences")
+            .WithSummary("One error with the rule that decided it and why, the errors as reported and its recent occurrences")
             .Produces<ErrorDetailView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return tenant;
@@ -51,7 +52,8 @@ internal static class ErrorEndpoints
             result.Next is null ? null : ErrorPageCursorCodec.Encode(result.Next)));
     }
 
-    private static async Task<IResult> GetAsync(string tenantId, string errorId, string? lang, ISyncErrorStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string tenantId, string errorId, string? lang, ISyncErrorStore store, ISyncFailureClassifier classifier, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var language = LanguageParameter.Read(lang, problems);
@@ -63,7 +65,7 @@ internal static class ErrorEndpoints
         var error = await store.GetAsync(tenantId, errorId, cancellationToken);
         return error is null || error.TenantId != tenantId
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no error '{errorId}'.")
-            : TypedResults.Ok(ErrorViews.DetailOf(error, language!));
+            : TypedResults.Ok(ErrorViews.DetailOf(error, language!, classifier));
     }
 
     private static int PageSize(string? limit, ApiOptions options, ValidationProblems problems)

@@ -17,4 +17,5 @@ internal record ErrorView(
     IReadOnlyList<string> Fields,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
-    long Occurrences);
+    long Occurrences,
+    string Fingerprint);

@@ -1,4 +1,5 @@
 using EventSync.Core.Catalog;
+using EventSync.Core.Classification;
 using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
@@ -6,6 +7,13 @@ namespace EventSync.Api.Endpoints;
 /// <summary>Builds the views of stored errors, with the catalog's texts in the requested language.</summary>
 internal static class ErrorViews
 {
+    private static FailureContext ContextOf(SyncError error)
+    {
+        _ = WireValues.TryParseSource(error.Source, out var source);
+        _ = WireValues.TryParseDirection(error.Direction, out var direction);
+        return new FailureContext(source, direction, error.ObjectType);
+    }
+
     public static ErrorView Of(SyncError error, string language)
     {
         var info = ErrorCatalog.Default.TryGet(error.ErrorType, out var known) ? known : ErrorCatalog.Default.Unknown;
@@ -25,12 +33,15 @@ internal static class ErrorViews
             error.Fields,
             error.FirstSeen,
             error.LastSeen,
-            error.Occurrences);
+            error.Occurrences,
+            error.Fingerprint);
     }
 
-    public static ErrorDetailView DetailOf(SyncError error, string language) =>
+    public static ErrorDetailView DetailOf(SyncError error, string language, ISyncFailureClassifier classifier) =>
         new(
             Of(error, language),
+            error.RuleId,
+            ErrorDecisionView.For(error.ErrorType, error.RawErrors, ContextOf(error), classifier),
             error.RawErrors,
             error.History.Select(h => new ErrorHistoryEntryView(h.EventId, h.OccurredAt, h.StatusCode, h.Message)).ToList());
 }

@@ -3,7 +3,10 @@ using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
 
-/// <summary><c>GET /api/tenants/{tenantId}/sync-health</c>: API usage and one card per error type.</summary>
+/// <summary>
+/// <c>GET /api/tenants/{tenantId}/sync-health</c>: API usage, one card per error type, and the distinct problems behind the
+/// Other card (its errors grouped by fingerprint, the largest first).
+/// </summary>
 internal static class SyncHealthEndpoints
 {
     public static RouteGroupBuilder MapSyncHealth(this RouteGroupBuilder tenant)
@@ -14,14 +17,21 @@ internal static class SyncHealthEndpoints
         return tenant;
     }
 
-    private static async Task<SyncHealthResponse> GetAsync(string tenantId, string? lang, ISyncErrorStore errors, IApiUsageStore usage, CancellationToken cancellationToken)
+    private const int UnknownGroupsShown = 20;
+
+    private static async Task<SyncHealthResponse> GetAsync(
+        string tenantId, string? lang, ISyncErrorStore errors, IUnknownErrorGroupQueries unknownGroups, IApiUsageStore usage, CancellationToken cancellationToken)
     {
         var cards = await errors.GetErrorCardsAsync(tenantId, cancellationToken);
+        var groups = cards.Any(c => c.ErrorType == ErrorCatalog.UnknownType)
+            ? await unknownGroups.GetUnknownGroupsAsync(tenantId, UnknownGroupsShown, cancellationToken)
+            : [];
         var apiUsage = await usage.GetUsageAsync(tenantId, cancellationToken);
         var language = LocalizedText.LanguageFor(lang);
         return new SyncHealthResponse(
             tenantId,
             apiUsage is null ? null : new ApiUsageView(apiUsage.UsedLast24h, apiUsage.SalesforceLimit, apiUsage.AllocatedToHubSpot, apiUsage.ReportedAt),
-            cards.Select(c => new ErrorCardView(c.Category, c.ErrorType, ErrorCatalog.Default.Get(c.ErrorType).Title.In(language), c.CurrentErrors, c.AffectedRecords)).ToList());
+            cards.Select(c => new ErrorCardView(c.Category, c.ErrorType, ErrorCatalog.Default.Get(c.ErrorType).Title.In(language), c.CurrentErrors, c.AffectedRecords)).ToList(),
+            groups.Select(g => new UnknownErrorGroupView(g.Fingerprint, g.CurrentErrors, g.AffectedRecords, g.SampleStatusCode, g.SampleMessage, g.LastSeen)).ToList());
     }
 }

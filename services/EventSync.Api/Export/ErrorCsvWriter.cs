@@ -12,7 +12,7 @@ namespace EventSync.Api.Export;
 internal static class ErrorCsvWriter
 {
     public static readonly string[] Header =
-        ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state"];
+        ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state", "fingerprint"];
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
 
@@ -38,6 +38,7 @@ internal static class ErrorCsvWriter
             csv.WriteField(Instant(error.LastSeen));
             csv.WriteField(error.Occurrences.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(error.State.ToWire());
+            csv.WriteField(error.Fingerprint);
             await csv.EndRecordAsync(cancellationToken);
             if (++rows % flushEveryRows == 0)
             {

@@ -1,5 +1,6 @@
 using EventSync.Api.Endpoints;
 using EventSync.Api.Security;
+using EventSync.Core.Classification;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class ApiExtensions
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
         services.AddSingleton<ApiKeyAuthorizer>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
         services.AddProblemDetails();
         services.AddOpenApi();

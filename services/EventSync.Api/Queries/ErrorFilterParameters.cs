@@ -17,5 +17,8 @@ internal sealed class ErrorFilterParameters
 
     public string? Q { get; init; }
 
+    /// <summary>One group of the unknown errors (the fingerprint the sync-health page's groups name).</summary>
+    public string? Fingerprint { get; init; }
+
     public string? Lang { get; init; }
 }

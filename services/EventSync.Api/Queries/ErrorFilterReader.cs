@@ -66,7 +66,20 @@ internal static class ErrorFilterReader
             SeenFrom = from,
             SeenTo = to,
             Text = Text(filter.Q, "q", problems),
+            Fingerprint = Fingerprint(filter.Fingerprint, problems),
         };
+    }
+
+    private static string? Fingerprint(string? value, ValidationProblems problems)
+    {
+        var text = Blank(value);
+        if (text is not null && (text.Length != 16 || !text.All(char.IsAsciiHexDigitLower)))
+        {
+            problems.Add("fingerprint", "A fingerprint is 16 lower-case hexadecimal characters, as the sync-health page's unknown-error groups give it.");
+            return null;
+        }
+
+        return text;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -3,6 +3,7 @@ using EventSync.Classifier.Monitoring;
 using EventSync.Classifier.Recording;
 using EventSync.Core.Classification;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventSync.Classifier.Extensions;
 
@@ -12,7 +13,7 @@ public static class ClassifierExtensions
     public static IServiceCollection AddClassifier(this IServiceCollection services)
     {
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
-        services.AddSingleton<ISyncFailureClassifier>(_ => SyncFailureClassifier.Default);
+        services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<FailureRecorder>();
         services.AddReceiveObserver<InvalidMessageObserver>();

@@ -1,43 +1,93 @@
-using System.Text.Json;
-using EventSync.Contracts;
+using System.Threading.Channels;
 using EventSync.Core.Classification;
-using EventSync.Core.Validation;
 
 namespace EventSync.Cli.Classify;
 
 /// <summary>
-/// Reads JSON Lines of <see cref="SyncFailureReported"/>, writes one classified line per event, and reports every
-/// line it cannot take on the error writer with its number and the reason. Blank lines are passed over.
+/// Classifies a JSON Lines stream of <see cref="EventSync.Contracts.SyncFailureReported"/>: chunks of lines are
+/// classified in parallel and written back in input order, one output line per event; every line that cannot be
+/// taken is reported on the error writer with its number and the reason. Blank lines are passed over.
 /// </summary>
-internal sealed class JsonLinesClassifier(ISyncFailureClassifier? classifier = null)
+internal sealed class JsonLinesClassifier(ISyncFailureClassifier classifier, bool explain = false)
 {
-    private static readonly JsonSerializerOptions OutputOptions = new(JsonSerializerDefaults.Web);
+    private readonly ChunkClassifier _chunks = new(classifier, explain);
 
-    private readonly ISyncFailureClassifier _classifier = classifier ?? SyncFailureClassifier.Default;
+    public async Task<ClassifySummary> RunAsync(Stream input, Stream output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        // Chunks in flight, in input order: enough to keep every core busy, few enough to bound memory.
+        var inFlight = Channel.CreateBounded<Task<ClassifiedChunk>>(new BoundedChannelOptions(Environment.ProcessorCount * 2)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writing = WriteInOrderAsync(inFlight.Reader, output, errors, stop, cancellationToken);
+        var reader = new JsonLinesChunkReader(input);
+        try
+        {
+            while (await reader.ReadAsync(stop.Token) is { } chunk)
+            {
+                await inFlight.Writer.WriteAsync(Task.Run(() => ClassifyAndReturn(chunk), stop.Token), stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (writing.IsFaulted)
+        {
+            // The writer failed and stopped reading: its exception is the one to report, below.
+        }
+        finally
+        {
+            inFlight.Writer.Complete();
+        }
 
-    public async Task<ClassifySummary> RunAsync(TextReader input, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+        return await writing;
+    }
+
+    private ClassifiedChunk ClassifyAndReturn(JsonLinesChunk chunk)
+    {
+        try
+        {
+            return _chunks.Classify(chunk);
+        }
+        finally
+        {
+            chunk.Return();
+        }
+    }
+
+    private static async Task<ClassifySummary> WriteInOrderAsync(
+        ChannelReader<Task<ClassifiedChunk>> chunks, Stream output, TextWriter errors, CancellationTokenSource stop, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteInOrderAsync(chunks, output, errors, cancellationToken);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    private static async Task<ClassifySummary> WriteInOrderAsync(
+        ChannelReader<Task<ClassifiedChunk>> chunks, Stream output, TextWriter errors, CancellationToken cancellationToken)
     {
         var classified = 0;
         var rejected = 0;
-        var lineNumber = 0;
-        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var pending in chunks.ReadAllAsync(cancellationToken))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var chunk = await pending;
+            using (chunk.Output)
             {
-                continue;
+                await output.WriteAsync(chunk.Output.WrittenMemory, cancellationToken);
             }
 
-            if (TryRead(line, out var failure, out var reason))
+            foreach (var problem in chunk.Problems)
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(ToLine(_classifier.Classify(failure)), OutputOptions));
-                classified++;
+                await errors.WriteLineAsync($"line {problem.LineNumber}: {problem.Reason}");
             }
-            else
-            {
-                await errors.WriteLineAsync($"line {lineNumber}: {reason}");
-                rejected++;
-            }
+
+            classified += chunk.Classified;
+            rejected += chunk.Problems.Count;
         }
 
         await output.FlushAsync(cancellationToken);
@@ -47,38 +97,5 @@ internal sealed class JsonLinesClassifier(ISyncFailureClassifier? classifier = n
         }
 
         return new ClassifySummary(classified, rejected);
-    }
-
-    private static bool TryRead(string line, out SyncFailureReported failure, out string reason)
-    {
-        failure = null!;
-        try
-        {
-            var parsed = JsonSerializer.Deserialize<SyncFailureReported>(line, ContractJson.Options);
-            if (parsed is null)
-            {
-                reason = "expected a JSON object, found null.";
-                return false;
-            }
-
-            var problems = SyncFailureValidator.Validate(parsed);
-            reason = string.Join("; ", problems);
-            failure = parsed;
-            return problems.Count == 0;
-        }
-        catch (JsonException e)
-        {
-            reason = JsonProblem.Describe(e);
-            return false;
-        }
-    }
-
-    private static ClassifiedLine ToLine(FailureClassification classification)
-    {
-        var errors = classification.Errors
-            .Select(e => new ClassifiedError(e.Category, e.ErrorType, e.Retryable, e.RuleId, e.Fingerprint))
-            .ToList();
-        var first = errors[0];
-        return new ClassifiedLine(classification.EventId, first.Category, first.ErrorType, first.Retryable, first.RuleId, first.Fingerprint, errors);
     }
 }

@@ -11,6 +11,8 @@ public sealed class ErrorCatalog
     public const string OtherCategory = "other";
     public const string TransientCategory = "transient";
     public const string UnknownType = "unknown";
+    public const string SalesforceAutomationType = "salesforce-automation";
+    public const string SalesforceFlowType = "salesforce-flow";
 
     private const string ResourceName = "EventSync.Core.error-catalog.json";
     private static readonly Lazy<ErrorCatalog> DefaultCatalog = new(LoadEmbedded);

@@ -62,6 +62,80 @@ internal sealed class ClassificationRule(
         }
     }
 
+    /// <summary>The conditions <paramref name="error"/> fails when tried with <paramref name="code"/>; for explanations, not the hot path.</summary>
+    public RuleCondition Misses(in NormalizedError error, string code)
+    {
+        var missed = RuleCondition.None;
+        if (Codes.Count > 0 && !Codes.Contains(code))
+        {
+            missed |= RuleCondition.Code;
+        }
+
+        if (source != FailureSource.Unspecified && error.Context.Source != source)
+        {
+            missed |= RuleCondition.Source;
+        }
+
+        if (direction != SyncDirection.Unspecified && error.Context.Direction != direction)
+        {
+            missed |= RuleCondition.Direction;
+        }
+
+        if (objectTypes.Count > 0 && (error.Context.ObjectType is null || !objectTypes.Contains(error.Context.ObjectType)))
+        {
+            missed |= RuleCondition.ObjectType;
+        }
+
+        try
+        {
+            if (message is not null && !message.IsMatch(error.MatchText))
+            {
+                missed |= RuleCondition.Message;
+            }
+
+            if (messageNot is not null && messageNot.IsMatch(error.MatchText))
+            {
+                missed |= RuleCondition.MessageNot;
+            }
+
+            if (field is not null && !AnyFieldMatches(error.Fields, field))
+            {
+                missed |= RuleCondition.Field;
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            missed |= RuleCondition.Message;
+        }
+
+        return missed;
+    }
+
+    /// <summary>The words of the message that this rule's message pattern matched, if it has one and it matched.</summary>
+    public string? MatchedWords(in NormalizedError error)
+    {
+        try
+        {
+            return message?.Match(error.MatchText) is { Success: true } match ? match.Value : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The fields that this rule's field pattern matched.</summary>
+    public IReadOnlyList<string> MatchedFields(in NormalizedError error)
+    {
+        if (field is null)
+        {
+            return [];
+        }
+
+        var pattern = field;
+        return error.Fields.Where(f => pattern.IsMatch(f)).ToList();
+    }
+
     private static bool AnyFieldMatches(IReadOnlyList<string> fields, Regex pattern)
     {
         for (var i = 0; i < fields.Count; i++)

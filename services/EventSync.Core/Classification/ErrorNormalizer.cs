@@ -56,7 +56,19 @@ internal static partial class ErrorNormalizer
             matchText = string.Join(' ', matchText, error.SubCategory, error.Category);
         }
 
-        return new NormalizedError(context, code, fallbackCode == code ? "" : fallbackCode, message, matchText, fields);
+        // An HTTP status says less than any code or word in the body: it is tried last.
+        var httpCode = InnerStatusCodes.HttpStatusCode(code);
+        if (httpCode.Length > 0)
+        {
+            code = "";
+        }
+        else
+        {
+            httpCode = InnerStatusCodes.HttpStatus(matchText);
+        }
+
+        var innerCodes = InnerStatusCodes.Find(matchText, code);
+        return new NormalizedError(context, code, fallbackCode == code ? "" : fallbackCode, message, matchText, fields, innerCodes, httpCode);
     }
 
     private static (string Code, string Message, IReadOnlyList<string> Fields) MergeParsed(

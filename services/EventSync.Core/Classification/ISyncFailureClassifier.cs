@@ -8,4 +8,7 @@ public interface ISyncFailureClassifier
     FailureClassification Classify(SyncFailureReported failure);
 
     ErrorClassification Classify(ReportedError reportedError, FailureContext context);
+
+    /// <summary>Which rule decided <paramref name="reportedError"/>, on which code and words, and which rules came near.</summary>
+    ClassificationExplanation Explain(ReportedError reportedError, FailureContext context);
 }

@@ -13,8 +13,10 @@ public static class StatusCodes
 
         var hasUnderscore = false;
         var allUpper = true;
-        foreach (var c in text)
+        var humps = 0;
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c == '_')
             {
                 hasUnderscore = true;
@@ -27,24 +29,43 @@ public static class StatusCodes
             {
                 allUpper = false;
             }
+            else if (char.IsAsciiLetterUpper(c) && (i == 0 || char.IsAsciiLetterLower(text[i - 1])))
+            {
+                humps++;
+            }
         }
 
-        return hasUnderscore || allUpper;
+        // Bulk API 1.0 writes its codes in Pascal case (InvalidSessionId, ExceededQuota): two humps or more read as a code.
+        return hasUnderscore || allUpper || (humps >= 2 && text.Length <= 40);
     }
 
     /// <summary>Upper case, with spaces and hyphens turned into underscores; the same instance when it already is.</summary>
     public static string Normalize(string code) => IsNormalized(code) ? code : Normalize(code.AsSpan());
 
-    /// <summary>Upper case, with spaces and hyphens turned into underscores: <c>unable to lock row</c> -> <c>UNABLE_TO_LOCK_ROW</c>.</summary>
+    /// <summary>
+    /// Upper case, with spaces and hyphens turned into underscores and Pascal case split into words:
+    /// <c>unable to lock row</c> and <c>UnableToLockRow</c> -> <c>UNABLE_TO_LOCK_ROW</c>; an HTTP status <c>503</c> -> <c>HTTP_503</c>.
+    /// </summary>
     public static string Normalize(ReadOnlySpan<char> code)
     {
         code = code.Trim();
-        Span<char> buffer = code.Length <= 128 ? stackalloc char[code.Length] : new char[code.Length];
+        if (code.Length == 3 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) && char.IsAsciiDigit(code[2]))
+        {
+            return string.Concat("HTTP_", code);
+        }
+
+        Span<char> buffer = code.Length <= 64 ? stackalloc char[code.Length * 2] : new char[code.Length * 2];
         var length = 0;
         var lastWasSeparator = false;
-        foreach (var c in code)
+        for (var i = 0; i < code.Length; i++)
         {
+            var c = code[i];
             var separator = c is ' ' or '-' or '_' or '\t';
+            if (!separator && i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(code[i - 1]) && !lastWasSeparator)
+            {
+                buffer[length++] = '_';
+            }
+
             if (separator)
             {
                 if (!lastWasSeparator && length > 0)
@@ -65,7 +86,7 @@ public static class StatusCodes
 
     private static bool IsNormalized(string code)
     {
-        if (code.Length == 0 || code[0] == '_' || code[^1] == '_')
+        if (code.Length == 0 || !char.IsAsciiLetterUpper(code[0]) || code[^1] == '_')
         {
             return false;
         }

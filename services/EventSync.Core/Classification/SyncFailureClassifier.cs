@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
 
@@ -8,6 +9,7 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
 {
     public const string UnknownRuleId = "fallback.unknown";
     public const string NoErrorsRuleId = "fallback.no-errors";
+    private const int MaxNearRules = 5;
 
     private static readonly Lazy<SyncFailureClassifier> DefaultClassifier =
         new(() => new SyncFailureClassifier(ErrorCatalog.Default, ClassificationRules.LoadEmbedded(ErrorCatalog.Default)));
@@ -49,13 +51,13 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
     {
         ArgumentNullException.ThrowIfNull(reportedError);
         var normalized = ErrorNormalizer.Normalize(reportedError, context);
-        var (errorType, ruleId) = Decide(normalized);
-        var info = _catalog.Get(errorType);
+        var (rule, _) = Decide(normalized);
+        var info = rule is null ? _catalog.Unknown : _catalog.Get(rule.ErrorType);
         return new ErrorClassification(
             info.Category,
             info.Id,
             info.Retryable,
-            ruleId,
+            rule?.Id ?? UnknownRuleId,
             MessageFingerprint.Compute(info.Id, normalized.Code, normalized.Message),
             normalized.Code.Length > 0 ? normalized.Code : null,
             normalized.Message.Length > 0 ? normalized.Message : null,
@@ -70,16 +72,90 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
         return new FailureContext(source, direction, failure.ObjectType?.Trim().ToLowerInvariant());
     }
 
-    private (string ErrorType, string RuleId) Decide(in NormalizedError error)
+    /// <summary>Why <paramref name="reportedError"/> is classified as it is: the deciding rule, its code and words, and the rules that came near.</summary>
+    public ClassificationExplanation Explain(ReportedError reportedError, FailureContext context)
     {
-        var rule = FirstMatch(error.Code, error);
-        if (rule is null && error.FallbackCode.Length > 0)
+        ArgumentNullException.ThrowIfNull(reportedError);
+        var normalized = ErrorNormalizer.Normalize(reportedError, context);
+        var (rule, code) = Decide(normalized);
+        var near = new List<NearRule>();
+        var afterDecider = false;
+        foreach (var candidate in _rules.Rules)
         {
-            rule = FirstMatch(error.FallbackCode, error);
+            if (ReferenceEquals(candidate, rule))
+            {
+                afterDecider = true;
+                continue;
+            }
+
+            var missed = candidate.Misses(normalized, code);
+            if (missed == RuleCondition.None && afterDecider)
+            {
+                missed = RuleCondition.Order;
+            }
+
+            if (IsNear(candidate, missed) && near.Count < MaxNearRules)
+            {
+                near.Add(new NearRule(candidate.Id, candidate.ErrorType, JsonNamingPolicy.CamelCase.ConvertName(missed.ToString())));
+            }
         }
 
-        return rule is null ? (ErrorCatalog.UnknownType, UnknownRuleId) : (rule.ErrorType, rule.Id);
+        return rule is null
+            ? new ClassificationExplanation(UnknownRuleId, ErrorCatalog.UnknownType, NullIfEmpty(code), null, [], near)
+            : new ClassificationExplanation(rule.Id, rule.ErrorType, NullIfEmpty(code), rule.MatchedWords(normalized), rule.MatchedFields(normalized), near);
     }
+
+    // The reported code first; when there is none, or it finds nothing or only the automation that wrapped the real error,
+    // the codes quoted inside the message, innermost first; then the message's words; then HubSpot's category; then the
+    // HTTP status.
+    // Near: it matched but came later; or it missed one condition, and not only the words of a rule that has nothing but words,
+    // nor only the code of a rule that has no words (every unrelated rule misses those).
+    private static bool IsNear(ClassificationRule rule, RuleCondition missed)
+    {
+        var oneMiss = missed != RuleCondition.None && (missed & (missed - 1)) == 0;
+        return missed == RuleCondition.Order
+            || (oneMiss && missed == RuleCondition.Code && rule.MessagePattern is not null)
+            || (oneMiss && missed != RuleCondition.Code && (rule.Codes.Count > 0 || missed != RuleCondition.Message));
+    }
+
+    private (ClassificationRule? Rule, string Code) Decide(in NormalizedError error)
+    {
+        var rule = error.Code.Length > 0 ? FirstMatch(error.Code, error) : null;
+        if (rule is null || IsWrapper(rule))
+        {
+            foreach (var inner in error.InnerCodes)
+            {
+                if (FirstMatch(inner, error) is { } innerRule && !IsWrapper(innerRule) && innerRule.ErrorType != ErrorCatalog.UnknownType)
+                {
+                    return (innerRule, inner);
+                }
+            }
+        }
+
+        rule ??= error.Code.Length == 0 ? FirstMatch("", error) : null;
+        if (rule is not null)
+        {
+            return (rule, error.Code);
+        }
+
+        if (error.FallbackCode.Length > 0 && FirstMatch(error.FallbackCode, error) is { } fallback)
+        {
+            return (fallback, error.FallbackCode);
+        }
+
+        if (error.HttpCode.Length > 0 && FirstMatch(error.HttpCode, error) is { } byStatus)
+        {
+            return (byStatus, error.HttpCode);
+        }
+
+        return (null, error.Code);
+    }
+
+    // Automation reports the error of the record it tried to save: that error, when it has a type, is what needs fixing.
+    private static bool IsWrapper(ClassificationRule rule) =>
+        rule.ErrorType is ErrorCatalog.SalesforceAutomationType or ErrorCatalog.SalesforceFlowType;
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private ClassificationRule? FirstMatch(string code, in NormalizedError error)
     {

@@ -22,4 +22,7 @@ public sealed record ErrorQuery(string TenantId)
     public DateTimeOffset? SeenTo { get; init; }
 
     public string? Text { get; init; }
+
+    /// <summary>Errors with this fingerprint: one group of the unknown errors (see <see cref="IUnknownErrorGroupQueries"/>).</summary>
+    public string? Fingerprint { get; init; }
 }

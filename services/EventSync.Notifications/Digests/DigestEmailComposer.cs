@@ -70,6 +70,15 @@ internal sealed class DigestEmailComposer(IOptions<NotificationOptions> options)
             }
         }
 
+        if (report.UnknownGroups.Count > 0)
+        {
+            text.AppendLine().AppendLine(texts.UnknownGroupsHeading);
+            foreach (var group in report.UnknownGroups)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {group.CurrentErrors} ({texts.AffectedRecords}: {group.AffectedRecords}): {Sample(group)}");
+            }
+        }
+
         if (report.TopRecords.Count > 0)
         {
             text.AppendLine().AppendLine(texts.TopRecordsHeading);
@@ -120,6 +129,17 @@ internal sealed class DigestEmailComposer(IOptions<NotificationOptions> options)
             }
         }
 
+        if (report.UnknownGroups.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px\">{HtmlEncode(texts.UnknownGroupsHeading)}</h2><ul>");
+            foreach (var group in report.UnknownGroups)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li>{group.CurrentErrors} ({HtmlEncode(texts.AffectedRecords)}: {group.AffectedRecords}): <code>{HtmlEncode(Sample(group))}</code></li>");
+            }
+
+            html.Append("</ul>");
+        }
+
         if (report.TopRecords.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px\">{HtmlEncode(texts.TopRecordsHeading)}</h2><table style=\"border-collapse:collapse\">");
@@ -137,6 +157,14 @@ internal sealed class DigestEmailComposer(IOptions<NotificationOptions> options)
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{HtmlEncode(options.Value.DashboardUrl.ToString())}\">{HtmlEncode(texts.DashboardLink)}</a></p>");
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#57606a;font-size:12px\">{HtmlEncode(NotificationTexts.Format(texts.Footer, report.TenantId))}</p></body></html>");
         return html.ToString();
+    }
+
+    // The status code and message of the group's last error, cut to a line: a sample to recognise the problem by.
+    private static string Sample(UnknownErrorGroup group)
+    {
+        var sample = string.Join(": ", new[] { group.SampleStatusCode, group.SampleMessage }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        sample = sample.ReplaceLineEndings(" ");
+        return sample.Length > 200 ? string.Concat(sample.AsSpan(0, 197), "...") : sample;
     }
 
     private static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>

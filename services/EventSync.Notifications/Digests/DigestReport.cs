@@ -1,4 +1,5 @@
 using EventSync.Contracts;
+using EventSync.Core.Storage;
 
 namespace EventSync.Notifications.Digests;
 
@@ -14,6 +15,7 @@ internal sealed record DigestReport(
     long StillOpen,
     IReadOnlyList<DigestCard> Cards,
     IReadOnlyList<DigestRecord> TopRecords,
+    IReadOnlyList<UnknownErrorGroup> UnknownGroups,
     IReadOnlyList<DigestCategoryCount> ErrorsPerCategory)
 {
     public bool HasNothingToReport => CurrentErrors == 0 && NewErrors == 0 && ResolvedErrors == 0;

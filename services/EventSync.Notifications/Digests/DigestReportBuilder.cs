@@ -10,7 +10,8 @@ namespace EventSync.Notifications.Digests;
 /// new = first seen in the period, resolved = resolved in the period, still open = current and first seen before it;
 /// cards from the store's card figures; the chart counts errors that occurred in the period, per category.
 /// </summary>
-internal sealed class DigestReportBuilder(ISyncErrorStore store, ISyncErrorQueries queries, IOptions<NotificationOptions> options)
+internal sealed class DigestReportBuilder(
+    ISyncErrorStore store, ISyncErrorQueries queries, IUnknownErrorGroupQueries unknownGroups, IOptions<NotificationOptions> options)
 {
     public async Task<DigestReport> BuildAsync(string tenantId, DigestFrequency frequency, DigestPeriod period, string language, CancellationToken cancellationToken)
     {
@@ -60,7 +61,10 @@ internal sealed class DigestReportBuilder(ISyncErrorStore store, ISyncErrorQueri
             .Where(c => c.Id != ErrorCatalog.TransientCategory)
             .Select(c => new DigestCategoryCount(c.Id, c.Title, perCategory.GetValueOrDefault(c.Id)))
             .ToList();
-        return new DigestReport(tenantId, frequency, period, current, records.Count, fresh, resolved, stillOpen, cards, top, chart);
+        var groups = cards.Any(c => c.ErrorType == ErrorCatalog.UnknownType)
+            ? await unknownGroups.GetUnknownGroupsAsync(tenantId, options.Value.TopRecords, cancellationToken)
+            : [];
+        return new DigestReport(tenantId, frequency, period, current, records.Count, fresh, resolved, stillOpen, cards, top, groups, chart);
     }
 
     private static bool InPeriod(DateTimeOffset at, DigestPeriod period) => at > period.Start && at <= period.End;

@@ -28,6 +28,7 @@ internal sealed record NotificationTexts
         ErrorTypesHeading = "What fails and how to fix it",
         Fix = "How to fix",
         TopRecordsHeading = "Most affected records",
+        UnknownGroupsHeading = "Distinct unknown problems (send these to support with their sample)",
         Record = "Record",
         Errors = "Errors",
         ChartHeading = "Errors per category in the period",
@@ -61,6 +62,7 @@ internal sealed record NotificationTexts
         ErrorTypesHeading = "Co nie działa i jak to naprawić",
         Fix = "Jak naprawić",
         TopRecordsHeading = "Rekordy z największą liczbą błędów",
+        UnknownGroupsHeading = "Różne nierozpoznane problemy (przekaż je pomocy technicznej z przykładem)",
         Record = "Rekord",
         Errors = "Błędy",
         ChartHeading = "Błędy według kategorii w okresie",
@@ -107,6 +109,8 @@ internal sealed record NotificationTexts
     public required string Fix { get; init; }
 
     public required string TopRecordsHeading { get; init; }
+
+    public required string UnknownGroupsHeading { get; init; }
 
     public required string Record { get; init; }
 

@@ -19,6 +19,8 @@ internal sealed class ErrorQueryDocument
 
     public string? Text { get; set; }
 
+    public string? Fingerprint { get; set; }
+
     public static ErrorQueryDocument From(ErrorQuery query) => new()
     {
         ErrorType = query.ErrorType,
@@ -28,6 +30,7 @@ internal sealed class ErrorQueryDocument
         SeenFrom = query.SeenFrom,
         SeenTo = query.SeenTo,
         Text = query.Text,
+        Fingerprint = query.Fingerprint,
     };
 
     public ErrorQuery ToQuery(string tenantId) => new(tenantId)
@@ -39,5 +42,6 @@ internal sealed class ErrorQueryDocument
         SeenFrom = SeenFrom,
         SeenTo = SeenTo,
         Text = Text,
+        Fingerprint = Fingerprint,
     };
 }

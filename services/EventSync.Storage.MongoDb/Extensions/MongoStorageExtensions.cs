@@ -36,6 +36,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<ISyncErrorStore, MongoSyncErrorStore>();
         services.AddSingleton<ISyncErrorQueries, MongoSyncErrorQueries>();
         services.AddSingleton<IAffectedRecordQueries, MongoAffectedRecordQueries>();
+        services.AddSingleton<IUnknownErrorGroupQueries, MongoUnknownErrorGroupQueries>();
         services.AddSingleton<IApiUsageStore, MongoApiUsageStore>();
         services.AddSingleton<IApiBudgetStore, MongoApiBudgetStore>();
         services.AddSingleton<IResyncRequestStore, MongoResyncRequestStore>();

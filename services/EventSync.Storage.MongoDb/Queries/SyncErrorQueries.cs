@@ -103,6 +103,11 @@ internal static class SyncErrorQueries
             clauses.Add(Filter.Lt(d => d.LastSeen, to));
         }
 
+        if (query.Fingerprint is not null)
+        {
+            clauses.Add(Filter.Eq(d => d.Fingerprint, query.Fingerprint));
+        }
+
         if (!string.IsNullOrEmpty(query.Text))
         {
             clauses.Add(ContainingText(query.Text));

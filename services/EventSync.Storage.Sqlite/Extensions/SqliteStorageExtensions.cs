@@ -23,6 +23,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<ISyncErrorStore, SqliteSyncErrorStore>();
         services.AddSingleton<ISyncErrorQueries, SqliteSyncErrorQueries>();
         services.AddSingleton<IAffectedRecordQueries, SqliteAffectedRecordQueries>();
+        services.AddSingleton<IUnknownErrorGroupQueries, SqliteUnknownErrorGroupQueries>();
         services.AddSingleton<IApiUsageStore, SqliteApiUsageStore>();
         services.AddSingleton<IApiBudgetStore, SqliteApiBudgetStore>();
         services.AddSingleton<IResyncRequestStore, SqliteResyncRequestStore>();

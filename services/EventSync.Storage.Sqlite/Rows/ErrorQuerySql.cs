@@ -45,6 +45,11 @@ internal static class ErrorQuerySql
             sql.Append(" AND last_seen < @seenTo");
         }
 
+        if (query.Fingerprint is not null)
+        {
+            sql.Append(" AND fingerprint = @fingerprint");
+        }
+
         if (!string.IsNullOrEmpty(query.Text))
         {
             sql.Append(" AND (")
@@ -86,6 +91,11 @@ internal static class ErrorQuerySql
         if (query.SeenTo is { } to)
         {
             command.With("@seenTo", to.UtcTicks);
+        }
+
+        if (query.Fingerprint is not null)
+        {
+            command.With("@fingerprint", query.Fingerprint);
         }
 
         if (!string.IsNullOrEmpty(query.Text))

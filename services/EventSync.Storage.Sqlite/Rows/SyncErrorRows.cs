@@ -15,10 +15,10 @@ internal static class SyncErrorRows
         VALUES (@id, @tenant, @objectType, @recordKey, @hubSpotId, @salesforceId, @category, @errorType, @fingerprint, @state, @lastSeen, @statusCode, @message, @body)
         """;
 
-    // Leaves out the columns of the partial indexes: an error seen again keeps its state and record ids, and SQLite then
-    // leaves those indexes alone.
+    // Leaves out the columns of the partial indexes but last seen: an error seen again keeps its state, record ids and
+    // fingerprint, and SQLite then leaves the indexes of those alone.
     private const string UpdateSeen = """
-        UPDATE sync_errors SET fingerprint = @fingerprint, last_seen = @lastSeen, status_code = @statusCode, message = @message, body = @body
+        UPDATE sync_errors SET last_seen = @lastSeen, status_code = @statusCode, message = @message, body = @body
         WHERE id = @id
         """;
 
@@ -80,18 +80,18 @@ internal static class SyncErrorRows
         var sql = before is null ? Insert
             : before.State == after.State
                 && string.Equals(before.HubSpotId, after.HubSpotId, StringComparison.Ordinal)
-                && string.Equals(before.SalesforceId, after.SalesforceId, StringComparison.Ordinal) ? UpdateSeen
+                && string.Equals(before.SalesforceId, after.SalesforceId, StringComparison.Ordinal)
+                && string.Equals(before.Fingerprint, after.Fingerprint, StringComparison.Ordinal) ? UpdateSeen
             : UpdateAll;
         var command = session.Command(sql)
             .With("@id", after.Id)
-            .With("@fingerprint", after.Fingerprint)
             .With("@lastSeen", after.LastSeen.UtcTicks)
             .With("@statusCode", after.StatusCode)
             .With("@message", after.Message)
             .With("@body", SqliteJson.Write(after));
         if (sql != UpdateSeen)
         {
-            command.With("@hubSpotId", after.HubSpotId).With("@salesforceId", after.SalesforceId).With("@state", (int)after.State);
+            command.With("@hubSpotId", after.HubSpotId).With("@salesforceId", after.SalesforceId).With("@fingerprint", after.Fingerprint).With("@state", (int)after.State);
         }
 
         if (sql == Insert)

@@ -123,5 +123,10 @@ internal static class SqliteSchema
             body TEXT NOT NULL);
         CREATE INDEX views_by_expiry ON views (expires_at);
         """,
+
+        // 2: the unknown errors grouped by fingerprint, and lists of one group.
+        """
+        CREATE INDEX sync_errors_current_by_fingerprint ON sync_errors (tenant_id, error_type, fingerprint, last_seen) WHERE state < 2;
+        """,
     ];
 }

@@ -11,6 +11,7 @@ public sealed class ErrorCatalogTests
         "custom-code/salesforce-automation", "custom-code/missing-contact-id", "custom-code/validation-rule", "custom-code/salesforce-flow",
         "duplicates/email-already-in-use", "duplicates/salesforce-duplicate-rule",
         "permissions/insufficient-access-or-missing-record", "permissions/field-permissions", "permissions/insufficient-salesforce-access",
+        "permissions/integration-authorization",
         "picklists/missing-picklist-option", "picklists/state-country-mismatch", "picklists/mismatched-options", "picklists/inactive-owner",
         "picklists/restricted-picklist-value", "picklists/inactive-opportunity-stage", "picklists/owners-not-synced",
         "picklists/option-limit-exceeded", "picklists/default-sales-process-unavailable", "picklists/invalid-opportunity-stage",
@@ -28,7 +29,8 @@ public sealed class ErrorCatalogTests
         var ids = ErrorCatalog.Default.ErrorTypes.Select(t => $"{t.Category}/{t.Id}");
 
         Assert.Equal(TaxonomyTypes.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        Assert.Equal(31, ErrorCatalog.Default.ErrorTypes.Count(t => t.Category is not ErrorCatalog.OtherCategory and not ErrorCatalog.TransientCategory));
+        // The article's 31 types, and integration-authorization for failures of the integration's own access.
+        Assert.Equal(32, ErrorCatalog.Default.ErrorTypes.Count(t => t.Category is not ErrorCatalog.OtherCategory and not ErrorCatalog.TransientCategory));
         Assert.Equal(7, ErrorCatalog.Default.Categories.Count(c => c.Id is not ErrorCatalog.OtherCategory and not ErrorCatalog.TransientCategory));
     }
 

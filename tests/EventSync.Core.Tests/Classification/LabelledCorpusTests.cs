@@ -16,6 +16,13 @@ public sealed class LabelledCorpusTests
     private const string HoldOut = "holdout-failures.jsonl";
     private const string SecondHoldOut = "holdout2-failures.jsonl";
 
+    // These corpora were written from the article's taxonomy; types added later are covered by the real-world corpus.
+    private static readonly HashSet<string> TypesAddedAfterTheseCorpora = ["integration-authorization"];
+
+    // HubSpot's INVALID_<TYPE> codes moved from invalid-value to type-mismatch, which left the first hold-out without an
+    // invalid-value case; it was measured before that and is not written to afterwards.
+    private static readonly HashSet<string> TypesRelabelledAwayInTheFirstHoldOut = ["invalid-value"];
+
     public static TheoryData<string, int, string, string> Cases()
     {
         var data = new TheoryData<string, int, string, string>();
@@ -54,7 +61,8 @@ public sealed class LabelledCorpusTests
             .ToDictionary();
 
         Assert.True(ReadLines(file).Count() >= minimumCases, $"{file} needs at least {minimumCases} cases");
-        Assert.All(ErrorCatalog.Default.ErrorTypes, type => Assert.True(counts.GetValueOrDefault(type.Id) >= minimumPerType, $"{file}, {type.Id}: {counts.GetValueOrDefault(type.Id)} cases"));
+        var exempt = file == HoldOut ? TypesAddedAfterTheseCorpora.Union(TypesRelabelledAwayInTheFirstHoldOut) : TypesAddedAfterTheseCorpora;
+        Assert.All(ErrorCatalog.Default.ErrorTypes.Where(t => !exempt.Contains(t.Id)), type => Assert.True(counts.GetValueOrDefault(type.Id) >= minimumPerType, $"{file}, {type.Id}: {counts.GetValueOrDefault(type.Id)} cases"));
     }
 
     [Theory]
@@ -72,15 +80,7 @@ public sealed class LabelledCorpusTests
         Assert.True(errors.Count(e => e.Category is not null) >= 30);
     }
 
-    private static SyncFailureReported ReadEvent(string file, int line)
-    {
-        var text = ReadLines(file).Single(l => l.Line == line).Text;
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.GetProperty("event").Deserialize<SyncFailureReported>(ContractJson.Options)!;
-    }
+    private static SyncFailureReported ReadEvent(string file, int line) => CorpusFile.Event(file, line);
 
-    private static IEnumerable<(int Line, string Text)> ReadLines(string file) =>
-        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Corpus", file))
-            .Select((text, index) => (index + 1, text))
-            .Where(l => !string.IsNullOrWhiteSpace(l.text));
+    private static IEnumerable<(int Line, string Text)> ReadLines(string file) => CorpusFile.Lines(file);
 }

@@ -58,7 +58,7 @@ public sealed class SyncFailureClassifierTests
 
     [Theory]
     [InlineData("ContactTrigger: execution of AfterInsert caused by: System.NullPointerException: Attempt to de-reference a null object: Trigger.ContactTrigger: line 12, column 1", "salesforce-automation")]
-    [InlineData("We can't save this record because the “Update Account Rating” process failed. Give your Salesforce admin these details. This error occurred when the flow tried to update records: FIELD_CUSTOM_VALIDATION_EXCEPTION", "salesforce-automation")]
+    [InlineData("We can't save this record because the “Update Account Rating” process failed. Give your Salesforce admin these details. This error occurred when the flow tried to update records: FIELD_CUSTOM_VALIDATION_EXCEPTION", "validation-rule")]
     [InlineData("We can't save this record because the “Account_After_Save” flow failed. Give your Salesforce admin these details. Error element Update_Rating (FlowRecordUpdate).", "salesforce-flow")]
     [InlineData("ContactTrigger: execution of AfterUpdate caused by: System.DmlException: Update failed. First exception on row 0; first error: UNABLE_TO_LOCK_ROW, unable to obtain exclusive access to this record: []", "lock-contention")]
     public void Should_let_the_component_that_failed_decide_when_automation_rejected_the_record(string message, string expected)

@@ -20,6 +20,8 @@ public sealed class StoreUnderTest(IServiceProvider services, Func<ValueTask> cl
 
     public IAffectedRecordQueries AffectedRecords { get; } = services.GetRequiredService<IAffectedRecordQueries>();
 
+    public IUnknownErrorGroupQueries UnknownGroups { get; } = services.GetRequiredService<IUnknownErrorGroupQueries>();
+
     public INotificationSettingsStore Settings { get; } = services.GetRequiredService<INotificationSettingsStore>();
 
     public IViewStore Views { get; } = services.GetRequiredService<IViewStore>();

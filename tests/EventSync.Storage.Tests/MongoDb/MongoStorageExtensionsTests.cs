@@ -18,7 +18,7 @@ public sealed class MongoStorageExtensionsTests
         await using var provider = new ServiceCollection().AddMongoStorage(configuration).BuildServiceProvider();
         Type[] interfaces =
         [
-            typeof(ISyncErrorStore), typeof(ISyncErrorQueries), typeof(IAffectedRecordQueries), typeof(IApiUsageStore),
+            typeof(ISyncErrorStore), typeof(ISyncErrorQueries), typeof(IAffectedRecordQueries), typeof(IUnknownErrorGroupQueries), typeof(IApiUsageStore),
             typeof(INotificationSettingsStore), typeof(IViewStore), typeof(IDigestClaimStore), typeof(IAlertWindowStore),
             typeof(IStoreLifecycle), typeof(IResyncRequestStore), typeof(IApiBudgetStore), typeof(ITransientRetryStore),
         ];

@@ -130,7 +130,7 @@ public sealed class SqliteStoreTests
         await using var stores = Provider(dataDir);
         Type[] interfaces =
         [
-            typeof(ISyncErrorStore), typeof(ISyncErrorQueries), typeof(IAffectedRecordQueries), typeof(IApiUsageStore),
+            typeof(ISyncErrorStore), typeof(ISyncErrorQueries), typeof(IAffectedRecordQueries), typeof(IUnknownErrorGroupQueries), typeof(IApiUsageStore),
             typeof(INotificationSettingsStore), typeof(IViewStore), typeof(IDigestClaimStore), typeof(IAlertWindowStore),
             typeof(IStoreLifecycle), typeof(Core.Resync.IResyncRequestStore), typeof(Core.Resync.IApiBudgetStore), typeof(Core.Resync.ITransientRetryStore),
         ];
