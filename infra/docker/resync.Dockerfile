@@ -8,7 +8,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY contracts/EventSync.Contracts/EventSync.Contracts.csproj contracts/EventSync.Contracts/
 COPY services/EventSync.Core/EventSync.Core.csproj services/EventSync.Core/
-COPY services/EventSync.Storage.LiteDb/EventSync.Storage.LiteDb.csproj services/EventSync.Storage.LiteDb/
+COPY services/EventSync.Storage.Sqlite/EventSync.Storage.Sqlite.csproj services/EventSync.Storage.Sqlite/
 COPY services/EventSync.Storage.MongoDb/EventSync.Storage.MongoDb.csproj services/EventSync.Storage.MongoDb/
 COPY services/EventSync.ServiceDefaults/EventSync.ServiceDefaults.csproj services/EventSync.ServiceDefaults/
 COPY services/EventSync.Resync/EventSync.Resync.csproj services/EventSync.Resync/

@@ -147,7 +147,7 @@ public sealed class ErrorListTests(ApiHost host)
         ];
         var stored = await host.SeedAsync(failures);
         var b = stored.Single(e => e.HubSpotId == "b");
-        await host.Services.GetRequiredService<ISyncErrorQueries>().MarkResyncPendingAsync(tenant, [b.Id], TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<ISyncErrorStore>().MarkResyncPendingAsync(tenant, [b.Id], TestContext.Current.CancellationToken);
         return tenant;
     }
 }

@@ -49,7 +49,7 @@ public sealed class ResyncTests(ApiHost host)
             SyncFailures.ToSalesforce(tenant, "813", SyncFailures.InvalidEmail),
         ]);
         var (open, pending, resolved) = (errors[0], errors[1], errors[2]);
-        await Queries.MarkResyncPendingAsync(tenant, [pending.Id], TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<ISyncErrorStore>().MarkResyncPendingAsync(tenant, [pending.Id], TestContext.Current.CancellationToken);
         var store = host.Services.GetRequiredService<ISyncErrorStore>();
         Assert.Equal(1, await store.ResolveRecordsAsync([new RecordResolution(tenant, "contact", "813", null, DateTimeOffset.UtcNow.AddMinutes(1))], TestContext.Current.CancellationToken));
 

@@ -9,7 +9,7 @@ public sealed class LayeringTests
 {
     private static readonly string[] InfrastructureNamespaces =
     [
-        "MassTransit", "RabbitMQ", "MongoDB", "LiteDB", "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting",
+        "MassTransit", "RabbitMQ", "MongoDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting",
         "Quartz", "Serilog", "MailKit", "MimeKit", "CsvHelper", "System.CommandLine", "Spectre",
     ];
 

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventSync.Classifier.Tests;
 
 /// <summary>
-/// The classifier service as it runs in production, on a real RabbitMQ broker and its own LiteDB file, shared by every test
+/// The classifier service as it runs in production, on a real RabbitMQ broker and its own SQLite file, shared by every test
 /// of this assembly (tests stay apart by tenant), with a sync engine without MassTransit and a downstream listener.
 /// </summary>
 public sealed class ClassifierOnRabbitMq : IAsyncLifetime

@@ -5,7 +5,7 @@ using EventSync.Core.Storage;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
-using EventSync.Storage.LiteDb;
+using EventSync.Storage.Sqlite;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,7 +106,7 @@ public sealed class StoreOutageTests : IAsyncLifetime
             builder =>
             {
                 builder.Services.AddEventSyncStorage(builder.Configuration);
-                builder.Services.AddSingleton(sp => new UnreachableStore(sp.GetRequiredService<LiteDbSyncErrorStore>()));
+                builder.Services.AddSingleton(sp => new UnreachableStore(new SqliteSyncErrorStore(sp.GetRequiredService<SqliteStoreContext>())));
                 builder.Services.AddSingleton<ISyncErrorStore>(sp => sp.GetRequiredService<UnreachableStore>());
                 builder.Services.AddClassifier();
                 builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());

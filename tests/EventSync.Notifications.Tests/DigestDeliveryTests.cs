@@ -35,7 +35,7 @@ public sealed class DigestDeliveryTests
         Assert.Equal("ops@example.com", Assert.Single(email.To.Mailboxes).Address);
         // The claim is marked sent once the SMTP server took the email, a moment after the test's server has it.
         await Eventually.HoldsAsync(
-            async () => (await world.Store.GetDigestClaimAsync(Tenant, DigestFrequency.Daily, new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero), TestContext.Current.CancellationToken))?.SentAt is not null,
+            async () => (await world.DigestClaims.GetDigestClaimAsync(Tenant, DigestFrequency.Daily, new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero), TestContext.Current.CancellationToken))?.SentAt is not null,
             Deadline,
             "the period's claim is marked sent");
     }
@@ -87,7 +87,7 @@ public sealed class DigestDeliveryTests
         await NotificationWorld.StartupRunsFinishedAsync(again);
         Assert.Empty(await NotificationWorld.PublishDueAsync(again));
         Assert.Equal(2, world.Smtp.Messages.Count);
-        Assert.NotNull((await world.Store.LastSentDigestAsync(Tenant, ct))?.SentAt);
+        Assert.NotNull((await world.DigestClaims.LastSentDigestAsync(Tenant, ct))?.SentAt);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class DigestDeliveryTests
         var periodStart = new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero);
 
         var claim = await Eventually.MatchesAsync(
-            () => world.Store.GetDigestClaimAsync(Tenant, DigestFrequency.Daily, periodStart, ct),
+            () => world.DigestClaims.GetDigestClaimAsync(Tenant, DigestFrequency.Daily, periodStart, ct),
             c => c?.SentAt is not null,
             Deadline,
             "the quiet period is marked done");
@@ -148,7 +148,7 @@ public sealed class DigestDeliveryTests
     {
         var at = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
         return ErrorSeeds.SeedAsync(
-            world.Store,
+            world.Errors,
             [SyncFailures.ToSalesforce(Tenant, "501", SyncFailures.InvalidEmail, occurredAt: at), SyncFailures.ToSalesforce(Tenant, "502", SyncFailures.DuplicateRule, occurredAt: at)],
             at);
     }

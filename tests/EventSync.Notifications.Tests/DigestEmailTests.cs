@@ -3,7 +3,7 @@ using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Tests.Infrastructure;
-using EventSync.Storage.LiteDb;
+using EventSync.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -66,11 +66,10 @@ public sealed class DigestEmailTests
     [Fact]
     public async Task Should_encode_what_comes_from_data_when_it_looks_like_html()
     {
-        using var dataDir = new TemporaryDataDir();
-        using var store = Open(dataDir);
-        await ErrorSeeds.SeedAsync(store, [SyncFailures.ToSalesforce("<b>evil</b>", "<script>", SyncFailures.InvalidEmail, occurredAt: PeriodEnd.AddHours(-1))], PeriodEnd.AddHours(-1));
+        using var store = await OpenAsync(new TemporaryDataDir());
+        await ErrorSeeds.SeedAsync(store.Errors, [SyncFailures.ToSalesforce("<b>evil</b>", "<script>", SyncFailures.InvalidEmail, occurredAt: PeriodEnd.AddHours(-1))], PeriodEnd.AddHours(-1));
         var settings = new NotificationSettings("<b>evil</b>", true, DigestFrequency.Daily, ["ops@example.com"], "UTC", "en");
-        var report = await new DigestReportBuilder(store, store, store, Options).BuildAsync(settings.TenantId, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store.Errors, store.Queries, store.UnknownGroups, Options).BuildAsync(settings.TenantId, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
 
         var html = new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.Utc, test: false).HtmlBody;
 
@@ -82,11 +81,10 @@ public sealed class DigestEmailTests
     [Fact]
     public async Task Should_list_the_distinct_unknown_problems_with_a_sample_when_the_other_card_has_errors()
     {
-        using var dataDir = new TemporaryDataDir();
-        using var store = Open(dataDir);
+        using var store = await OpenAsync(new TemporaryDataDir());
         var at = PeriodEnd.AddHours(-2);
         await ErrorSeeds.SeedAsync(
-            store,
+            store.Errors,
             [
                 SyncFailures.ToSalesforce(Tenant, "7001", new ReportedError { StatusCode = "WEIRD_THING", Message = "Odd failure on record 7001" }, occurredAt: at),
                 SyncFailures.ToSalesforce(Tenant, "7002", new ReportedError { StatusCode = "WEIRD_THING", Message = "Odd failure on record 7002" }, occurredAt: at),
@@ -94,7 +92,7 @@ public sealed class DigestEmailTests
             ],
             at);
         var settings = new NotificationSettings(Tenant, true, DigestFrequency.Daily, ["ops@example.com"], "UTC", "en");
-        var report = await new DigestReportBuilder(store, store, store, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store.Errors, store.Queries, store.UnknownGroups, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
 
         var message = new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.Utc, test: false);
 
@@ -108,10 +106,9 @@ public sealed class DigestEmailTests
     [Fact]
     public async Task Should_report_nothing_when_the_tenant_has_no_errors()
     {
-        using var dataDir = new TemporaryDataDir();
-        using var store = Open(dataDir);
+        using var store = await OpenAsync(new TemporaryDataDir());
 
-        var report = await new DigestReportBuilder(store, store, store, Options).BuildAsync("portal-quiet", DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store.Errors, store.Queries, store.UnknownGroups, Options).BuildAsync("portal-quiet", DigestFrequency.Daily, Period, "en", TestContext.Current.CancellationToken);
 
         Assert.True(report.HasNothingToReport);
         Assert.All(report.ErrorsPerCategory, c => Assert.Equal(0, c.Errors));
@@ -120,14 +117,13 @@ public sealed class DigestEmailTests
     // Four current errors (one from before the period, three new: two on record 9001), one resolved in the period, one transient left out.
     private static async Task<DisposableStore> SeededStoreAsync()
     {
-        var dataDir = new TemporaryDataDir();
-        var store = Open(dataDir);
+        var store = await OpenAsync(new TemporaryDataDir());
         var before = Period.Start.AddHours(-3);
         var inPeriod = Period.Start.AddHours(5);
-        await ErrorSeeds.SeedAsync(store, [SyncFailures.ToSalesforce(Tenant, "9000", SyncFailures.ValidationRule, occurredAt: before)], before);
-        await ErrorSeeds.SeedAsync(store, [SyncFailures.ToSalesforce(Tenant, "9005", SyncFailures.DuplicateRule, occurredAt: before)], before);
+        await ErrorSeeds.SeedAsync(store.Errors, [SyncFailures.ToSalesforce(Tenant, "9000", SyncFailures.ValidationRule, occurredAt: before)], before);
+        await ErrorSeeds.SeedAsync(store.Errors, [SyncFailures.ToSalesforce(Tenant, "9005", SyncFailures.DuplicateRule, occurredAt: before)], before);
         await ErrorSeeds.SeedAsync(
-            store,
+            store.Errors,
             [
                 SyncFailures.ToSalesforce(Tenant, "9001", SyncFailures.InvalidEmail, occurredAt: inPeriod),
                 SyncFailures.ToSalesforce(Tenant, "9001", SyncFailures.RequiredFieldMissing, occurredAt: inPeriod),
@@ -135,14 +131,14 @@ public sealed class DigestEmailTests
                 SyncFailures.ToSalesforce(Tenant, "9003", SyncFailures.RowLock, occurredAt: inPeriod),
             ],
             inPeriod);
-        await store.ResolveRecordsAsync([new RecordResolution(Tenant, "contact", "9005", null, inPeriod.AddHours(1))], TestContext.Current.CancellationToken);
-        return new DisposableStore(store, dataDir);
+        await store.Errors.ResolveRecordsAsync([new RecordResolution(Tenant, "contact", "9005", null, inPeriod.AddHours(1))], TestContext.Current.CancellationToken);
+        return store;
     }
 
     private static async Task<MimeMessage> ComposeAsync(DisposableStore store, string language)
     {
         var settings = new NotificationSettings(Tenant, true, DigestFrequency.Daily, ["ops@example.com", "anna@example.pl"], "Europe/Warsaw", language);
-        var report = await new DigestReportBuilder(store.Store, store.Store, store.Store, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, language, TestContext.Current.CancellationToken);
+        var report = await new DigestReportBuilder(store.Errors, store.Queries, store.UnknownGroups, Options).BuildAsync(Tenant, DigestFrequency.Daily, Period, language, TestContext.Current.CancellationToken);
         return new DigestEmailComposer(Options).Compose(report, settings, TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw"), test: false);
     }
 
@@ -171,16 +167,24 @@ public sealed class DigestEmailTests
         File.WriteAllBytes(Path.Combine(SavedDigestDirectory, $"{name}.png"), Bytes(chart));
     }
 
-    private static LiteDbSyncErrorStore Open(TemporaryDataDir dataDir) =>
-        new(Microsoft.Extensions.Options.Options.Create(new LiteDbStoreOptions { DataDir = dataDir.Path }));
-
-    private sealed class DisposableStore(LiteDbSyncErrorStore store, TemporaryDataDir dataDir) : IDisposable
+    private static async Task<DisposableStore> OpenAsync(TemporaryDataDir dataDir)
     {
-        public LiteDbSyncErrorStore Store { get; } = store;
+        var context = new SqliteStoreContext(Microsoft.Extensions.Options.Options.Create(new SqliteStoreOptions { DataDir = dataDir.Path }));
+        await new SqliteStoreLifecycle(context).InitializeAsync(TestContext.Current.CancellationToken);
+        return new DisposableStore(context, dataDir);
+    }
+
+    private sealed class DisposableStore(SqliteStoreContext context, TemporaryDataDir dataDir) : IDisposable
+    {
+        public SqliteSyncErrorStore Errors { get; } = new(context);
+
+        public SqliteSyncErrorQueries Queries { get; } = new(context);
+
+        public SqliteUnknownErrorGroupQueries UnknownGroups { get; } = new(context);
 
         public void Dispose()
         {
-            Store.Dispose();
+            context.Dispose();
             dataDir.Dispose();
         }
     }

@@ -11,5 +11,6 @@ internal static class BenchmarkCommandLine
         {
             PipelineCommand.Create(),
             StoreScaleCommand.Create(),
+            StoreAloneCommand.Create(),
         };
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Reliability.Tests.Infrastructure;
-using EventSync.Storage.LiteDb;
+using EventSync.Storage.Sqlite;
 
 namespace EventSync.Reliability.Tests;
 
@@ -49,7 +49,7 @@ public sealed class ClassifierKillTests
         await killed.KillAsync();
         var announcedAtKill = classified.Received.Count;
         var waitingAtKill = await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken);
-        Assert.True(File.Exists(Path.Combine(dataDir.Path, LiteDbSyncErrorStore.FileName + ".lock")), "the killed process left its lock file behind");
+        Assert.True(File.Exists(Path.Combine(dataDir.Path, SqliteStoreContext.FileName + "-wal")), "the killed process left its write-ahead log behind");
         Assert.True(waitingAtKill > 0, "the classifier was killed before it had taken the whole backlog");
 
         var restart = Stopwatch.StartNew();
@@ -79,9 +79,9 @@ public sealed class ClassifierKillTests
         TestReport.Line($"{confirmed.Count} events confirmed; killed after {announcedAtKill} errors were announced, {waitingAtKill} events still waiting in the queue");
     }
 
-    private static async Task<ClassifierProcess> StartReadyAsync(PrivateBroker broker, TemporaryDataDir dataDir, HttpClient http, CancellationToken cancellationToken)
+    private static async Task<ServiceProcess> StartReadyAsync(PrivateBroker broker, TemporaryDataDir dataDir, HttpClient http, CancellationToken cancellationToken)
     {
-        var classifier = ClassifierProcess.Start(broker.Uri, dataDir.Path, FreePorts.Next());
+        var classifier = ServiceProcess.Start("EventSync.Classifier", broker.Uri, dataDir.Path, FreePorts.Next());
         try
         {
             await Eventually.HoldsAsync(() => classifier.IsReadyAsync(http, cancellationToken), Deadline, "the classifier process is ready");

@@ -2,7 +2,7 @@ using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Messaging;
-using EventSync.Storage.LiteDb;
+using EventSync.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +30,7 @@ public sealed class StoreOutageTests
         using var dataDir = new TemporaryDataDir();
         await using var host = await InProcessClassifier.StartAsync(broker.Uri, dataDir.Path, null, cancellationToken, services =>
         {
-            services.AddSingleton(sp => new OutageStore(sp.GetRequiredService<LiteDbSyncErrorStore>()));
+            services.AddSingleton(sp => new OutageStore(new SqliteSyncErrorStore(sp.GetRequiredService<SqliteStoreContext>())));
             services.AddSingleton<ISyncErrorStore>(sp => sp.GetRequiredService<OutageStore>());
         });
         var store = host.Services.GetRequiredService<OutageStore>();

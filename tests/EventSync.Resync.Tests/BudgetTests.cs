@@ -4,9 +4,7 @@ using EventSync.Core.Resync;
 using EventSync.Resync.Dispatching;
 using EventSync.Resync.Jobs;
 using EventSync.Resync.Tests.Infrastructure;
-using EventSync.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
@@ -121,29 +119,28 @@ public sealed class BudgetTests
         await using var session = await BrokerSession.StartAsync();
         await using var engine = await PlainJsonEngine.BindAsync(session.Uri, "sf-sync-eu-1", Ct);
         var time = new FakeTimeProvider(T0);
-        using var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = session.DataDir.Path }));
-        await store.InitializeAsync(Ct);
-        await using var first = await ResyncHost.StartAsync(session.Uri, time, session.DataDir.Path, sharedStore: store);
-        await using var second = await ResyncHost.StartAsync(session.Uri, time, session.DataDir.Path, sharedStore: store);
+        // Each instance opens the store file itself, as two worker processes on one host do.
+        await using var first = await ResyncHost.StartAsync(session.Uri, time, session.DataDir.Path);
+        await using var second = await ResyncHost.StartAsync(session.Uri, time, session.DataDir.Path);
         var tenant = SyncFailures.NewTenant("budget-two-workers");
-        await store.SaveUsageAsync(tenant, 970, 10_000, T0.AddHours(-1), Ct);
-        await store.SetAllocationAsync(tenant, 1_000, Ct);
-        var errors = await StoredErrors.SeedAsync(store, tenant, "sf-sync-eu-1", records: 100, withTwo: 0, T0.AddHours(-2));
+        await first.Usage.SaveUsageAsync(tenant, 970, 10_000, T0.AddHours(-1), Ct);
+        await second.Usage.SetAllocationAsync(tenant, 1_000, Ct);
+        var errors = await StoredErrors.SeedAsync(first.Errors, tenant, "sf-sync-eu-1", records: 100, withTwo: 0, T0.AddHours(-2));
 
         var commands = errors.Chunk(10).Select((chunk, i) => ResyncRequestTests.Command(tenant, $"request-{i:D2}", chunk.Select(e => e.Id))).ToList();
         await Task.WhenAll(commands.Select((c, i) => (i % 2 == 0 ? first : second).PublishAsync(c)));
 
         await Eventually.HoldsAsync(
-            async () => (await Task.WhenAll(commands.Select(c => store.GetRequestAsync(tenant, c.RequestId, Ct))))
+            async () => (await Task.WhenAll(commands.Select(c => second.Requests.GetRequestAsync(tenant, c.RequestId, Ct))))
                 .All(r => r is not null && r.Parts.All(p => p.State != ResyncPartState.Queued)),
             Deadline,
             "every request was taken and its parts sent or deferred");
         await Eventually.HoldsAsync(() => Task.FromResult(engine.Received.Count >= 30), Deadline, "30 resyncs went out");
-        var requests = await Task.WhenAll(commands.Select(c => store.GetRequestAsync(tenant, c.RequestId, Ct)));
+        var requests = await Task.WhenAll(commands.Select(c => first.Requests.GetRequestAsync(tenant, c.RequestId, Ct)));
         var sent = requests.SelectMany(r => r!.Parts.Where(p => p.State == ResyncPartState.Sent)).ToList();
         Assert.Equal(30, sent.Count);
         Assert.Equal(30, engine.Records.Select(r => r.HubSpotId).Distinct().Count());
-        Assert.Equal(1_000, (await store.GetBudgetAsync(tenant, time.GetUtcNow(), Ct)).Used);
+        Assert.Equal(1_000, (await first.Budgets.GetBudgetAsync(tenant, time.GetUtcNow(), Ct)).Used);
         Assert.Equal(70, requests.Sum(r => r!.Parts.Count(p => p.State == ResyncPartState.Deferred)));
         Assert.Equal(30, engine.Received.Count);
     }

@@ -25,7 +25,7 @@ public sealed class TransientRetryTests
         await using var engine = await PlainJsonEngine.BindAsync(session.Uri, "sf-sync-eu-1", Ct);
         var time = new FakeTimeProvider(T0);
         await using var host = await ResyncHost.StartAsync(
-            session.Uri, time, session.DataDir.Path, null, true, "--EventSync:Resync:MaxAttempts=2", "--EventSync:Resync:FirstRetryDelay=00:01:00");
+            session.Uri, time, session.DataDir.Path, true, "--EventSync:Resync:MaxAttempts=2", "--EventSync:Resync:FirstRetryDelay=00:01:00");
         var tenant = SyncFailures.NewTenant("transient");
         var error = Assert.Single(await StoredErrors.RecordAsync(host.Errors, StoredErrors.Failure(tenant, "4711", "sf-sync-eu-1", T0, SyncFailures.RowLock)));
         Assert.Equal(SyncFailures.LockContentionType, error.ErrorType);
@@ -86,7 +86,7 @@ public sealed class TransientRetryTests
         await using var session = await BrokerSession.StartAsync();
         await using var engine = await PlainJsonEngine.BindAsync(session.Uri, "sf-sync-eu-1", Ct);
         await using var host = await ResyncHost.StartAsync(
-            session.Uri, TimeProvider.System, session.DataDir.Path, null, false, "--EventSync:Resync:FirstRetryDelay=00:00:01");
+            session.Uri, TimeProvider.System, session.DataDir.Path, false, "--EventSync:Resync:FirstRetryDelay=00:00:01");
         var tenant = SyncFailures.NewTenant("transient-quartz");
         var now = TimeProvider.System.GetUtcNow();
         var error = Assert.Single(await StoredErrors.RecordAsync(host.Errors, StoredErrors.Failure(tenant, "4712", "sf-sync-eu-1", now, SyncFailures.RowLock)));

@@ -5,7 +5,7 @@ using EventSync.Standalone.Tests.Infrastructure;
 namespace EventSync.Standalone.Tests;
 
 /// <summary>
-/// The standalone host as a newcomer runs it (in-memory bus, LiteDB), shared by the HTTP tests of this assembly; tests
+/// The standalone host as a newcomer runs it (in-memory bus, SQLite), shared by the HTTP tests of this assembly; tests
 /// stay apart by tenant. Two tenants have keys of their own.
 /// </summary>
 public sealed class StandaloneInMemory : IAsyncLifetime

@@ -34,6 +34,7 @@ internal static class ResyncEndpoints
         string tenantId,
         ResyncRequest request,
         ISyncErrorQueries queries,
+        ISyncErrorStore errors,
         IResyncRequestStore requests,
         IPublishEndpoint publisher,
         TimeProvider clock,
@@ -55,7 +56,7 @@ internal static class ResyncEndpoints
                 extensions: new Dictionary<string, object?> { ["unknownErrorIds"] = unknown });
         }
 
-        var moved = (await queries.MarkResyncPendingAsync(tenantId, ids, cancellationToken)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var moved = (await errors.MarkResyncPendingAsync(tenantId, ids, cancellationToken)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var requestId = Guid.NewGuid().ToString();
         var accepted = ids.Where(moved.Contains).ToList();
         string? progress = null;

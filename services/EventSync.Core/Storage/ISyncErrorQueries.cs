@@ -15,10 +15,4 @@ public interface ISyncErrorQueries
 
     /// <summary>The errors of the tenant with these ids; ids of other tenants or unknown ids are left out.</summary>
     Task<IReadOnlyList<SyncError>> GetManyAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Moves the tenant's current errors with these ids to resync-pending (Version+1); resolved or unknown ids are left
-    /// alone. Returns the errors that changed.
-    /// </summary>
-    Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken);
 }

@@ -15,6 +15,12 @@ public interface ISyncErrorStore
     /// </summary>
     Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the tenant's current errors with these ids to resync-pending (Version+1); resolved or unknown ids are left
+    /// alone. Returns the errors that changed.
+    /// </summary>
+    Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken);
+
     /// <summary>One card per error type with current errors, transient ones left out unless surfaced, largest impact first.</summary>
     Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken);
 

@@ -51,6 +51,36 @@ public static class SyncErrorTransitions
         return new SyncErrorChange(counted with { State = state }, ErrorOccurrence.Recurring, existing.Version);
     }
 
+    /// <summary>
+    /// The error resolved by its record's sync: a current error last seen at or before <see cref="RecordResolution.SyncedAt"/>
+    /// whose HubSpot or Salesforce id is the record's. Null when the sync leaves it as it is.
+    /// </summary>
+    public static SyncError? Resolve(SyncError error, RecordResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(resolution);
+        var resolves = error.IsCurrent
+            && string.Equals(error.TenantId, resolution.TenantId, StringComparison.Ordinal)
+            && string.Equals(error.ObjectType, SyncErrorKeys.ObjectType(resolution.ObjectType), StringComparison.Ordinal)
+            && error.LastSeen <= resolution.SyncedAt
+            && (SameId(error.HubSpotId, resolution.HubSpotId) || SameId(error.SalesforceId, resolution.SalesforceId));
+        return resolves ? error with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Version = error.Version + 1 } : null;
+    }
+
+    /// <summary>An open error waits for its resync; null for one already pending (it waits already) or resolved (it needs none).</summary>
+    public static SyncError? MarkResyncPending(SyncError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.State == SyncErrorState.Open ? error with { State = SyncErrorState.ResyncPending, Version = error.Version + 1 } : null;
+    }
+
+    /// <summary>A transient error that kept failing shows like any other from <paramref name="at"/>; null when it surfaced already.</summary>
+    public static SyncError? Surface(SyncError error, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.SurfacedAt is null ? error with { SurfacedAt = at, Version = error.Version + 1 } : null;
+    }
+
     private static SyncError Create(FailureOccurrence occurrence)
     {
         var failure = occurrence.Failure;
@@ -108,6 +138,9 @@ public static class SyncErrorTransitions
         list.Add(item);
         return list;
     }
+
+    private static bool SameId(string? stored, string? resolving) =>
+        stored is not null && resolving is not null && string.Equals(stored, resolving, StringComparison.Ordinal);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

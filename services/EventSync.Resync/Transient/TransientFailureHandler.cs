@@ -16,7 +16,8 @@ namespace EventSync.Resync.Transient;
 internal sealed class TransientFailureHandler(
     ITransientRetryStore retries,
     IResyncRequestStore requests,
-    ISyncErrorQueries errors,
+    ISyncErrorQueries errorQueries,
+    ISyncErrorStore errors,
     IPublishEndpoint publisher,
     IOptions<ResyncOptions> options,
     TimeProvider time,
@@ -47,7 +48,7 @@ internal sealed class TransientFailureHandler(
             return false;
         }
 
-        var error = await errors.GetManyAsync(failure.TenantId, [failure.ErrorId], cancellationToken);
+        var error = await errorQueries.GetManyAsync(failure.TenantId, [failure.ErrorId], cancellationToken);
         if (error.Count == 0 || !error[0].IsCurrent)
         {
             return false;

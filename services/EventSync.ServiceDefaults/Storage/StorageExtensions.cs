@@ -1,5 +1,5 @@
-using EventSync.Storage.LiteDb.Extensions;
 using EventSync.Storage.MongoDb.Extensions;
+using EventSync.Storage.Sqlite.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +8,7 @@ namespace EventSync.ServiceDefaults.Storage;
 public static class StorageExtensions
 {
     /// <summary>
-    /// MongoDB when <c>ConnectionStrings:mongodb</c> is set, else the embedded LiteDB file under <c>EventSync:DataDir</c>.
+    /// MongoDB when <c>ConnectionStrings:mongodb</c> is set, else the embedded SQLite file under <c>EventSync:DataDir</c>.
     /// The store is initialised (collections, indexes) at start-up and checked by the readiness probe.
     /// </summary>
     public static IServiceCollection AddEventSyncStorage(this IServiceCollection services, IConfiguration configuration)
@@ -16,7 +16,7 @@ public static class StorageExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("mongodb")))
         {
-            services.AddLiteDbStorage(configuration);
+            services.AddSqliteStorage(configuration);
         }
         else
         {

@@ -11,9 +11,8 @@ namespace EventSync.Storage.MongoDb.Extensions;
 public static class MongoStorageExtensions
 {
     /// <summary>
-    /// The MongoDB store as <see cref="ISyncErrorStore"/>, <see cref="ISyncErrorQueries"/>, <see cref="IAffectedRecordQueries"/>,
-    /// <see cref="IApiUsageStore"/>, <see cref="INotificationSettingsStore"/>, <see cref="IViewStore"/> and <see cref="IStoreLifecycle"/>:
-    /// the server from <c>ConnectionStrings:mongodb</c>, the settings from <c>EventSync:MongoDb</c>.
+    /// The MongoDB store: one <see cref="MongoStoreContext"/> on the database and one store per aggregate, each registered
+    /// for its own interface; the server from <c>ConnectionStrings:mongodb</c>, the settings from <c>EventSync:MongoDb</c>.
     /// </summary>
     public static IServiceCollection AddMongoStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,21 +30,21 @@ public static class MongoStorageExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabaseName), $"{MongoStoreOptions.SectionName}:DatabaseName must not be empty.")
             .ValidateOnStart();
         services.TryAddSingleton<IMongoClient>(_ => new MongoClient(ParseSettings(connectionString)));
-        services.TryAddSingleton(provider => new MongoSyncErrorStore(
+        services.TryAddSingleton(provider => new MongoStoreContext(
             provider.GetRequiredService<IMongoClient>().GetDatabase(provider.GetRequiredService<IOptions<MongoStoreOptions>>().Value.DatabaseName)));
-        services.AddSingleton<ISyncErrorStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<ISyncErrorQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IAffectedRecordQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IUnknownErrorGroupQueries>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IApiUsageStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<INotificationSettingsStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IViewStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IStoreLifecycle>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IDigestClaimStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IAlertWindowStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IResyncRequestStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<IApiBudgetStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
-        services.AddSingleton<ITransientRetryStore>(provider => provider.GetRequiredService<MongoSyncErrorStore>());
+        services.AddSingleton<IStoreLifecycle, MongoStoreLifecycle>();
+        services.AddSingleton<ISyncErrorStore, MongoSyncErrorStore>();
+        services.AddSingleton<ISyncErrorQueries, MongoSyncErrorQueries>();
+        services.AddSingleton<IAffectedRecordQueries, MongoAffectedRecordQueries>();
+        services.AddSingleton<IUnknownErrorGroupQueries, MongoUnknownErrorGroupQueries>();
+        services.AddSingleton<IApiUsageStore, MongoApiUsageStore>();
+        services.AddSingleton<IApiBudgetStore, MongoApiBudgetStore>();
+        services.AddSingleton<IResyncRequestStore, MongoResyncRequestStore>();
+        services.AddSingleton<ITransientRetryStore, MongoTransientRetryStore>();
+        services.AddSingleton<INotificationSettingsStore, MongoNotificationSettingsStore>();
+        services.AddSingleton<IDigestClaimStore, MongoDigestClaimStore>();
+        services.AddSingleton<IAlertWindowStore, MongoAlertWindowStore>();
+        services.AddSingleton<IViewStore, MongoViewStore>();
         return services;
     }
 

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventSync.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The standalone host (in-memory bus, LiteDB in a temporary directory) shared by the API tests of this assembly; tests
+/// The standalone host (in-memory bus, SQLite in a temporary directory) shared by the API tests of this assembly; tests
 /// stay apart by tenant. Two tenants have keys of their own; the rate limits are the defaults. Subclasses may change the
 /// services (see <see cref="FakeClockApiHost"/>).
 /// </summary>

@@ -10,7 +10,7 @@ namespace EventSync.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The standalone host's own entry point under <see cref="WebApplicationFactory{TEntryPoint}"/>, served by the
-/// in-memory TestServer: in-memory bus, LiteDB in a temporary directory, an admin key and one tenant key, quiet logs.
+/// in-memory TestServer: in-memory bus, SQLite in a temporary directory, an admin key and one tenant key, quiet logs.
 /// One error of <see cref="Tenant"/> is ingested through <c>POST /api/failures</c> and one view created, so that
 /// every route has data to answer with.
 /// </summary>

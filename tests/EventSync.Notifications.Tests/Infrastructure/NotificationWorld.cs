@@ -7,10 +7,10 @@ using EventSync.Notifications.Jobs;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
-using EventSync.Storage.LiteDb;
+using EventSync.Storage.Sqlite.Extensions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
@@ -18,29 +18,35 @@ namespace EventSync.Notifications.Tests.Infrastructure;
 
 /// <summary>
 /// What a broker test runs against: the real broker (held with <see cref="BrokerLock"/>, notification queues deleted
-/// before and after), an SMTP catcher, one embedded store shared by every worker host the test starts (as instances
-/// share MongoDB in production), and a fake clock all hosts read.
+/// before and after), an SMTP catcher, one embedded store file that every worker host the test starts opens itself (as
+/// worker processes on one host share it), and a fake clock all hosts read.
 /// </summary>
 public sealed class NotificationWorld : IAsyncDisposable
 {
     private readonly TestBroker _broker;
     private readonly BrokerLock _lock;
     private readonly TemporaryDataDir _dataDir;
+    private readonly ServiceProvider _stores;
     private readonly List<WebApplication> _hosts = [];
 
-    private NotificationWorld(TestBroker broker, BrokerLock brokerLock, SmtpCatcher smtp, TemporaryDataDir dataDir, LiteDbSyncErrorStore store, FakeTimeProvider time)
+    private NotificationWorld(TestBroker broker, BrokerLock brokerLock, SmtpCatcher smtp, TemporaryDataDir dataDir, ServiceProvider stores, FakeTimeProvider time)
     {
         _broker = broker;
         _lock = brokerLock;
         Smtp = smtp;
         _dataDir = dataDir;
-        Store = store;
+        _stores = stores;
         Time = time;
     }
 
     public SmtpCatcher Smtp { get; }
 
-    public LiteDbSyncErrorStore Store { get; }
+    /// <summary>The test's own view of the store file the workers share.</summary>
+    public IDigestClaimStore DigestClaims => _stores.GetRequiredService<IDigestClaimStore>();
+
+    public ISyncErrorStore Errors => _stores.GetRequiredService<ISyncErrorStore>();
+
+    public INotificationSettingsStore Settings => _stores.GetRequiredService<INotificationSettingsStore>();
 
     public FakeTimeProvider Time { get; }
 
@@ -60,9 +66,11 @@ public sealed class NotificationWorld : IAsyncDisposable
         var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, ct);
         await NotificationQueues.DeleteAllAsync(broker.Uri, ct);
         var dataDir = new TemporaryDataDir();
-        var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = dataDir.Path }));
-        await store.InitializeAsync(ct);
-        return new NotificationWorld(broker, brokerLock, await SmtpCatcher.StartAsync(), dataDir, store, new FakeTimeProvider(now));
+        var stores = new ServiceCollection()
+            .AddSqliteStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EventSync:DataDir"] = dataDir.Path }).Build())
+            .BuildServiceProvider();
+        await stores.GetRequiredService<IStoreLifecycle>().InitializeAsync(ct);
+        return new NotificationWorld(broker, brokerLock, await SmtpCatcher.StartAsync(), dataDir, stores, new FakeTimeProvider(now));
     }
 
     /// <summary>Starts a notification worker host on the broker, the catcher, the shared store and the fake clock.</summary>
@@ -85,18 +93,6 @@ public sealed class NotificationWorld : IAsyncDisposable
                     builder.Services.AddEventSyncStorage(builder.Configuration);
                     builder.Services.AddNotifications(builder.Configuration);
                     builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddNotificationConsumers());
-                    // Instances, not factories: a stopping host must not dispose the store the others share.
-                    builder.Services.AddSingleton(Store);
-                    builder.Services.AddSingleton<ISyncErrorStore>(Store);
-                    builder.Services.AddSingleton<ISyncErrorQueries>(Store);
-                    builder.Services.AddSingleton<IAffectedRecordQueries>(Store);
-                    builder.Services.AddSingleton<IUnknownErrorGroupQueries>(Store);
-                    builder.Services.AddSingleton<IApiUsageStore>(Store);
-                    builder.Services.AddSingleton<INotificationSettingsStore>(Store);
-                    builder.Services.AddSingleton<IViewStore>(Store);
-                    builder.Services.AddSingleton<IStoreLifecycle>(Store);
-                    builder.Services.AddSingleton<IDigestClaimStore>(Store);
-                    builder.Services.AddSingleton<IAlertWindowStore>(Store);
                     builder.Services.AddSingleton<TimeProvider>(Time);
                 }),
             TestContext.Current.CancellationToken);
@@ -131,7 +127,7 @@ public sealed class NotificationWorld : IAsyncDisposable
     }
 
     public Task SaveSettingsAsync(string tenantId, DigestFrequency frequency, string timeZone = "Europe/Warsaw", string language = "en") =>
-        Store.SaveAsync(new NotificationSettings(tenantId, true, frequency, ["ops@example.com"], timeZone, language), TestContext.Current.CancellationToken);
+        Settings.SaveAsync(new NotificationSettings(tenantId, true, frequency, ["ops@example.com"], timeZone, language), TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -144,7 +140,7 @@ public sealed class NotificationWorld : IAsyncDisposable
         await _lock.DisposeAsync();
         await _broker.DisposeAsync();
         await Smtp.DisposeAsync();
-        Store.Dispose();
+        await _stores.DisposeAsync();
         _dataDir.Dispose();
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventSync.Pipeline.Benchmarks.Embedded;
 
 /// <summary>
-/// The standalone host (in-memory bus + LiteDB, every service composed as <c>AddStandalone</c> does) in this process,
+/// The standalone host (in-memory bus + SQLite, every service composed as <c>AddStandalone</c> does) in this process,
 /// fed by in-process publishing; an extra receive endpoint notes each SyncErrorClassified, as the broker listener does.
 /// </summary>
 internal sealed class EmbeddedHost : IAsyncDisposable

@@ -11,7 +11,7 @@ namespace EventSync.Pipeline.Benchmarks.Pipeline;
 /// One run, one broker, one machine: (a) the raw RabbitMQ ceiling, then the two bounds of the pipeline's shape (the raw
 /// relay: two broker crossings per event; the embedded store alone), (b) the same number of failure events through the
 /// real classifier (a child process) into its store, as fast as possible and then at the offered rate, (c) the same
-/// through the embedded host (in-memory bus + LiteDB, in process).
+/// through the embedded host (in-memory bus + SQLite, in process).
 /// </summary>
 internal static class PipelineRun
 {
@@ -85,7 +85,7 @@ internal static class PipelineRun
         PipelineSettings settings, Workload warmup, Workload throughput, Workload latency, CancellationToken cancellationToken)
     {
         await using var host = await EmbeddedHost.StartAsync(settings.Tuning, cancellationToken);
-        Say("embedded host started (in-memory bus + LiteDB, in process)");
+        Say("embedded host started (in-memory bus + SQLite, in process)");
         var publish = host.Publisher(settings.InFlight);
 
         await PipelinePhase.RunAsync(publish, host.Log, () => { }, warmup, rate: null, cancellationToken);

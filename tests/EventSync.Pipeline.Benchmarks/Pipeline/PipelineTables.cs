@@ -19,7 +19,7 @@ internal static class PipelineTables
         throughput.AddRow("(b) classifier pipeline: published -> classified and stored", N(result.Throughput.Events), S(result.Throughput.Seconds), N(result.Throughput.EventsPerSecond), result.Throughput.LoadAverage);
         if (result.EmbeddedThroughput is { } embedded)
         {
-            throughput.AddRow("embedded host (in-memory bus + LiteDB)", N(embedded.Events), S(embedded.Seconds), N(embedded.EventsPerSecond), embedded.LoadAverage);
+            throughput.AddRow("embedded host (in-memory bus + SQLite)", N(embedded.Events), S(embedded.Seconds), N(embedded.EventsPerSecond), embedded.LoadAverage);
         }
 
         AnsiConsole.Write(throughput);

@@ -3,14 +3,14 @@ using EventSync.Contracts;
 using EventSync.Core.Classification;
 using EventSync.Core.Storage;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
-using EventSync.Storage.LiteDb;
+using EventSync.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Pipeline.Benchmarks.Pipeline;
 
 /// <summary>
 /// The embedded store alone, with the worker's writes and nothing else: the same events classified and written into a
-/// fresh LiteDB store in this process, a batch (the worker's batch size) per bulk write, the RecordSynced events that
+/// fresh SQLite store in this process, a batch (the worker's batch size) per bulk write, the RecordSynced events that
 /// arrived meanwhile resolved after it in one write, as the worker's two batch consumers do. No broker, no messages: what the store
 /// allows the worker at most.
 /// </summary>
@@ -19,8 +19,9 @@ internal static class StoreAlone
     public static async Task<StoreAloneResult> RunAsync(Workload warmup, Workload measured, int batchSize, CancellationToken cancellationToken)
     {
         using var dataDir = new TemporaryFolder("bench-store-alone");
-        using var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = dataDir.Path }));
-        await store.InitializeAsync(cancellationToken);
+        using var context = new SqliteStoreContext(Options.Create(new SqliteStoreOptions { DataDir = dataDir.Path }));
+        await new SqliteStoreLifecycle(context).InitializeAsync(cancellationToken);
+        var store = new SqliteSyncErrorStore(context);
 
         await WriteAsync(store, warmup, batchSize, cancellationToken);
         var clock = Stopwatch.StartNew();
@@ -28,7 +29,7 @@ internal static class StoreAlone
         return new StoreAloneResult(measured.FailureCount, batchSize, clock.Elapsed.TotalSeconds, LoadAverage.Read());
     }
 
-    private static async Task WriteAsync(LiteDbSyncErrorStore store, Workload workload, int batchSize, CancellationToken cancellationToken)
+    private static async Task WriteAsync(SqliteSyncErrorStore store, Workload workload, int batchSize, CancellationToken cancellationToken)
     {
         var classifier = SyncFailureClassifier.Default;
         var batch = new List<SyncFailureReported>(batchSize);

@@ -10,16 +10,15 @@ namespace EventSync.Pipeline.Benchmarks.StoreScale;
 /// <summary>
 /// Fills a store with one tenant's errors through the store's own bulk <see cref="ISyncErrorStore.RecordAsync"/>, in
 /// chunks as the classifier writes them: corpus failures (every error type and shape) on new records, last seen spread
-/// over 30 days. Stops once the tenant has at least the errors asked for.
+/// over <c>spread</c> (30 days; zero: every error seen at the same instant). Stops once the tenant has at least the errors asked for.
 /// </summary>
 internal static class StoreFiller
 {
-    public static async Task<FillResult> FillAsync(ISyncErrorStore store, string tenantId, int errors, int chunk, CancellationToken cancellationToken)
+    public static async Task<FillResult> FillAsync(ISyncErrorStore store, string tenantId, int errors, int chunk, TimeSpan spread, CancellationToken cancellationToken)
     {
         var templates = CorpusEvents.Load();
         var classifier = SyncFailureClassifier.Default;
         var now = DateTimeOffset.UtcNow;
-        var span = TimeSpan.FromDays(30);
         var stored = 0L;
         var events = 0L;
         var clock = Stopwatch.StartNew();
@@ -36,7 +35,7 @@ internal static class StoreFiller
                     TenantId = tenantId,
                     HubSpotId = (50_000_000_000 + events).ToString(CultureInfo.InvariantCulture),
                     SalesforceId = template.SalesforceId is null ? null : "0035g" + events.ToString("D13", CultureInfo.InvariantCulture),
-                    OccurredAt = now - (span * ((double)events / errors)),
+                    OccurredAt = now - (spread * ((double)events / errors)),
                 };
                 occurrences.AddRange(FailureOccurrence.Of(failure, classifier.Classify(failure), now));
             }

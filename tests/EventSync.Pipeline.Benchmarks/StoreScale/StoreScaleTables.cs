@@ -9,7 +9,7 @@ internal static class StoreScaleTables
     public static void Write(StoreScaleResult result)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{result.Machine}[/]; load average {result.LoadAverageAtStart} at start, {result.LoadAverageAtEnd} at end");
-        AnsiConsole.MarkupLineInterpolated($"embedded store (LiteDB): {result.StoredErrors:N0} errors of {result.TenantId}, file {result.StoreFileMiB:N0} MiB");
+        AnsiConsole.MarkupLineInterpolated($"embedded store (SQLite): {result.StoredErrors:N0} errors of {result.TenantId}, file {result.StoreFileMiB:N0} MiB");
         if (result.Fill is { } fill)
         {
             AnsiConsole.MarkupLineInterpolated(

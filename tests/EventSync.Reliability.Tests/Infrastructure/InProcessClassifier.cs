@@ -13,7 +13,7 @@ public static class InProcessClassifier
 {
     /// <summary>
     /// <paramref name="services"/> may replace registrations (a store wrapper); <paramref name="settings"/> are extra
-    /// command-line settings. The store is LiteDB in <paramref name="dataDir"/>.
+    /// command-line settings. The store is SQLite in <paramref name="dataDir"/>.
     /// </summary>
     public static async Task<RunningClassifier> StartAsync(
         Uri broker, string dataDir, DeliveryLog? deliveries, CancellationToken cancellationToken, Action<IServiceCollection>? services = null, params string[] settings) =>

@@ -64,5 +64,8 @@ public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
 
     public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken) => store.GetErrorCardsAsync(tenantId, cancellationToken);
 
+    public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
+        store.MarkResyncPendingAsync(tenantId, errorIds, cancellationToken);
+
     public Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken) => store.GetAsync(tenantId, errorId, cancellationToken);
 }

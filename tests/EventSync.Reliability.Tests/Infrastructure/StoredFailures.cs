@@ -1,6 +1,6 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
-using EventSync.Storage.LiteDb;
+using EventSync.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
@@ -57,7 +57,7 @@ public static class StoredFailures
     public static async Task<IReadOnlyList<string>> DifferencesInFileAsync(
         string dataDir, PublishedFailures published, IEnumerable<SyncFailureReported> confirmed, CancellationToken cancellationToken)
     {
-        using var store = new LiteDbSyncErrorStore(Options.Create(new LiteDbStoreOptions { DataDir = dataDir }));
-        return await DifferencesAsync(store, published, confirmed, cancellationToken);
+        using var context = new SqliteStoreContext(Options.Create(new SqliteStoreOptions { DataDir = dataDir }));
+        return await DifferencesAsync(new SqliteSyncErrorStore(context), published, confirmed, cancellationToken);
     }
 }

@@ -6,7 +6,6 @@ using EventSync.Resync.Extensions;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
-using EventSync.Storage.LiteDb;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +44,7 @@ public sealed class ResyncHost : IAsyncDisposable
     public ISyncErrorStore Errors => Services.GetRequiredService<ISyncErrorStore>();
 
     public static async Task<ResyncHost> StartAsync(
-        Uri broker, TimeProvider time, string dataDir, LiteDbSyncErrorStore? sharedStore = null, bool consumeSurfaced = false, params string[] settings)
+        Uri broker, TimeProvider time, string dataDir, bool consumeSurfaced = false, params string[] settings)
     {
         var arguments = TestHosts.Arguments(
         [
@@ -60,11 +59,6 @@ public sealed class ResyncHost : IAsyncDisposable
             () => ServiceHost.Build(arguments, builder =>
             {
                 builder.Services.AddEventSyncStorage(builder.Configuration);
-                if (sharedStore is not null)
-                {
-                    builder.Services.AddSingleton(sharedStore);
-                }
-
                 builder.Services.AddResync();
                 builder.Services.AddSingleton<TimeProvider>(time);
                 builder.Services.AddSingleton<ReceivedMessages>();

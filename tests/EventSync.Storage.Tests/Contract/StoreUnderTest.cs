@@ -1,76 +1,40 @@
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Storage.Tests.Contract;
 
 /// <summary>
-/// A fresh, empty, isolated store handed to one contract test, seen through the store interfaces.
+/// A fresh, empty, isolated store handed to one contract test, seen through the store interfaces as a host resolves them.
 /// Disposing it runs the cleanup given by the fixture (close the store, delete its file or database).
 /// </summary>
-public sealed class StoreUnderTest : IAsyncDisposable
+public sealed class StoreUnderTest(IServiceProvider services, Func<ValueTask> cleanup) : IAsyncDisposable
 {
-    private readonly Func<ValueTask> _cleanup;
-    private readonly ISyncErrorQueries? _queries;
+    public ISyncErrorStore Errors { get; } = services.GetRequiredService<ISyncErrorStore>();
 
-    /// <summary>The queries are <paramref name="errors"/> itself when it implements <see cref="ISyncErrorQueries"/>.</summary>
-    public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, Func<ValueTask> cleanup)
-        : this(errors, usage, lifecycle, errors as ISyncErrorQueries, cleanup)
-    {
-    }
+    public IApiUsageStore Usage { get; } = services.GetRequiredService<IApiUsageStore>();
 
-    public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, ISyncErrorQueries? queries, Func<ValueTask> cleanup)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        Errors = errors;
-        Usage = usage;
-        Lifecycle = lifecycle;
-        _queries = queries;
-        _cleanup = cleanup;
-    }
+    public IStoreLifecycle Lifecycle { get; } = services.GetRequiredService<IStoreLifecycle>();
 
-    public ISyncErrorStore Errors { get; }
+    public ISyncErrorQueries Queries { get; } = services.GetRequiredService<ISyncErrorQueries>();
 
-    public IApiUsageStore Usage { get; }
+    public IAffectedRecordQueries AffectedRecords { get; } = services.GetRequiredService<IAffectedRecordQueries>();
 
-    public IStoreLifecycle Lifecycle { get; }
+    public IUnknownErrorGroupQueries UnknownGroups { get; } = services.GetRequiredService<IUnknownErrorGroupQueries>();
 
-    public ISyncErrorQueries Queries =>
-        _queries ?? throw new InvalidOperationException($"The store under test does not implement {nameof(ISyncErrorQueries)}.");
+    public INotificationSettingsStore Settings { get; } = services.GetRequiredService<INotificationSettingsStore>();
 
-    /// <summary>The store itself when it implements <see cref="IAffectedRecordQueries"/> (looked up at run time).</summary>
-    public IAffectedRecordQueries AffectedRecords => Implemented<IAffectedRecordQueries>();
+    public IViewStore Views { get; } = services.GetRequiredService<IViewStore>();
 
-    /// <summary>The store itself when it implements <see cref="IUnknownErrorGroupQueries"/> (looked up at run time).</summary>
-    public IUnknownErrorGroupQueries UnknownGroups => Implemented<IUnknownErrorGroupQueries>();
+    public IDigestClaimStore DigestClaims { get; } = services.GetRequiredService<IDigestClaimStore>();
 
-    /// <summary>The store itself when it implements <see cref="INotificationSettingsStore"/> (looked up at run time).</summary>
-    public INotificationSettingsStore Settings => Implemented<INotificationSettingsStore>();
+    public IAlertWindowStore AlertWindows { get; } = services.GetRequiredService<IAlertWindowStore>();
 
-    /// <summary>The store itself when it implements <see cref="IViewStore"/> (looked up at run time).</summary>
-    public IViewStore Views => Implemented<IViewStore>();
+    public IResyncRequestStore Resync { get; } = services.GetRequiredService<IResyncRequestStore>();
 
-    /// <summary>The store itself when it implements <see cref="IDigestClaimStore"/> (looked up at run time).</summary>
-    public IDigestClaimStore DigestClaims => Implemented<IDigestClaimStore>();
+    public IApiBudgetStore Budget { get; } = services.GetRequiredService<IApiBudgetStore>();
 
-    /// <summary>The store itself when it implements <see cref="IAlertWindowStore"/> (looked up at run time).</summary>
-    public IAlertWindowStore AlertWindows => Implemented<IAlertWindowStore>();
-    /// <summary>The store itself when it implements <see cref="IResyncRequestStore"/> (looked up at run time).</summary>
-    public IResyncRequestStore Resync => Implemented<IResyncRequestStore>();
+    public ITransientRetryStore Retries { get; } = services.GetRequiredService<ITransientRetryStore>();
 
-    /// <summary>The store itself when it implements <see cref="IApiBudgetStore"/> (looked up at run time).</summary>
-    public IApiBudgetStore Budget => Implemented<IApiBudgetStore>();
-
-    /// <summary>The store itself when it implements <see cref="ITransientRetryStore"/> (looked up at run time).</summary>
-    public ITransientRetryStore Retries => Implemented<ITransientRetryStore>();
-
-    /// <summary>For a store class that implements all the store interfaces (<see cref="ISyncErrorQueries"/> is looked up at run time).</summary>
-    public static StoreUnderTest Of<TStore>(TStore store, Func<ValueTask> cleanup)
-        where TStore : ISyncErrorStore, IApiUsageStore, IStoreLifecycle =>
-        new(store, store, store, cleanup);
-
-    public ValueTask DisposeAsync() => _cleanup();
-
-    private T Implemented<T>()
-        where T : class =>
-        Errors as T ?? throw new InvalidOperationException($"The store under test does not implement {typeof(T).Name}.");
+    public ValueTask DisposeAsync() => cleanup();
 }

@@ -38,7 +38,7 @@ public abstract partial class SyncErrorStoreContract
             SyncFailureBuilder.Contact("102").Failing(SalesforceErrors.InvalidEmail).At(T0).Build());
         var type = changes[0].Error;
 
-        Assert.Single(await store.Queries.MarkResyncPendingAsync(Tenant, [changes[0].Error.Id], Ct));
+        Assert.Single(await store.Errors.MarkResyncPendingAsync(Tenant, [changes[0].Error.Id], Ct));
         Assert.Equal([new ErrorCard(type.Category, type.ErrorType, 2, 2)], await store.Errors.GetErrorCardsAsync(Tenant, Ct));
 
         await ResolveAsync(store, "contact", "101", null, T0.AddMinutes(1));
@@ -85,7 +85,7 @@ public abstract partial class SyncErrorStoreContract
             {
                 var current = await CurrentErrorsAsync(store);
                 var chosen = current.Where(_ => random.Next(3) == 0).Select(e => e.Id).ToList();
-                await store.Queries.MarkResyncPendingAsync(Tenant, chosen, Ct);
+                await store.Errors.MarkResyncPendingAsync(Tenant, chosen, Ct);
             }
             else
             {

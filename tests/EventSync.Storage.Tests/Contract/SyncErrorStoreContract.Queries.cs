@@ -54,7 +54,7 @@ public abstract partial class SyncErrorStoreContract
             SyncFailureBuilder.Contact("102").At(T0).Build(),
             SyncFailureBuilder.Contact("103").At(T0).Build());
         await ResolveAsync(store, "contact", "102", null, T0.AddMinutes(1));
-        await store.Queries.MarkResyncPendingAsync(Tenant, [changes[2].Error.Id], Ct);
+        await store.Errors.MarkResyncPendingAsync(Tenant, [changes[2].Error.Id], Ct);
 
         var open = await ListIdsAsync(store, new ErrorQuery(Tenant) { State = SyncErrorState.Open });
         var resolved = await ListIdsAsync(store, new ErrorQuery(Tenant) { State = SyncErrorState.Resolved });
@@ -276,7 +276,7 @@ public abstract partial class SyncErrorStoreContract
         var listed = await ListIdsAsync(store, new ErrorQuery(Tenant));
         var streamed = await StreamIdsAsync(store, new ErrorQuery(OtherTenant));
         var read = await store.Queries.GetManyAsync(Tenant, [own.Id, others.Id], Ct);
-        var marked = await store.Queries.MarkResyncPendingAsync(Tenant, [others.Id], Ct);
+        var marked = await store.Errors.MarkResyncPendingAsync(Tenant, [others.Id], Ct);
 
         Assert.Equal([own.Id], listed);
         Assert.Equal([others.Id], streamed);
@@ -298,7 +298,7 @@ public abstract partial class SyncErrorStoreContract
         await ResolveAsync(store, "contact", "103", null, T0.AddMinutes(1));
         var (first, second, resolved) = (changes[0].Error, changes[1].Error, changes[2].Error);
 
-        var marked = await store.Queries.MarkResyncPendingAsync(Tenant, [first.Id, second.Id, resolved.Id, "000000000000000000000000"], Ct);
+        var marked = await store.Errors.MarkResyncPendingAsync(Tenant, [first.Id, second.Id, resolved.Id, "000000000000000000000000"], Ct);
 
         Assert.Equal(new[] { first.Id, second.Id }.Order(), marked.Select(e => e.Id).Order());
         Assert.All(marked, e => Assert.Equal(SyncErrorState.ResyncPending, e.State));
@@ -320,9 +320,9 @@ public abstract partial class SyncErrorStoreContract
     {
         await using var store = await StartAsync();
         var error = Assert.Single(await RecordAsync(store, SyncFailureBuilder.Contact("101").Build())).Error;
-        Assert.Single(await store.Queries.MarkResyncPendingAsync(Tenant, [error.Id], Ct));
+        Assert.Single(await store.Errors.MarkResyncPendingAsync(Tenant, [error.Id], Ct));
 
-        var again = await store.Queries.MarkResyncPendingAsync(Tenant, [error.Id], Ct);
+        var again = await store.Errors.MarkResyncPendingAsync(Tenant, [error.Id], Ct);
 
         Assert.Empty(again);
         var stored = await GetAsync(store, error.Id);
@@ -338,7 +338,7 @@ public abstract partial class SyncErrorStoreContract
             SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.DuplicateRule).Build(),
             SyncFailureBuilder.Contact("102").Failing(SalesforceErrors.DuplicateRule).Build());
 
-        await store.Queries.MarkResyncPendingAsync(Tenant, [changes[0].Error.Id], Ct);
+        await store.Errors.MarkResyncPendingAsync(Tenant, [changes[0].Error.Id], Ct);
 
         var card = Assert.Single(await store.Errors.GetErrorCardsAsync(Tenant, Ct));
         Assert.Equal(2, card.CurrentErrors);

@@ -79,7 +79,7 @@ public abstract partial class SyncErrorStoreContract
             SyncFailureBuilder.Contact("102").At(T0).Build(),
             SyncFailureBuilder.Contact("103").At(T0).Build());
         await ResolveAsync(store, "contact", "102", null, T0.AddMinutes(1));
-        await store.Queries.MarkResyncPendingAsync(Tenant, [changes[2].Error.Id], Ct);
+        await store.Errors.MarkResyncPendingAsync(Tenant, [changes[2].Error.Id], Ct);
 
         var all = await AffectedRecordsAsync(store, new ErrorQuery(Tenant));
         var resolved = await AffectedRecordsAsync(store, new ErrorQuery(Tenant) { State = SyncErrorState.Resolved });

@@ -9,26 +9,10 @@ namespace EventSync.Storage.Tests.Contract;
 /// <see cref="CreateStoreAsync"/>; every test below then runs against that store.
 /// </summary>
 /// <remarks>
-/// The API for store test classes (kept stable):
-/// <code>
-/// protected abstract Task&lt;StoreUnderTest&gt; CreateStoreAsync();
-///
-/// public sealed class StoreUnderTest : IAsyncDisposable
-/// {
-///     public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, Func&lt;ValueTask&gt; cleanup); // queries = errors as ISyncErrorQueries
-///     public StoreUnderTest(ISyncErrorStore errors, IApiUsageStore usage, IStoreLifecycle lifecycle, ISyncErrorQueries? queries, Func&lt;ValueTask&gt; cleanup);
-///     public static StoreUnderTest Of&lt;TStore&gt;(TStore store, Func&lt;ValueTask&gt; cleanup); // TStore implements all three (and ISyncErrorQueries)
-///     public ISyncErrorStore Errors { get; }
-///     public IApiUsageStore Usage { get; }
-///     public IStoreLifecycle Lifecycle { get; }
-///     public ISyncErrorQueries Queries { get; } // throws when the store does not implement it
-///     public IAffectedRecordQueries AffectedRecords { get; } // the store itself, looked up at run time; throws when not implemented
-///     public INotificationSettingsStore Settings { get; } // likewise
-///     public IViewStore Views { get; } // likewise
-/// }
-/// </code>
 /// <list type="bullet">
-/// <item>Return a fresh, empty store isolated from every other test: a new temp file, a new database name.</item>
+/// <item>Return a fresh, empty store isolated from every other test (a new temp folder, a new database name), as the
+/// back end's <c>AddXxxStorage</c> registers it: <see cref="StoreUnderTest"/> resolves every store interface from the
+/// provider.</item>
 /// <item>Do not initialise it: each test calls <see cref="IStoreLifecycle.InitializeAsync"/> itself (one test twice).</item>
 /// <item>Each test disposes the <see cref="StoreUnderTest"/> at its end: the cleanup closes the store and deletes its data.</item>
 /// <item>When the backing server cannot be had, call <c>Assert.Skip("why")</c> in <see cref="CreateStoreAsync"/>:
@@ -264,7 +248,7 @@ public abstract partial class SyncErrorStoreContract
         await using var store = await StartAsync();
         var contact = SyncFailureBuilder.Contact("101");
         var created = Assert.Single(await RecordAsync(store, contact.At(T0).Build()));
-        Assert.Single(await store.Queries.MarkResyncPendingAsync(Tenant, [created.Error.Id], Ct));
+        Assert.Single(await store.Errors.MarkResyncPendingAsync(Tenant, [created.Error.Id], Ct));
 
         var failedAgain = Assert.Single(await RecordAsync(store, contact.At(T0.AddMinutes(1)).Build()));
 

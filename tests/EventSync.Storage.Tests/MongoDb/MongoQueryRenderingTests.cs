@@ -313,15 +313,15 @@ public sealed partial class MongoQueryRenderingTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    [InlineData(MongoSyncErrorStore.MaxPageSize + 1)]
+    [InlineData(MongoSyncErrorQueries.MaxPageSize + 1)]
     public async Task Should_refuse_the_page_size_when_it_is_outside_one_to_the_maximum(int limit)
     {
         // No server is contacted: the driver connects on the first operation, and the limit is checked before it.
         using var client = new MongoClient("mongodb://127.0.0.1:1");
-        var store = new MongoSyncErrorStore(client.GetDatabase("eventsync"));
+        var queries = new MongoSyncErrorQueries(new MongoStoreContext(client.GetDatabase("eventsync")));
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
-            () => store.ListAsync(new ErrorQuery("portal-4711"), null, limit, TestContext.Current.CancellationToken));
+            () => queries.ListAsync(new ErrorQuery("portal-4711"), null, limit, TestContext.Current.CancellationToken));
     }
 
     private static SyncError Error(long version, SyncErrorState state)

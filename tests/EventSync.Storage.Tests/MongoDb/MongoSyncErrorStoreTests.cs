@@ -1,5 +1,7 @@
-using EventSync.Storage.MongoDb;
+using EventSync.Storage.MongoDb.Extensions;
 using EventSync.Storage.Tests.Contract;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Storage.Tests.MongoDb;
 
@@ -9,13 +11,24 @@ public sealed class MongoSyncErrorStoreTests(MongoTestServer server) : SyncError
     protected override Task<StoreUnderTest> CreateStoreAsync()
     {
         var client = server.Client;
-        if (client is null)
+        if (client is null || server.ConnectionString is null)
         {
             Assert.Skip(MongoTestServer.SkipReason);
         }
 
         var databaseName = $"eventsync_test_{Guid.NewGuid():N}";
-        var store = new MongoSyncErrorStore(client.GetDatabase(databaseName));
-        return Task.FromResult(StoreUnderTest.Of(store, async () => await client.DropDatabaseAsync(databaseName, CancellationToken.None)));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:mongodb"] = server.ConnectionString,
+                ["EventSync:MongoDb:DatabaseName"] = databaseName,
+            })
+            .Build();
+        var provider = new ServiceCollection().AddSingleton(client).AddMongoStorage(configuration).BuildServiceProvider();
+        return Task.FromResult(new StoreUnderTest(provider, async () =>
+        {
+            await client.DropDatabaseAsync(databaseName, CancellationToken.None);
+            await provider.DisposeAsync();
+        }));
     }
 }

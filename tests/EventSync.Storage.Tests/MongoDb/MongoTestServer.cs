@@ -19,6 +19,9 @@ public sealed class MongoTestServer : IAsyncLifetime
     /// <summary>Null when no server can be had.</summary>
     public IMongoClient? Client { get; private set; }
 
+    /// <summary>The server's connection string; null when no server can be had.</summary>
+    public string? ConnectionString { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         var connectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -29,6 +32,7 @@ public sealed class MongoTestServer : IAsyncLifetime
 
         if (connectionString is not null)
         {
+            ConnectionString = connectionString;
             Client = new MongoClient(connectionString);
         }
     }

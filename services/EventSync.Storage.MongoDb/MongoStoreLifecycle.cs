@@ -1,0 +1,23 @@
+using EventSync.Core.Storage;
+using EventSync.Storage.MongoDb.Queries;
+using MongoDB.Bson;
+
+namespace EventSync.Storage.MongoDb;
+
+/// <summary>Start-up (every collection's indexes, the card counters of an older database) and readiness of the MongoDB store.</summary>
+public sealed class MongoStoreLifecycle(MongoStoreContext context) : IStoreLifecycle
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await context.Errors.Indexes.CreateManyAsync(SyncErrorQueries.Indexes(), cancellationToken);
+        await context.Settings.Indexes.CreateOneAsync(NotificationSettingsQueries.Index(), cancellationToken: cancellationToken);
+        await context.Views.Indexes.CreateOneAsync(ViewQueries.ExpiryIndex(), cancellationToken: cancellationToken);
+        await context.DigestClaims.Indexes.CreateOneAsync(DigestClaimQueries.Index(), cancellationToken: cancellationToken);
+        await context.AlertWindows.Indexes.CreateManyAsync(AlertWindowQueries.Indexes(), cancellationToken);
+        await context.Requests.Indexes.CreateManyAsync(ResyncQueries.Indexes(), cancellationToken);
+        await MongoErrorCards.InitializeAsync(context, cancellationToken);
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        context.Database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+}

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using EventSync.Core.Storage;
+using EventSync.Storage.MongoDb.Documents;
+using EventSync.Storage.MongoDb.Queries;
+using MongoDB.Driver;
+
+namespace EventSync.Storage.MongoDb;
+
+/// <summary>Pages, exports and lookups of <c>sync_errors</c>: keyset pages on (tenant, last seen, id). Reads only.</summary>
+public sealed class MongoSyncErrorQueries(MongoStoreContext context) : ISyncErrorQueries
+{
+    /// <summary>The largest page <see cref="ListAsync"/> returns.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>How many errors <see cref="StreamAsync"/> reads per query.</summary>
+    public const int StreamChunkSize = 500;
+
+    public async Task<ErrorPage> ListAsync(ErrorQuery query, ErrorPageCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        ValidateQuery(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+
+        // One more than asked for tells whether a next page exists without a count.
+        var documents = await ReadPageAsync(query, after, limit + 1, cancellationToken);
+        var errors = documents.Take(limit).Select(d => d.ToSyncError()).ToList();
+        var next = documents.Count > limit ? new ErrorPageCursor(errors[^1].LastSeen, errors[^1].Id) : null;
+        return new ErrorPage(errors, next);
+    }
+
+    public IAsyncEnumerable<SyncError> StreamAsync(ErrorQuery query, CancellationToken cancellationToken)
+    {
+        ValidateQuery(query);
+        return StreamChunksAsync(query, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SyncError>> GetManyAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errorIds);
+        if (errorIds.Count == 0)
+        {
+            return [];
+        }
+
+        var documents = await context.Errors.Find(SyncErrorQueries.ByTenantAndIds(tenantId, errorIds.Distinct(StringComparer.Ordinal))).ToListAsync(cancellationToken);
+        return [.. documents.Select(d => d.ToSyncError())];
+    }
+
+    internal static void ValidateQuery(ErrorQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query.TenantId, nameof(query));
+    }
+
+    // Keyset pages rather than one long cursor: an export written to a slow client never holds a server cursor open
+    // long enough to time out, and each page is a short indexed query.
+    private async IAsyncEnumerable<SyncError> StreamChunksAsync(ErrorQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ErrorPageCursor? after = null;
+        while (true)
+        {
+            var documents = await ReadPageAsync(query, after, StreamChunkSize, cancellationToken);
+            foreach (var document in documents)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return document.ToSyncError();
+            }
+
+            if (documents.Count < StreamChunkSize)
+            {
+                yield break;
+            }
+
+            after = new ErrorPageCursor(documents[^1].LastSeen, documents[^1].Id);
+        }
+    }
+
+    private Task<List<SyncErrorDocument>> ReadPageAsync(ErrorQuery query, ErrorPageCursor? after, int count, CancellationToken cancellationToken) =>
+        context.Errors.Find(SyncErrorQueries.Page(query, after)).Sort(SyncErrorQueries.ListOrder).Limit(count).ToListAsync(cancellationToken);
+}

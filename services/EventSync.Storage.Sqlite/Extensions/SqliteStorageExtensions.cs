@@ -1,0 +1,37 @@
+using EventSync.Core.Resync;
+using EventSync.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventSync.Storage.Sqlite.Extensions;
+
+public static class SqliteStorageExtensions
+{
+    /// <summary>
+    /// The embedded store (used when <c>ConnectionStrings:mongodb</c> is unset): one SQLite file,
+    /// <c>{EventSync:DataDir}/eventsync.sqlite</c>, shared by one store per aggregate, each registered for its own interface.
+    /// The folder and the file are created for the owner only when the store is first used.
+    /// </summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SqliteStoreOptions>()
+            .Bind(configuration.GetSection(SqliteStoreOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "EventSync:DataDir must name a directory.");
+        services.AddSingleton<SqliteStoreContext>();
+        services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
+        services.AddSingleton<ISyncErrorStore, SqliteSyncErrorStore>();
+        services.AddSingleton<ISyncErrorQueries, SqliteSyncErrorQueries>();
+        services.AddSingleton<IAffectedRecordQueries, SqliteAffectedRecordQueries>();
+        services.AddSingleton<IUnknownErrorGroupQueries, SqliteUnknownErrorGroupQueries>();
+        services.AddSingleton<IApiUsageStore, SqliteApiUsageStore>();
+        services.AddSingleton<IApiBudgetStore, SqliteApiBudgetStore>();
+        services.AddSingleton<IResyncRequestStore, SqliteResyncRequestStore>();
+        services.AddSingleton<ITransientRetryStore, SqliteTransientRetryStore>();
+        services.AddSingleton<INotificationSettingsStore, SqliteNotificationSettingsStore>();
+        services.AddSingleton<IDigestClaimStore, SqliteDigestClaimStore>();
+        services.AddSingleton<IAlertWindowStore, SqliteAlertWindowStore>();
+        services.AddSingleton<IViewStore, SqliteViewStore>();
+        return services;
+    }
+}

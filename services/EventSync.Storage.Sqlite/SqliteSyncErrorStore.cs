@@ -1,0 +1,119 @@
+using EventSync.Core.Storage;
+using EventSync.Storage.Sqlite.Rows;
+
+namespace EventSync.Storage.Sqlite;
+
+/// <summary>The errors and their card counters in <c>sync_errors</c>, <c>error_card_counts</c> and <c>error_card_records</c>.</summary>
+public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErrorStore
+{
+    private const string CurrentByHubSpotId = """
+        SELECT body FROM sync_errors WHERE tenant_id = @tenant AND object_type = @objectType AND hubspot_id = @id AND state < 2
+        """;
+
+    private const string CurrentBySalesforceId = """
+        SELECT body FROM sync_errors WHERE tenant_id = @tenant AND object_type = @objectType AND salesforce_id = @id AND state < 2
+        """;
+
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        return occurrences.Count == 0
+            ? Task.FromResult<IReadOnlyList<SyncErrorChange>>([])
+            : context.WriteAsync<IReadOnlyList<SyncErrorChange>>(session => Record(session, occurrences), cancellationToken);
+    }
+
+    public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resolutions);
+        return resolutions.Count == 0
+            ? Task.FromResult(0)
+            : context.WriteAsync(session => Resolve(session, resolutions), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errorIds);
+        if (errorIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SyncError>>([]);
+        }
+
+        return context.WriteAsync<IReadOnlyList<SyncError>>(
+            session =>
+            {
+                var moved = SyncErrorRows.OfTenant(session, tenantId, errorIds)
+                    .Select(e => (Before: (SyncError?)e, After: SyncErrorTransitions.MarkResyncPending(e)))
+                    .Where(w => w.After is not null)
+                    .Select(w => (w.Before, After: w.After!))
+                    .ToList();
+                SyncErrorRows.Write(session, moved);
+                return [.. moved.Select(w => w.After)];
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken) =>
+        context.ReadAsync(session => ErrorCardCounters.Read(session, tenantId), cancellationToken);
+
+    public Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken) =>
+        context.ReadAsync(
+            session => SyncErrorRows.Find(session, errorId) is { } error && string.Equals(error.TenantId, tenantId, StringComparison.Ordinal) ? error : null,
+            cancellationToken);
+
+    // Read, apply and write in one transaction that holds the file's write lock: an event is counted once, whoever else
+    // writes the same errors, in this process or another.
+    private static List<SyncErrorChange> Record(SqliteSession session, IReadOnlyList<FailureOccurrence> occurrences)
+    {
+        var stored = SyncErrorRows.Load(session, occurrences.Select(o => o.ErrorId));
+        var current = new Dictionary<string, SyncError>(stored, StringComparer.Ordinal);
+        var changes = new List<SyncErrorChange>(occurrences.Count);
+        foreach (var occurrence in occurrences)
+        {
+            if (SyncErrorTransitions.Apply(current.GetValueOrDefault(occurrence.ErrorId), occurrence) is { } change)
+            {
+                current[occurrence.ErrorId] = change.Error;
+                changes.Add(change);
+            }
+        }
+
+        // Each changed error is written once, in its final state.
+        SyncErrorRows.Write(session, changes
+            .Select(c => c.Error.Id)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => (stored.GetValueOrDefault(id), current[id])));
+        return changes;
+    }
+
+    // One transaction for them all; each resolution reads what the ones before it wrote.
+    private static int Resolve(SqliteSession session, IReadOnlyList<RecordResolution> resolutions)
+    {
+        var resolved = 0;
+        foreach (var resolution in resolutions)
+        {
+            ArgumentNullException.ThrowIfNull(resolution);
+            var objectType = SyncErrorKeys.ObjectType(resolution.ObjectType);
+            var candidates = CurrentOf(session, CurrentByHubSpotId, resolution.TenantId, objectType, resolution.HubSpotId)
+                .Concat(CurrentOf(session, CurrentBySalesforceId, resolution.TenantId, objectType, resolution.SalesforceId))
+                .DistinctBy(e => e.Id, StringComparer.Ordinal)
+                .ToList();
+            var writes = candidates
+                .Select(e => (Before: (SyncError?)e, After: SyncErrorTransitions.Resolve(e, resolution)))
+                .Where(w => w.After is not null)
+                .Select(w => (w.Before, After: w.After!))
+                .ToList();
+            SyncErrorRows.Write(session, writes);
+            resolved += writes.Count;
+        }
+
+        return resolved;
+    }
+
+    private static List<SyncError> CurrentOf(SqliteSession session, string sql, string tenantId, string objectType, string? recordId) =>
+        string.IsNullOrWhiteSpace(recordId)
+            ? []
+            : session.Command(sql)
+                .With("@tenant", tenantId)
+                .With("@objectType", objectType)
+                .With("@id", recordId)
+                .ReadAll(r => SyncErrorRows.Read(r.GetString(0)));
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using EventSync.Classifier.Tests.Infrastructure;
+
+namespace EventSync.Reliability.Tests.Infrastructure;
+
+/// <summary>
+/// A service as it is deployed: its built dll (<c>EventSync.Classifier.dll</c>, <c>EventSync.Resync.dll</c>) run with
+/// <c>dotnet</c> as a child process on a broker and a data directory, its output captured. It can be killed outright
+/// (SIGKILL) or stopped as an orchestrator stops it (SIGTERM).
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(40);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServiceProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int Id => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static ServiceProcess Start(string service, Uri broker, string dataDir, int httpPort, params string[] settings)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        var address = new Uri($"http://127.0.0.1:{httpPort}/");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = dataDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] arguments =
+        [
+            ServiceBuildOutput.AssemblyOf(service), $"--urls={address}", $"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}",
+            "--Serilog:MinimumLevel:Default=Warning", "--Serilog:MinimumLevel:Override:MassTransit=Warning",
+            .. settings,
+        ];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in new[] { "ConnectionStrings__rabbitmq", "ConnectionStrings__mongodb", "ASPNETCORE_URLS" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        var process = new Process { StartInfo = start };
+        var running = new ServiceProcess(process, address);
+        process.OutputDataReceived += (_, e) => running.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return running;
+    }
+
+    /// <summary>True once <c>/health/ready</c> answers 200: the bus is connected and the store open.</summary>
+    public async Task<bool> IsReadyAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The service exited with {_process.ExitCode}:\n{Output}");
+        }
+
+        try
+        {
+            using var response = await http.GetAsync(new Uri(Address, "health/ready"), cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The sum of a counter's series on the process's <c>/metrics</c> (0 while it has none).</summary>
+    public async Task<double> CounterAsync(HttpClient http, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var text = await http.GetStringAsync(new Uri(Address, "metrics"), cancellationToken);
+        return text.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, in-flight batches are cut off wherever they are.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the host stops its bus (finishing the batches it started) and closes the store, then exits.</summary>
+    public async Task TerminateAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+            await kill.WaitForExitAsync();
+        }
+
+        await WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(ExitTimeout);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}

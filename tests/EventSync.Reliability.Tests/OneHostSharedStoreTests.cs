@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Contracts;
+using EventSync.Core.Classification;
+using EventSync.Core.Resync;
+using EventSync.Core.Storage;
+using EventSync.Reliability.Tests.Infrastructure;
+using EventSync.Storage.Sqlite.Extensions;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
+
+namespace EventSync.Reliability.Tests;
+
+/// <summary>
+/// Several worker processes on one host share one SQLite store file: two classifier processes count each event once even
+/// when its copies reach both, and two resync processes never spend past the budget nor send a part twice. Runs the
+/// built services as child processes on the shared broker; the test reads the same file through a store of its own.
+/// </summary>
+public sealed class OneHostSharedStoreTests
+{
+    private const int Records = 600;
+    private const int EventsPerRecord = 2;
+    private const string EngineId = "sf-sync-eu-1";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task Should_count_each_event_once_when_two_classifier_processes_share_one_store_file()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var broker = await TestBroker.StartAsync(cancellationToken);
+        Assert.SkipWhen(broker.Uri is null, TestBroker.SkipReason);
+        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, cancellationToken);
+        using var dataDir = new TemporaryDataDir();
+        Directory.CreateDirectory(dataDir.Path);
+        using var http = new HttpClient();
+        await using var first = await StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http);
+        await using var second = await StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http);
+        await using var stores = await OpenStoresAsync(dataDir.Path);
+        var published = new PublishedFailures("one-host-classifiers");
+        var events = published.Create(Records, EventsPerRecord);
+
+        // Every event twice: once in order, once shuffled, so that copies of one event reach both processes.
+        await using (var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken))
+        {
+            await engine.PublishManyAsync(EnginePublisher.SyncFailures, events, cancellationToken);
+            await engine.PublishManyAsync(EnginePublisher.SyncFailures, [.. events.OrderBy(_ => Random.Shared.Next())], cancellationToken);
+        }
+
+        var store = stores.GetRequiredService<ISyncErrorStore>();
+        await Eventually.MatchesAsync(
+            () => StoredFailures.DifferencesAsync(store, published, events, cancellationToken),
+            differences => differences.Count == 0,
+            Deadline,
+            "every event is stored once while both processes write the file");
+        await Eventually.HoldsAsync(
+            async () => await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken) == 0,
+            Deadline,
+            "both processes took every copy");
+        var received = (
+            First: await first.CounterAsync(http, "eventsync_events_received_total", cancellationToken),
+            Second: await second.CounterAsync(http, "eventsync_events_received_total", cancellationToken));
+
+        await first.TerminateAsync();
+        await second.TerminateAsync();
+        Assert.Empty(await StoredFailures.DifferencesAsync(store, published, events, cancellationToken));
+        Assert.True(received.First > 0 && received.Second > 0, $"both processes classified events ({received.First} and {received.Second})");
+        Assert.Equal(2 * events.Count, received.First + received.Second);
+        Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
+        TestReport.Line($"two classifier processes on one file: {events.Count} events published twice, received {received.First} + {received.Second}, each stored once");
+    }
+
+    [Fact]
+    public async Task Should_never_spend_past_the_budget_nor_send_a_part_twice_when_two_resync_processes_share_one_store_file()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var broker = await TestBroker.StartAsync(cancellationToken);
+        Assert.SkipWhen(broker.Uri is null, TestBroker.SkipReason);
+        await using var brokerLock = await BrokerLock.AcquireAsync(broker.Uri, cancellationToken);
+        using var dataDir = new TemporaryDataDir();
+        Directory.CreateDirectory(dataDir.Path);
+        using var http = new HttpClient();
+        await using var stores = await OpenStoresAsync(dataDir.Path);
+        var tenant = SyncFailures.NewTenant("one-host-resync");
+        var now = DateTimeOffset.UtcNow;
+        // 970 calls reported of an allocation of 1,000: room for 30 resyncs of one call.
+        await stores.GetRequiredService<IApiUsageStore>().SaveUsageAsync(tenant, 970, 10_000, now.AddHours(-1), cancellationToken);
+        await stores.GetRequiredService<IApiUsageStore>().SetAllocationAsync(tenant, 1_000, cancellationToken);
+        var errors = await SeedAsync(stores.GetRequiredService<ISyncErrorStore>(), tenant, records: 100, now.AddHours(-2), cancellationToken);
+        var sent = new ConcurrentQueue<ResyncRecord>();
+        await using var engine = await ExchangeTap.BindAsync(
+            broker.Uri, "eventsync.resync-requests", ExchangeType.Topic, EngineId, "eventsync-tests one-host engine",
+            delivery => sent.Enqueue(JsonSerializer.Deserialize<ResyncRecord>(Encoding.UTF8.GetString(delivery.Body.Span), ContractJson.Options)!),
+            cancellationToken);
+        await using var first = await StartReadyAsync("EventSync.Resync", broker.Uri, dataDir.Path, http);
+        await using var second = await StartReadyAsync("EventSync.Resync", broker.Uri, dataDir.Path, http);
+        var commands = errors.Chunk(10).Select((chunk, i) => new ResyncErrors
+        {
+            RequestId = $"{tenant}-request-{i:D2}",
+            TenantId = tenant,
+            ErrorIds = [.. chunk.Select(e => e.Id)],
+            RequestedBy = "anna.meier@example.de",
+            RequestedAt = now,
+        }).ToList();
+
+        await PublishAsync(broker.Uri, commands, cancellationToken);
+
+        var requests = stores.GetRequiredService<IResyncRequestStore>();
+        var settled = await Eventually.MatchesAsync(
+            async () => await Task.WhenAll(commands.Select(c => requests.GetRequestAsync(tenant, c.RequestId, cancellationToken))),
+            stored => stored.All(r => r is not null && r.Parts.All(p => p.State is ResyncPartState.Sent or ResyncPartState.Deferred)),
+            Deadline,
+            "both processes took the requests and sent or deferred every part");
+        await Eventually.HoldsAsync(() => Task.FromResult(sent.Count(r => r.TenantId == tenant) >= 30), Deadline, "30 resyncs went out");
+        var budget = await stores.GetRequiredService<IApiBudgetStore>().GetBudgetAsync(tenant, DateTimeOffset.UtcNow, cancellationToken);
+
+        await first.TerminateAsync();
+        await second.TerminateAsync();
+        var ours = sent.Where(r => r.TenantId == tenant).ToList();
+        Assert.Equal(30, settled.Sum(r => r!.Parts.Count(p => p.State == ResyncPartState.Sent)));
+        Assert.Equal(70, settled.Sum(r => r!.Parts.Count(p => p.State == ResyncPartState.Deferred)));
+        Assert.Equal(30, ours.Count);
+        Assert.Equal(30, ours.Select(r => r.HubSpotId).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(1_000, budget.Used);
+        TestReport.Line($"two resync processes on one file: {commands.Count} requests of 10, {ours.Count} resyncs sent, budget used {budget.Used} of 1,000");
+    }
+
+    private static async Task<ServiceProcess> StartReadyAsync(string service, Uri broker, string dataDir, HttpClient http)
+    {
+        var process = ServiceProcess.Start(service, broker, dataDir, FreePorts.Next());
+        try
+        {
+            await Eventually.HoldsAsync(() => process.IsReadyAsync(http, TestContext.Current.CancellationToken), Deadline, $"{service} is ready");
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    // The test's own view of the file: a third writer beside the services.
+    private static async Task<ServiceProvider> OpenStoresAsync(string dataDir)
+    {
+        var stores = new ServiceCollection()
+            .AddSqliteStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EventSync:DataDir"] = dataDir }).Build())
+            .BuildServiceProvider();
+        await stores.GetRequiredService<IStoreLifecycle>().InitializeAsync(TestContext.Current.CancellationToken);
+        return stores;
+    }
+
+    private static async Task<IReadOnlyList<SyncError>> SeedAsync(ISyncErrorStore store, string tenant, int records, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var failures = Enumerable.Range(0, records)
+            .Select(i => SyncFailures.ToSalesforce(tenant, $"{7000 + i}", SyncFailures.ValidationRule, occurredAt: at))
+            .ToList();
+        var occurrences = failures.SelectMany(f => FailureOccurrence.Of(f, SyncFailureClassifier.Default.Classify(f), at)).ToList();
+        return [.. (await store.RecordAsync(occurrences, cancellationToken)).Select(c => c.Error)];
+    }
+
+    // As the API does: the command through MassTransit's own topology.
+    private static async Task PublishAsync(Uri broker, IEnumerable<ResyncErrors> commands, CancellationToken cancellationToken)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(broker));
+        await bus.StartAsync(cancellationToken);
+        try
+        {
+            foreach (var command in commands)
+            {
+                await bus.Publish(command, cancellationToken);
+            }
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
+    }
+}

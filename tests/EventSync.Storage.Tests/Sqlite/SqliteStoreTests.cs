@@ -1,0 +1,215 @@
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using EventSync.Storage.Sqlite;
+using EventSync.Storage.Sqlite.Extensions;
+using EventSync.Storage.Sqlite.Schema;
+using EventSync.Storage.Tests.Contract;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Storage.Tests.Sqlite;
+
+/// <summary>What the SQLite store does beyond the contract: the file, its schema, its registration.</summary>
+public sealed class SqliteStoreTests
+{
+    private const string Tenant = SyncFailureBuilder.DefaultTenant;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Should_keep_errors_cards_and_usage_when_the_file_is_reopened()
+    {
+        using var dataDir = new TemporaryDataDir();
+        var failure = SyncFailureBuilder.Contact("101", "0035g00000XyZabAAF").Failing(SalesforceErrors.RestrictedPicklist).Build();
+        SyncErrorChange recorded;
+        await using (var stores = await StartAsync(dataDir))
+        {
+            recorded = Assert.Single(await stores.GetRequiredService<ISyncErrorStore>().RecordAsync(SyncFailureBuilder.Occurrences(failure), Ct));
+            await stores.GetRequiredService<IApiUsageStore>().SaveUsageAsync(Tenant, 4_800, 15_000, SyncFailureBuilder.Start, Ct);
+        }
+
+        await using var reopened = await StartAsync(dataDir);
+        var errors = reopened.GetRequiredService<ISyncErrorStore>();
+
+        var error = await errors.GetAsync(Tenant, recorded.Error.Id, Ct);
+        Assert.Equal(recorded.Error.Version, error?.Version);
+        Assert.Equal(recorded.Error.RawErrors[0].Raw, error?.RawErrors[0].Raw);
+        Assert.Single(await errors.GetErrorCardsAsync(Tenant, Ct));
+        Assert.Empty(await errors.RecordAsync(SyncFailureBuilder.Occurrences(failure), Ct));
+        Assert.Equal(4_800, (await reopened.GetRequiredService<IApiUsageStore>().GetUsageAsync(Tenant, Ct))?.UsedLast24h);
+    }
+
+    [Fact]
+    public async Task Should_write_nothing_of_the_batch_when_a_write_fails_part_way()
+    {
+        using var dataDir = new TemporaryDataDir();
+        await using var stores = await StartAsync(dataDir);
+        var errors = stores.GetRequiredService<ISyncErrorStore>();
+        var fine = SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.DuplicateRule).Build();
+        var refused = SyncFailureBuilder.Contact("102").Failing(SalesforceErrors.RequiredFieldMissing).Build();
+        // The file refuses the second error of the batch, as a full disk or a constraint would.
+        Execute(dataDir, "CREATE TRIGGER refuse_102 BEFORE INSERT ON sync_errors WHEN NEW.record_key = 'hs:102' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        var batch = SyncFailureBuilder.Occurrences(fine).Concat(SyncFailureBuilder.Occurrences(refused)).ToList();
+
+        await Assert.ThrowsAsync<SqliteException>(() => errors.RecordAsync(batch, Ct));
+
+        Assert.Null(await errors.GetAsync(Tenant, batch[0].ErrorId, Ct));
+        Assert.Empty(await errors.GetErrorCardsAsync(Tenant, Ct));
+        var retried = Assert.Single(await errors.RecordAsync(SyncFailureBuilder.Occurrences(fine), Ct));
+        Assert.Equal(ErrorOccurrence.New, retried.Occurrence);
+        var card = Assert.Single(await errors.GetErrorCardsAsync(Tenant, Ct));
+        Assert.Equal((1L, 1L), (card.CurrentErrors, card.AffectedRecords));
+    }
+
+    [Fact]
+    public async Task Should_create_the_folder_and_the_files_for_the_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes");
+            return;
+        }
+
+        using var dataDir = new TemporaryDataDir();
+        await using var stores = await StartAsync(dataDir);
+        await stores.GetRequiredService<ISyncErrorStore>().RecordAsync(SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.DuplicateRule).BuildOccurrences(), Ct);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(dataDir.Path));
+        var files = Directory.GetFiles(dataDir.Path);
+        Assert.Contains(Path.Combine(dataDir.Path, SqliteStoreContext.FileName + "-wal"), files);
+        foreach (var file in files)
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    [Fact]
+    public async Task Should_bring_the_file_to_the_newest_schema_once_when_initialised_twice()
+    {
+        using var dataDir = new TemporaryDataDir();
+        await using var stores = await StartAsync(dataDir);
+
+        await stores.GetRequiredService<IStoreLifecycle>().InitializeAsync(Ct);
+
+        Assert.Equal(SqliteSchema.Migrations.Count, Convert.ToInt32(Scalar(dataDir, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("wal", Scalar(dataDir, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_start_when_the_file_has_a_newer_schema()
+    {
+        using var dataDir = new TemporaryDataDir();
+        await (await StartAsync(dataDir)).DisposeAsync();
+        Execute(dataDir, $"PRAGMA user_version = {SqliteSchema.Migrations.Count + 1};");
+        await using var stores = Provider(dataDir);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => stores.GetRequiredService<IStoreLifecycle>().InitializeAsync(Ct));
+
+        Assert.Contains("newer", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_fail_the_ping_when_the_store_is_closed()
+    {
+        using var dataDir = new TemporaryDataDir();
+        var stores = await StartAsync(dataDir);
+        var lifecycle = stores.GetRequiredService<IStoreLifecycle>();
+        await lifecycle.PingAsync(Ct);
+
+        await stores.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<ObjectDisposedException>(() => lifecycle.PingAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Should_register_one_small_store_per_interface_over_one_shared_context()
+    {
+        using var dataDir = new TemporaryDataDir();
+        await using var stores = Provider(dataDir);
+        Type[] interfaces =
+        [
+            typeof(ISyncErrorStore), typeof(ISyncErrorQueries), typeof(IAffectedRecordQueries), typeof(IUnknownErrorGroupQueries), typeof(IApiUsageStore),
+            typeof(INotificationSettingsStore), typeof(IViewStore), typeof(IDigestClaimStore), typeof(IAlertWindowStore),
+            typeof(IStoreLifecycle), typeof(Core.Resync.IResyncRequestStore), typeof(Core.Resync.IApiBudgetStore), typeof(Core.Resync.ITransientRetryStore),
+        ];
+
+        var resolved = interfaces.Select(stores.GetRequiredService).ToList();
+
+        Assert.Equal(interfaces.Length, resolved.Select(s => s.GetType()).Distinct().Count());
+        Assert.All(resolved, store => Assert.Single(store.GetType().GetInterfaces(), i => interfaces.Contains(i)));
+        Assert.Equal(Path.Combine(dataDir.Path, SqliteStoreContext.FileName), stores.GetRequiredService<SqliteStoreContext>().FilePath);
+    }
+
+    [Fact]
+    public void Should_default_to_the_data_folder_when_no_data_dir_is_configured()
+    {
+        using var provider = new ServiceCollection().AddSqliteStorage(new ConfigurationBuilder().Build()).BuildServiceProvider();
+
+        Assert.Equal("./data", provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.DataDir);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task Should_refuse_a_query_when_it_names_no_tenant(string tenantId)
+    {
+        using var dataDir = new TemporaryDataDir();
+        await using var stores = await StartAsync(dataDir);
+        var queries = stores.GetRequiredService<ISyncErrorQueries>();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => queries.ListAsync(new ErrorQuery(tenantId), null, 10, Ct));
+        Assert.Throws<ArgumentException>(() => queries.StreamAsync(new ErrorQuery(tenantId), Ct));
+        Assert.Throws<ArgumentException>(() => stores.GetRequiredService<IAffectedRecordQueries>().AffectedRecordsAsync(new ErrorQuery(tenantId), Ct));
+    }
+
+    [Fact]
+    public async Task Should_delete_expired_views_when_a_later_view_is_saved()
+    {
+        using var dataDir = new TemporaryDataDir();
+        await using var stores = await StartAsync(dataDir);
+        var views = stores.GetRequiredService<IViewStore>();
+        var start = SyncFailureBuilder.Start;
+        var filter = new ErrorQuery(Tenant);
+        await views.SaveAsync(new AffectedRecordsView("short", Tenant, filter, start, start.AddHours(1)), Ct);
+
+        await views.SaveAsync(new AffectedRecordsView("later", Tenant, filter, start.AddHours(2), start.AddHours(26)), Ct);
+
+        Assert.Equal(1L, Scalar(dataDir, "SELECT count(*) FROM views"));
+        Assert.NotNull(await views.GetAsync(Tenant, "later", start.AddHours(3), Ct));
+    }
+
+    private static async Task<ServiceProvider> StartAsync(TemporaryDataDir dataDir)
+    {
+        var provider = Provider(dataDir);
+        await provider.GetRequiredService<IStoreLifecycle>().InitializeAsync(Ct);
+        return provider;
+    }
+
+    private static ServiceProvider Provider(TemporaryDataDir dataDir) => SqliteStorageProvider.For(dataDir.Path);
+
+    // The file as another tool leaves it: its own connection, beside the store's.
+    private static void Execute(TemporaryDataDir dataDir, string sql)
+    {
+        using var connection = Open(dataDir);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(TemporaryDataDir dataDir, string sql)
+    {
+        using var connection = Open(dataDir);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static SqliteConnection Open(TemporaryDataDir dataDir)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir.Path, SqliteStoreContext.FileName), Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+}
