@@ -60,9 +60,14 @@ public sealed class OneHostSharedStoreTests
             async () => await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken) == 0,
             Deadline,
             "both processes took every copy");
-        var received = (
-            First: await first.CounterAsync(http, "eventsync_events_received_total", cancellationToken),
-            Second: await second.CounterAsync(http, "eventsync_events_received_total", cancellationToken));
+        // A copy taken from the queue may still be in a batch being written: wait for both counters to add up.
+        var received = await Eventually.MatchesAsync(
+            async () => (
+                First: await first.CounterAsync(http, "eventsync_events_received_total", cancellationToken),
+                Second: await second.CounterAsync(http, "eventsync_events_received_total", cancellationToken)),
+            r => r.First + r.Second >= 2 * events.Count,
+            Deadline,
+            "both processes counted every copy they took");
 
         await first.TerminateAsync();
         await second.TerminateAsync();
