@@ -7,13 +7,6 @@ namespace EventSync.Api.Endpoints;
 /// <summary>Builds the views of stored errors, with the catalog's texts in the requested language.</summary>
 internal static class ErrorViews
 {
-    private static FailureContext ContextOf(SyncError error)
-    {
-        _ = WireValues.TryParseSource(error.Source, out var source);
-        _ = WireValues.TryParseDirection(error.Direction, out var direction);
-        return new FailureContext(source, direction, error.ObjectType);
-    }
-
     public static ErrorView Of(SyncError error, string language)
     {
         var info = ErrorCatalog.Default.TryGet(error.ErrorType, out var known) ? known : ErrorCatalog.Default.Unknown;
@@ -41,7 +34,7 @@ internal static class ErrorViews
         new(
             Of(error, language),
             error.RuleId,
-            ErrorDecisionView.For(error.ErrorType, error.RawErrors, ContextOf(error), classifier),
+            ErrorDecisionView.For(error.ErrorType, error.RawErrors, SyncFailureClassifier.ContextOf(error.Source, error.Direction, error.ObjectType), classifier),
             error.RawErrors,
             error.History.Select(h => new ErrorHistoryEntryView(h.EventId, h.OccurredAt, h.StatusCode, h.Message)).ToList());
 }

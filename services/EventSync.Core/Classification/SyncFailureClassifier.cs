@@ -65,11 +65,15 @@ public sealed class SyncFailureClassifier : ISyncFailureClassifier
     }
 
     /// <summary>The context of a failure from the wire's loosely written values; unknown values count as unspecified.</summary>
-    public static FailureContext ContextOf(SyncFailureReported failure)
+    public static FailureContext ContextOf(SyncFailureReported failure) =>
+        ContextOf(failure.Source, failure.Direction, failure.ObjectType);
+
+    /// <summary>The context of wire values as an engine wrote them (or a stored error keeps them); unknown values count as unspecified.</summary>
+    public static FailureContext ContextOf(string? source, string? direction, string? objectType)
     {
-        _ = WireValues.TryParseSource(failure.Source, out var source);
-        _ = WireValues.TryParseDirection(failure.Direction, out var direction);
-        return new FailureContext(source, direction, failure.ObjectType?.Trim().ToLowerInvariant());
+        _ = WireValues.TryParseSource(source, out var parsedSource);
+        _ = WireValues.TryParseDirection(direction, out var parsedDirection);
+        return new FailureContext(parsedSource, parsedDirection, objectType?.Trim().ToLowerInvariant());
     }
 
     /// <summary>Why <paramref name="reportedError"/> is classified as it is: the deciding rule, its code and words, and the rules that came near.</summary>
