@@ -90,6 +90,23 @@ public sealed class FailureIngestionTests(StandaloneInMemory host)
     }
 
     [Fact]
+    public async Task Should_refuse_with_413_naming_the_event_when_one_event_is_larger_than_the_bus_carries()
+    {
+        var tenant = SyncFailures.NewTenant("post-oversized");
+        var valid = SyncFailures.ToSalesforce(tenant, "211", SyncFailures.InvalidEmail);
+        var longMessage = SyncFailures.InvalidEmail with { Message = "Email: invalid email address: " + new string('x', 4_000) };
+        var oversized = SyncFailures.ToSalesforce(tenant, "212", SyncFailures.InvalidEmail) with { Errors = [.. Enumerable.Repeat(longMessage, 70)] };
+
+        using var response = await Standalone.PostFailuresAsync(Json<SyncFailureReported[]>([valid, oversized]), Standalone.AdminKey);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(["[1]"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        await AssertNothingStoredAsync(tenant, valid);
+    }
+
+    [Fact]
     public async Task Should_refuse_with_401_and_store_nothing_when_failures_are_posted_without_a_key()
     {
         var tenant = SyncFailures.NewTenant("post-no-key");

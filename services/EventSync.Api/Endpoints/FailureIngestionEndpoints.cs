@@ -1,14 +1,16 @@
+using EventSync.Api.Ingestion;
 using EventSync.Api.Monitoring;
 using EventSync.Api.Security;
 using EventSync.Contracts;
-using MassTransit;
+using EventSync.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /api/failures</c>: one <see cref="SyncFailureReported"/> or an array of them, for engines without AMQP. All or
-/// nothing: one invalid event refuses the request (problem+json naming each field) and nothing is published.
+/// nothing: one invalid event refuses the request (problem+json naming each field) and nothing is accepted. 202 means the
+/// events are durable (see <see cref="IFailureIntake"/>); when they cannot be made so, 503 and nothing is promised.
 /// </summary>
 internal static class FailureIngestionEndpoints
 {
@@ -21,18 +23,19 @@ internal static class FailureIngestionEndpoints
             .Produces<IngestionAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
-    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IPublishEndpoint publisher, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IFailureIntake intake, IOptions<ApiOptions> options, IOptions<MessagingOptions> messaging, ILogger<IFailureIntake> logger, CancellationToken cancellationToken)
     {
         if (request.ContentLength > options.Value.MaxIngestionBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", detail: $"At most {options.Value.MaxIngestionBytes} bytes per request.");
         }
 
-        var (failures, problems) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, cancellationToken);
+        var (failures, problems, sentAsArray) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, cancellationToken);
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(problems, title: "The failure events are not valid; none was accepted.");
@@ -44,7 +47,28 @@ internal static class FailureIngestionEndpoints
             return TenantKeyFilter.Unauthorized();
         }
 
-        await publisher.PublishBatch(failures, cancellationToken);
+        var oversized = MessageSizeCheck.Oversized(failures, sentAsArray, messaging.Value.MaxMessageBytes);
+        if (oversized.Count > 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "An event is too large to accept; none was accepted.",
+                extensions: new Dictionary<string, object?> { ["errors"] = oversized });
+        }
+
+        try
+        {
+            await intake.AcceptAsync(failures, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.IntakeFailed(e, failures.Count);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The events could not be stored; none was accepted.",
+                detail: "Send them again later.");
+        }
+
         ApiMetrics.FailuresAccepted(failures.Count);
         return TypedResults.Accepted((string?)null, new IngestionAccepted(failures.Count));
     }

@@ -7,7 +7,7 @@ namespace EventSync.Api.Endpoints;
 /// <summary>Reads one event or an array of events and names every problem by its JSON path.</summary>
 internal static class FailureRequestReader
 {
-    public static async Task<(List<SyncFailureReported> Failures, Dictionary<string, string[]> Problems)> ReadAsync(
+    public static async Task<(List<SyncFailureReported> Failures, Dictionary<string, string[]> Problems, bool SentAsArray)> ReadAsync(
         Stream body, int maxEvents, CancellationToken cancellationToken)
     {
         var failures = new List<SyncFailureReported>();
@@ -20,7 +20,7 @@ internal static class FailureRequestReader
         catch (JsonException e)
         {
             problems["$"] = [JsonProblem.Describe(e)];
-            return (failures, problems);
+            return (failures, problems, false);
         }
 
         using (document)
@@ -30,7 +30,7 @@ internal static class FailureRequestReader
             if (items.Count == 0 || items.Count > maxEvents)
             {
                 problems["$"] = [$"Send between 1 and {maxEvents} events; this request has {items.Count}."];
-                return (failures, problems);
+                return (failures, problems, root.ValueKind == JsonValueKind.Array);
             }
 
             for (var i = 0; i < items.Count; i++)
@@ -41,9 +41,9 @@ internal static class FailureRequestReader
                     failures.Add(failure);
                 }
             }
-        }
 
-        return (failures, problems);
+            return (failures, problems, root.ValueKind == JsonValueKind.Array);
+        }
     }
 
     private static SyncFailureReported? Read(JsonElement item, string prefix, Dictionary<string, string[]> problems)

@@ -1,4 +1,5 @@
 using EventSync.Api.Endpoints;
+using EventSync.Api.Ingestion;
 using EventSync.Api.Security;
 using EventSync.Core.Classification;
 using Microsoft.AspNetCore.Http.Json;
@@ -18,6 +19,7 @@ public static class ApiExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
         services.AddSingleton<ApiKeyAuthorizer>();
+        services.TryAddScoped<IFailureIntake, BusFailureIntake>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();

@@ -7,7 +7,7 @@ using EventSync.Core.Storage;
 namespace EventSync.Classifier.Recording;
 
 /// <summary>Classifies failure events and records them in the store in one bulk write; returns what to announce.</summary>
-internal sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErrorStore store, TimeProvider time)
+public sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErrorStore store, TimeProvider time)
 {
     public async Task<IReadOnlyList<SyncErrorClassified>> RecordAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken)
     {

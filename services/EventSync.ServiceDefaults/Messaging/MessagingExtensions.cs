@@ -28,7 +28,7 @@ public static class MessagingExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             addConsumers(bus);
-            if (string.IsNullOrWhiteSpace(rabbitMq))
+            if (configuration.UsesInMemoryBus())
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
@@ -41,7 +41,8 @@ public static class MessagingExtensions
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(new Uri(rabbitMq));
+                    // A publish returns once the broker confirmed it: the API's 202 for an ingested event depends on it.
+                    cfg.Host(new Uri(rabbitMq!), host => host.PublisherConfirmation = true);
                     cfg.ValidateWireMessages();
                     cfg.UseConsumeFilter(typeof(MessageLogContextFilter<>), context);
                     cfg.ConfigureEndpoints(context);
@@ -53,6 +54,10 @@ public static class MessagingExtensions
         });
         return services;
     }
+
+    /// <summary>True when the bus runs in this process's memory: what is published lives only as long as the process.</summary>
+    public static bool UsesInMemoryBus(this IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration.GetConnectionString("rabbitmq"));
 
     /// <summary>Invalid wire messages fail as they are read, so they go to the error queue with the problems named.</summary>
     private static void ValidateWireMessages(this IBusFactoryConfigurator cfg) =>

@@ -1,10 +1,13 @@
 using EventSync.Api.Extensions;
+using EventSync.Api.Ingestion;
 using EventSync.Classifier.Extensions;
 using EventSync.Notifications.Extensions;
 using EventSync.Resync.Extensions;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
 using EventSync.Standalone.Demo;
+using EventSync.Standalone.Ingestion;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventSync.Standalone.Extensions;
 
@@ -18,6 +21,12 @@ public static class StandaloneExtensions
         builder.Services.AddEventSyncStorage(builder.Configuration);
         builder.Services.AddClassifier();
         builder.Services.AddSyncHealthApi();
+        if (builder.Configuration.UsesInMemoryBus())
+        {
+            // Nothing published in memory survives a crash: accepted events go to the store before the 202.
+            builder.Services.Replace(ServiceDescriptor.Scoped<IFailureIntake, StoredFailureIntake>());
+        }
+
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddResync();
         builder.Services.AddLocalAdminKeyWhenNoneConfigured(builder.Configuration);

@@ -1,0 +1,14 @@
+using EventSync.Contracts;
+using MassTransit;
+
+namespace EventSync.Api.Ingestion;
+
+/// <summary>
+/// Publishes the events to the bus. On RabbitMQ the publish returns once the broker confirmed it (publisher confirms), so
+/// a 202 means the broker holds the event.
+/// </summary>
+internal sealed class BusFailureIntake(IPublishEndpoint publisher) : IFailureIntake
+{
+    public Task AcceptAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken) =>
+        publisher.PublishBatch(failures, cancellationToken);
+}
