@@ -14,8 +14,9 @@ namespace EventSync.Classifier.Tests;
 
 /// <summary>
 /// The store goes away: the worker retries the batch with back-off and stores it when the store is back; an outage that
-/// outlasts the tries parks the events in the error queue, from which they can be moved back. Runs on the in-memory
-/// transport with the classifier's real consumer definitions (the retry policy is the same on every transport).
+/// outlasts the tries parks the events in the error queue, from which they can be moved back. An event the store refuses
+/// holds back no other event of its batch. Runs on the in-memory transport with the classifier's real consumer
+/// definitions (the retry policy is the same on every transport).
 /// </summary>
 public sealed class StoreOutageTests : IAsyncLifetime
 {
@@ -23,6 +24,7 @@ public sealed class StoreOutageTests : IAsyncLifetime
 
     private readonly TemporaryDataDir _dataDir = new();
     private readonly List<SyncFailureReported> _parked = [];
+    private readonly List<SyncFailureReported> _parkedAlone = [];
     private WebApplication? _host;
     private UnreachableStore _store = null!;
 
@@ -30,21 +32,9 @@ public sealed class StoreOutageTests : IAsyncLifetime
     {
         _host = await TestHosts.StartAsync(Build, TestContext.Current.CancellationToken);
         _store = _host.Services.GetRequiredService<UnreachableStore>();
-        var errorQueue = _host.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint("sync-failure-reported_error", e =>
-        {
-            // Read the error queue only: not a subscriber of SyncFailureReported itself.
-            e.ConfigureConsumeTopology = false;
-            e.Handler<SyncFailureReported>(context =>
-            {
-                lock (_parked)
-                {
-                    _parked.Add(context.Message);
-                }
-
-                return Task.CompletedTask;
-            });
-        });
+        var errorQueue = Park("sync-failure-reported_error", _parked);
         await errorQueue.Ready;
+        await Park(SyncFailureReportedAloneQueue + "_error", _parkedAlone).Ready;
     }
 
     public async ValueTask DisposeAsync()
@@ -86,15 +76,55 @@ public sealed class StoreOutageTests : IAsyncLifetime
         Assert.Empty(await _store.GetErrorCardsAsync(failure.TenantId, cancellationToken));
     }
 
+    [Fact]
+    public async Task Should_store_the_other_events_of_the_batch_at_once_and_park_only_the_refused_one_when_the_store_refuses_one_event()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var refused = SyncFailures.ToSalesforce(SyncFailures.NewTenant("refused"), "4713", SyncFailures.InvalidEmail);
+        var others = Enumerable.Range(0, 99).Select(i => SyncFailures.ToSalesforce(SyncFailures.NewTenant($"neighbour-{i}"), $"48{i}", SyncFailures.InvalidEmail)).ToList();
+        _store.RefuseTenant(refused.TenantId);
+
+        await _host!.Services.GetRequiredService<IBus>().PublishBatch([.. others.Take(50), refused, .. others.Skip(50)], cancellationToken);
+
+        await Eventually.HoldsAsync(
+            async () => (await Task.WhenAll(others.Select(o => _store.GetErrorCardsAsync(o.TenantId, cancellationToken)))).All(c => c.Count == 1),
+            TimeSpan.FromSeconds(5),
+            "each of the 99 other tenants has its error card");
+        await Eventually.HoldsAsync(() => Task.FromResult(Parked(_parkedAlone).Any(p => p.EventId == refused.EventId)), Deadline, "the refused event reaches the error queue of events tried alone");
+        Assert.True(_store.LargestRefusedWrite > 1, "The refused event never shared a write with others, so nothing was shown.");
+        Assert.Empty(Parked(_parked));
+        Assert.Empty(await _store.GetErrorCardsAsync(refused.TenantId, cancellationToken));
+    }
+
     private const int RetryLimit = 2;
 
-    private List<SyncFailureReported> Parked()
+    private const string SyncFailureReportedAloneQueue = "sync-failure-reported-alone";
+
+    private List<SyncFailureReported> Parked() => Parked(_parked);
+
+    private static List<SyncFailureReported> Parked(List<SyncFailureReported> parked)
     {
-        lock (_parked)
+        lock (parked)
         {
-            return [.. _parked];
+            return [.. parked];
         }
     }
+
+    // Reads an error queue only: not a subscriber of SyncFailureReported itself.
+    private HostReceiveEndpointHandle Park(string errorQueue, List<SyncFailureReported> parked) =>
+        _host!.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint(errorQueue, e =>
+        {
+            e.ConfigureConsumeTopology = false;
+            e.Handler<SyncFailureReported>(context =>
+            {
+                lock (parked)
+                {
+                    parked.Add(context.Message);
+                }
+
+                return Task.CompletedTask;
+            });
+        });
 
     private WebApplication Build() =>
         ServiceHost.Build(
@@ -102,7 +132,8 @@ public sealed class StoreOutageTests : IAsyncLifetime
                 $"--EventSync:DataDir={_dataDir.Path}",
                 $"--EventSync:Messaging:RetryLimit={RetryLimit}",
                 "--EventSync:Messaging:RetryMinInterval=00:00:00.050",
-                "--EventSync:Messaging:RetryMaxInterval=00:00:00.200"),
+                "--EventSync:Messaging:RetryMaxInterval=00:00:00.200",
+                "--EventSync:Classifier:BatchTimeLimit=00:00:00.200"),
             builder =>
             {
                 builder.Services.AddEventSyncStorage(builder.Configuration);

@@ -25,6 +25,7 @@ public static class ClassifierExtensions
     {
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<SyncFailureReportedConsumer, SyncFailureReportedConsumerDefinition>();
+        bus.AddConsumer<SyncFailureReportedAloneConsumer, SyncFailureReportedAloneConsumerDefinition>();
         bus.AddConsumer<RecordSyncedConsumer, RecordSyncedConsumerDefinition>();
         bus.AddConsumer<ApiUsageReportedConsumer, ApiUsageReportedConsumerDefinition>();
         return bus;

@@ -12,10 +12,9 @@ namespace EventSync.Standalone.Ingestion;
 /// </summary>
 internal sealed class StoredFailureIntake(FailureRecorder recorder, IPublishEndpoint bus) : IFailureIntake
 {
-    public async Task AcceptAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken)
+    public Task AcceptAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken)
     {
         // Once the write began, the answer no longer depends on the client waiting for it.
-        var classified = await recorder.RecordAsync(failures, CancellationToken.None);
-        await bus.PublishBatch(classified, CancellationToken.None);
+        return recorder.RecordAndAnnounceAsync(failures, bus, CancellationToken.None);
     }
 }
