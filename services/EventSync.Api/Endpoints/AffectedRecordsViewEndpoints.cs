@@ -1,3 +1,4 @@
+using EventSync.Api.RateLimiting;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using EventSync.Api.Queries;
@@ -25,7 +26,8 @@ internal static class AffectedRecordsViewEndpoints
             .WithName("GetView")
             .WithSummary("A temporary view: its filter and the affected records with the error types on each")
             .Produces<AffectedRecordsViewResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .TakesTenantReadSlot();
         return tenant;
     }
 

@@ -1,3 +1,4 @@
+using EventSync.Api.RateLimiting;
 using EventSync.Api.Queries;
 using ISyncFailureClassifier = EventSync.Core.Classification.ISyncFailureClassifier;
 using EventSync.Core.Storage;
@@ -14,7 +15,8 @@ internal static class ErrorEndpoints
             .WithName("ListErrors")
             .WithSummary("The tenant's errors, newest first, filtered, with meaning and fix; cursor paging")
             .Produces<ErrorListResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .TakesTenantReadSlot();
         tenant.MapGet("/errors/{errorId}", GetAsync)
             .WithName("GetError")
             .WithSummary("One error with the rule that decided it and why, the errors as reported and its recent occurrences")

@@ -17,7 +17,7 @@ internal static partial class ErrorExportEndpoints
             .WithSummary("The tenant's errors as CSV (same filters as the list), streamed")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .TakesTenantReadSlot()
             .RequireRateLimiting(ApiRateLimitPolicies.Export);
         return tenant;
     }

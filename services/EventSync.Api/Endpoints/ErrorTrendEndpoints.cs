@@ -1,3 +1,4 @@
+using EventSync.Api.RateLimiting;
 using System.Globalization;
 using EventSync.Api.Queries;
 using EventSync.Core.Catalog;
@@ -20,7 +21,8 @@ internal static class ErrorTrendEndpoints
             .WithName("GetErrorTrend")
             .WithSummary($"Errors first seen per UTC day and category over the last 1 to {MaxDays} days (?days=, default {DefaultDays})")
             .Produces<ErrorTrendResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .TakesTenantReadSlot();
         return tenant;
     }
 

@@ -1,5 +1,6 @@
 using EventSync.Api.Ingestion;
 using EventSync.Api.Monitoring;
+using EventSync.Api.RateLimiting;
 using EventSync.Api.Security;
 using EventSync.Contracts;
 using EventSync.ServiceDefaults.Messaging;
@@ -24,11 +25,12 @@ internal static class FailureIngestionEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
-    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IFailureIntake intake, IOptions<ApiOptions> options, IOptions<MessagingOptions> messaging, ILogger<IFailureIntake> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IFailureIntake intake, IOptions<ApiOptions> options, IOptions<MessagingOptions> messaging, ILogger<IFailureIntake> logger, IngestionRateLimiter rateLimiter, CancellationToken cancellationToken)
     {
         if (request.ContentLength > options.Value.MaxIngestionBytes)
         {
@@ -45,6 +47,16 @@ internal static class FailureIngestionEndpoints
         if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => authorizer.Check(key, tenant) != ApiKeyCheck.Allowed))
         {
             return TenantKeyFilter.Unauthorized();
+        }
+
+        var perTenant = failures.GroupBy(f => f.TenantId, StringComparer.Ordinal).Select(g => (g.Key, g.Count()));
+        if (rateLimiter.TryTake(perTenant) is { } retryAfter)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many events",
+                detail: "A tenant of this request has sent more events than its rate allows; none was accepted. Send them again after the Retry-After interval.");
         }
 
         var oversized = MessageSizeCheck.Oversized(failures, sentAsArray, messaging.Value.MaxMessageBytes);

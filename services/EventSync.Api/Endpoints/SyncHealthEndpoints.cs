@@ -1,3 +1,4 @@
+using EventSync.Api.RateLimiting;
 using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
 
@@ -13,7 +14,8 @@ internal static class SyncHealthEndpoints
     {
         tenant.MapGet("/sync-health", GetAsync)
             .WithName("GetSyncHealth")
-            .WithSummary("API usage and the current errors per error type, largest impact first");
+            .WithSummary("API usage and the current errors per error type, largest impact first")
+            .TakesTenantReadSlot();
         return tenant;
     }
 

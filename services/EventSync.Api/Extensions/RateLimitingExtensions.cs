@@ -8,26 +8,29 @@ namespace EventSync.Api.Extensions;
 
 public static class RateLimitingExtensions
 {
-    /// <summary>Per-tenant fixed windows on resync and export; a refused request gets a 429 problem.</summary>
+    /// <summary>
+    /// Per tenant: fixed windows on resync and export, a bound on concurrent expensive reads (endpoints marked with
+    /// <see cref="TenantReadSlot"/>), and a token bucket on ingested events; a refused request gets a 429 problem.
+    /// </summary>
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section);
+        services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiRateLimitOptions>, ApiRateLimitOptionsValidation>();
+        services.AddSingleton<IngestionRateLimiter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RejectAsync;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(TenantReads);
             limiter.AddPolicy(ApiRateLimitPolicies.Resync, http => TenantWindow(http, o => o.ResyncRequestsPerWindow));
             limiter.AddPolicy(ApiRateLimitPolicies.Export, http => TenantWindow(http, o => o.ExportsPerWindow));
         });
         return services;
     }
 
-    // Requests the key check will refuse anyway are not counted: without a key nobody can use up a tenant's window.
     private static RateLimitPartition<string> TenantWindow(HttpContext http, Func<ApiRateLimitOptions, int> permits)
     {
-        var tenantId = http.GetRouteValue("tenantId") as string ?? "";
-        var authorizer = http.RequestServices.GetRequiredService<ApiKeyAuthorizer>();
-        if (authorizer.Check(http.Request.Headers[ApiKeyAuthorizer.HeaderName], tenantId) != ApiKeyCheck.Allowed)
+        if (AllowedTenant(http) is not { } tenantId)
         {
             return RateLimitPartition.GetNoLimiter("");
         }
@@ -41,14 +44,36 @@ public static class RateLimitingExtensions
         });
     }
 
+    private static RateLimitPartition<string> TenantReads(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<TenantReadSlot>() is null || AllowedTenant(http) is not { } tenantId)
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<ApiRateLimitOptions>>().CurrentValue;
+        return RateLimitPartition.GetConcurrencyLimiter("reads:" + tenantId, _ => new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.ConcurrentReadsPerTenant,
+            QueueLimit = options.QueuedReadsPerTenant,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
+
+    // Requests the key check will refuse anyway are not counted: without a key nobody can use up a tenant's limits.
+    private static string? AllowedTenant(HttpContext http)
+    {
+        var tenantId = http.GetRouteValue("tenantId") as string ?? "";
+        var authorizer = http.RequestServices.GetRequiredService<ApiKeyAuthorizer>();
+        return authorizer.Check(http.Request.Headers[ApiKeyAuthorizer.HeaderName], tenantId) == ApiKeyCheck.Allowed ? tenantId : null;
+    }
+
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
-        if (retryAfter is { } seconds)
-        {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(seconds.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        // A window says when it opens again; a full queue of reads does not, and a second is a fair guess.
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var problem = TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,

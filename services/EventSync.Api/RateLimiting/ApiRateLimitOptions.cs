@@ -1,6 +1,6 @@
 namespace EventSync.Api.RateLimiting;
 
-/// <summary>Fixed-window limits per tenant on the expensive routes (section <c>EventSync:Api:RateLimits</c>).</summary>
+/// <summary>Limits per tenant (section <c>EventSync:Api:RateLimits</c>), checked when the service starts.</summary>
 public sealed class ApiRateLimitOptions
 {
     public const string Section = "EventSync:Api:RateLimits";
@@ -10,4 +10,16 @@ public sealed class ApiRateLimitOptions
     public int ExportsPerWindow { get; set; } = 10;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Expensive reads (error lists, exports, views, trends, sync health) of one tenant running at once.</summary>
+    public int ConcurrentReadsPerTenant { get; set; } = 2;
+
+    /// <summary>Expensive reads of one tenant that wait for a turn; beyond them, 429.</summary>
+    public int QueuedReadsPerTenant { get; set; } = 4;
+
+    /// <summary>Failure events one tenant may send over HTTP per second, on average.</summary>
+    public int IngestedEventsPerSecond { get; set; } = 1_000;
+
+    /// <summary>Failure events one tenant may send at once after a quiet spell; at least one full request.</summary>
+    public int IngestedEventsBurst { get; set; } = 10_000;
 }

@@ -1,0 +1,44 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Api.RateLimiting;
+
+/// <summary>
+/// A token bucket per tenant, counted in failure events: a request takes as many tokens as it holds events of the tenant.
+/// </summary>
+internal sealed class IngestionRateLimiter : IDisposable
+{
+    private static readonly TimeSpan ReplenishmentPeriod = TimeSpan.FromMilliseconds(100);
+
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public IngestionRateLimiter(IOptions<ApiRateLimitOptions> options)
+    {
+        var limits = options.Value;
+        _limiter = PartitionedRateLimiter.Create<string, string>(tenantId => RateLimitPartition.GetTokenBucketLimiter(tenantId, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.IngestedEventsBurst,
+            TokensPerPeriod = Math.Max(1, limits.IngestedEventsPerSecond / 10),
+            ReplenishmentPeriod = ReplenishmentPeriod,
+            AutoReplenishment = true,
+            QueueLimit = 0,
+        }));
+    }
+
+    /// <summary>Takes the events' tokens from each tenant's bucket; null when every tenant had enough, else how long to wait.</summary>
+    public TimeSpan? TryTake(IEnumerable<(string TenantId, int Events)> events)
+    {
+        foreach (var (tenantId, count) in events)
+        {
+            using var lease = _limiter.AttemptAcquire(tenantId, count);
+            if (!lease.IsAcquired)
+            {
+                return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+            }
+        }
+
+        return null;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
