@@ -1,4 +1,5 @@
 using EventSync.Api.Monitoring;
+using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Contracts;
 using MassTransit;
@@ -8,7 +9,8 @@ namespace EventSync.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /api/failures</c>: one <see cref="SyncFailureReported"/> or an array of them, for engines without AMQP. All or
-/// nothing: one invalid event refuses the request (problem+json naming each field) and nothing is published.
+/// nothing: one invalid event refuses the request (problem+json naming each field) and nothing is published. A key that
+/// opens no tenant is refused before the body is read; whether it opens each event's tenant is checked once they are read.
 /// </summary>
 internal static class FailureIngestionEndpoints
 {
@@ -21,24 +23,24 @@ internal static class FailureIngestionEndpoints
             .Produces<IngestionAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithBodyLimit(routes, o => o.MaxIngestionBytes);
         return routes;
     }
 
     private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IPublishEndpoint publisher, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > options.Value.MaxIngestionBytes)
+        var key = request.Headers[ApiKeyAuthorizer.HeaderName].ToString();
+        if (!authorizer.Knows(key))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", detail: $"At most {options.Value.MaxIngestionBytes} bytes per request.");
+            return TenantKeyFilter.Unauthorized();
         }
 
         var (failures, problems) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, cancellationToken);
-        if (problems.Count > 0)
+        if (problems.Any)
         {
-            return TypedResults.ValidationProblem(problems, title: "The failure events are not valid; none was accepted.");
+            return problems.ToResult("The failure events are not valid; none was accepted.");
         }
 
-        var key = request.Headers[ApiKeyAuthorizer.HeaderName].ToString();
         if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => authorizer.Check(key, tenant) != ApiKeyCheck.Allowed))
         {
             return TenantKeyFilter.Unauthorized();

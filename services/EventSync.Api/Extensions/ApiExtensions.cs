@@ -1,4 +1,5 @@
 using EventSync.Api.Endpoints;
+using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Core.Classification;
 using Microsoft.AspNetCore.Http.Json;
@@ -11,17 +12,26 @@ namespace EventSync.Api.Extensions;
 
 public static class ApiExtensions
 {
-    /// <summary>The API's services: key checks, problem details, JSON settings of the wire.</summary>
+    /// <summary>The API's services: key checks, body limits, problem details, JSON settings of the wire.</summary>
     public static IServiceCollection AddSyncHealthApi(this IServiceCollection services)
     {
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+        });
         services.AddSingleton<ApiKeyAuthorizer>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequestBodies.Describe);
+        services.Configure<ExceptionHandlerOptions>(o =>
+        {
+            o.StatusCodeSelector = BadRequestBodies.StatusCodeOf;
+            o.SuppressDiagnosticsCallback = BadRequestBodies.IsClientFault;
+        });
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         return services;
