@@ -8,7 +8,7 @@ namespace EventSync.Api.Extensions;
 
 public static class RateLimitingExtensions
 {
-    /// <summary>Per-tenant fixed windows on resync and export; a refused request gets a 429 problem.</summary>
+    /// <summary>Per-tenant fixed windows on resync, export and test digests; a refused request gets a 429 problem.</summary>
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section);
@@ -18,6 +18,7 @@ public static class RateLimitingExtensions
             limiter.OnRejected = RejectAsync;
             limiter.AddPolicy(ApiRateLimitPolicies.Resync, http => TenantWindow(http, o => o.ResyncRequestsPerWindow));
             limiter.AddPolicy(ApiRateLimitPolicies.Export, http => TenantWindow(http, o => o.ExportsPerWindow));
+            limiter.AddPolicy(ApiRateLimitPolicies.NotificationTest, http => TenantWindow(http, o => o.NotificationTestsPerWindow));
         });
         return services;
     }

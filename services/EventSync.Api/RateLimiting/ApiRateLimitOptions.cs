@@ -9,5 +9,8 @@ public sealed class ApiRateLimitOptions
 
     public int ExportsPerWindow { get; set; } = 10;
 
+    /// <summary>Test digests a tenant may send per window: each one mails every recipient.</summary>
+    public int NotificationTestsPerWindow { get; set; } = 3;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
