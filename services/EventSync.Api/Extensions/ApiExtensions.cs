@@ -12,7 +12,7 @@ namespace EventSync.Api.Extensions;
 
 public static class ApiExtensions
 {
-    /// <summary>The API's services: key checks, body limits, problem details, JSON settings of the wire.</summary>
+    /// <summary>The API's services: key checks, body limits, problem details, security headers, JSON settings of the wire.</summary>
     public static IServiceCollection AddSyncHealthApi(this IServiceCollection services)
     {
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
@@ -21,6 +21,7 @@ public static class ApiExtensions
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
         {
             kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
         });
         services.AddSingleton<ApiKeyAuthorizer>();
         services.TryAddSingleton(TimeProvider.System);
@@ -32,6 +33,7 @@ public static class ApiExtensions
             o.StatusCodeSelector = BadRequestBodies.StatusCodeOf;
             o.SuppressDiagnosticsCallback = BadRequestBodies.IsClientFault;
         });
+        services.AddApiSecurityHeaders();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         return services;
@@ -41,6 +43,7 @@ public static class ApiExtensions
     public static WebApplication MapSyncHealthApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseDashboardFiles();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
