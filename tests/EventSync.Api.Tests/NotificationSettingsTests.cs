@@ -1,3 +1,5 @@
+using EventSync.Api.Queries;
+using EventSync.Api.Settings;
 using EventSync.Api.Tests.Infrastructure;
 
 namespace EventSync.Api.Tests;
@@ -106,5 +108,38 @@ public sealed class NotificationSettingsTests(ApiHost host)
             new { enabled = true, frequency = "daily", recipients });
 
         Assert.Equal(20, (await Problems.JsonAsync(response)).GetProperty("recipients").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Should_refuse_naming_recipients_without_reading_them_when_more_than_a_hundred_entries_are_sent()
+    {
+        var recipients = Enumerable.Repeat("x", 5000).ToArray();
+
+        using var response = await host.SendAsync(
+            HttpMethod.Put,
+            TenantErrors.Path(SyncFailures.NewTenant("settings-entries"), "notification-settings"),
+            host.AdminKey,
+            new { enabled = true, frequency = "daily", recipients });
+
+        var message = Assert.Single(await Problems.FieldAsync(response, "recipients"));
+        Assert.Contains($"At most {NotificationSettingsReader.MaxRecipientEntries} entries", message, StringComparison.Ordinal);
+        Assert.Contains("5000", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_list_twenty_problems_and_count_the_rest_when_a_hundred_recipients_are_invalid()
+    {
+        var recipients = Enumerable.Range(1, NotificationSettingsReader.MaxRecipientEntries).Select(i => $"not-an-address-{i}").ToArray();
+
+        using var response = await host.SendAsync(
+            HttpMethod.Put,
+            TenantErrors.Path(SyncFailures.NewTenant("settings-invalid"), "notification-settings"),
+            host.AdminKey,
+            new { enabled = true, frequency = "daily", recipients });
+
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(ValidationProblems.MaxListed, (await Problems.FieldAsync(response, "recipients")).Count);
+        var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        Assert.Equal(NotificationSettingsReader.MaxRecipientEntries - ValidationProblems.MaxListed, problem.GetProperty(ValidationProblems.OmittedMember).GetInt32());
     }
 }

@@ -125,6 +125,63 @@ public sealed class ResyncTests(ApiHost host)
         Assert.Equal(SyncErrorState.Open, (await Queries.GetManyAsync(other, [others.Id], TestContext.Current.CancellationToken)).Single().State);
     }
 
+    [Fact]
+    public async Task Should_name_each_item_by_its_index_when_error_ids_have_the_wrong_type()
+    {
+        var tenant = SyncFailures.NewTenant("resync-types");
+        var error = (await host.SeedAsync([SyncFailures.ToSalesforce(tenant, "831", SyncFailures.InvalidEmail)])).Single();
+
+        using var response = await host.SendRawAsync(
+            HttpMethod.Post, TenantErrors.Path(tenant, "resync"), host.AdminKey, $"{{\"errorIds\":[\"{error.Id}\", 42, null, \" \"]}}");
+
+        Assert.Contains("string", Assert.Single(await Problems.FieldAsync(response, "errorIds[1]")), StringComparison.Ordinal);
+        var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("errorIds[2]", out _), problem.GetRawText());
+        Assert.True(errors.TryGetProperty("errorIds[3]", out _), problem.GetRawText());
+        Assert.False(errors.TryGetProperty("errorIds[0]", out _), problem.GetRawText());
+        Assert.Equal(SyncErrorState.Open, (await Queries.GetManyAsync(tenant, [error.Id], TestContext.Current.CancellationToken)).Single().State);
+    }
+
+    [Fact]
+    public async Task Should_refuse_naming_errorIds_when_it_is_not_an_array()
+    {
+        using var response = await host.SendRawAsync(HttpMethod.Post, TenantErrors.Path(ApiHost.Acme, "resync"), host.AdminKey, "{\"errorIds\":\"abc\"}");
+
+        Assert.Contains("array", Assert.Single(await Problems.FieldAsync(response, "errorIds")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_accept_the_id_once_when_101_copies_of_it_are_sent()
+    {
+        var tenant = SyncFailures.NewTenant("resync-copies");
+        var error = (await host.SeedAsync([SyncFailures.ToSalesforce(tenant, "841", SyncFailures.InvalidEmail)])).Single();
+
+        using var response = await PostAsync(tenant, new { errorIds = Enumerable.Repeat(error.Id, ResyncErrors.MaxErrorIds + 1).ToArray() });
+
+        var accepted = await Problems.JsonAsync(response, HttpStatusCode.Accepted);
+        Assert.Equal([error.Id], Strings(accepted, "accepted"));
+    }
+
+    [Fact]
+    public async Task Should_answer_200_without_a_request_id_or_location_when_every_error_was_already_pending()
+    {
+        var tenant = SyncFailures.NewTenant("resync-again");
+        var error = (await host.SeedAsync([SyncFailures.ToSalesforce(tenant, "851", SyncFailures.InvalidEmail)])).Single();
+        using var first = await PostAsync(tenant, new { errorIds = new[] { error.Id } });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.NotNull(first.Headers.Location);
+
+        using var again = await PostAsync(tenant, new { errorIds = new[] { error.Id } });
+
+        var answer = await Problems.JsonAsync(again, HttpStatusCode.OK);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.GetProperty("requestId").ValueKind);
+        Assert.Empty(Strings(answer, "accepted"));
+        Assert.Equal([error.Id], Strings(answer, "alreadyPending"));
+        Assert.Null(again.Headers.Location);
+        Assert.Single(host.ResyncCommands.Published, c => c.TenantId == tenant);
+    }
+
     private ISyncErrorQueries Queries => host.Services.GetRequiredService<ISyncErrorQueries>();
 
     private Task<HttpResponseMessage> PostAsync(string tenant, object body) => host.SendAsync(HttpMethod.Post, TenantErrors.Path(tenant, "resync"), host.AdminKey, body);

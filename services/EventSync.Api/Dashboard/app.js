@@ -545,7 +545,8 @@ async function resync() {
   $("resync").disabled = true;
   try {
     const result = await getJson(tenantPath("/resync"), { method: "POST", body: { errorIds } });
-    notify(t("details.resyncDone", {
+    // No request id: every selected error was already pending or resolved, so nothing new was requested.
+    notify(t(result.requestId ? "details.resyncDone" : "details.resyncNothingNew", {
       requestId: result.requestId, accepted: result.accepted.length,
       pending: result.alreadyPending.length, notResyncable: result.notResyncable.length,
     }));

@@ -21,7 +21,8 @@ internal static class AffectedRecordsViewEndpoints
             .WithSummary("Save a temporary view of the records affected by the errors a filter selects")
             .Accepts<ViewFilter>("application/json")
             .Produces<ViewCreated>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes);
         tenant.MapGet("/views/{viewId}", GetAsync)
             .WithName("GetView")
             .WithSummary("A temporary view: its filter and the affected records with the error types on each")
@@ -40,11 +41,11 @@ internal static class AffectedRecordsViewEndpoints
         CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
-        var body = await JsonRequestBody.ReadObjectAsync(request, options.Value.MaxSmallBodyBytes, problems, cancellationToken);
+        var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
         var query = body is { } json ? ErrorFilterReader.Read(tenantId, FilterOf(json, problems), problems) : null;
         if (problems.Any || query is null)
         {
-            return TypedResults.ValidationProblem(problems.ByField, title: "The view's filter is not valid.");
+            return problems.ToResult("The view's filter is not valid.");
         }
 
         var now = clock.GetUtcNow();

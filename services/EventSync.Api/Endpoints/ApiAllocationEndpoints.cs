@@ -2,7 +2,6 @@ using System.Text.Json;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;
 
@@ -18,14 +17,15 @@ internal static class ApiAllocationEndpoints
             .WithSummary("Set the Salesforce API calls a day allocated to HubSpot (at most the Salesforce daily limit)")
             .Accepts<ApiAllocationRequest>("application/json")
             .Produces<ApiAllocationView>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes);
         return tenant;
     }
 
-    private static async Task<IResult> PutAsync(string tenantId, HttpRequest request, IApiUsageStore store, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(string tenantId, HttpRequest request, IApiUsageStore store, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
-        var body = await JsonRequestBody.ReadObjectAsync(request, options.Value.MaxSmallBodyBytes, problems, cancellationToken);
+        var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
         var allocation = body is { } json ? Read(json, problems) : null;
         if (allocation is { } requested && await store.GetUsageAsync(tenantId, cancellationToken) is { } usage && requested > usage.SalesforceLimit)
         {
@@ -34,7 +34,7 @@ internal static class ApiAllocationEndpoints
 
         if (problems.Any || allocation is null)
         {
-            return TypedResults.ValidationProblem(problems.ByField, title: "The API allocation is not valid; nothing was saved.");
+            return problems.ToResult("The API allocation is not valid; nothing was saved.");
         }
 
         var stored = await store.SetAllocationAsync(tenantId, allocation.Value, cancellationToken);

@@ -21,7 +21,7 @@ internal static class CatalogEndpoints
         var problems = new ValidationProblems();
         var language = LanguageParameter.Read(lang, problems);
         return problems.Any
-            ? TypedResults.ValidationProblem(problems.ByField, title: "The query is not valid.")
+            ? problems.ToResult("The query is not valid.")
             : TypedResults.Ok(LocalizedCatalog.From(ErrorCatalog.Default, language));
     }
 }

@@ -45,7 +45,7 @@ internal static class ErrorEndpoints
 
         if (problems.Any)
         {
-            return TypedResults.ValidationProblem(problems.ByField, title: "The query is not valid.");
+            return problems.ToResult("The query is not valid.");
         }
 
         var result = await queries.ListAsync(query, after, limit, cancellationToken);
@@ -61,7 +61,7 @@ internal static class ErrorEndpoints
         var language = LanguageParameter.Read(lang, problems);
         if (problems.Any)
         {
-            return TypedResults.ValidationProblem(problems.ByField, title: "The query is not valid.");
+            return problems.ToResult("The query is not valid.");
         }
 
         var error = await store.GetAsync(tenantId, errorId, cancellationToken);

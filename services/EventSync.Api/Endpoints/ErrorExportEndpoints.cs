@@ -34,7 +34,7 @@ internal static partial class ErrorExportEndpoints
         var language = LanguageParameter.Read(filter.Lang, problems);
         if (problems.Any)
         {
-            return TypedResults.ValidationProblem(problems.ByField, title: "The query is not valid.");
+            return problems.ToResult("The query is not valid.");
         }
 
         response.Headers.ContentDisposition = $"attachment; filename=\"sync-errors-{UnsafeFileNameCharacters().Replace(tenantId, "_")}.csv\"";

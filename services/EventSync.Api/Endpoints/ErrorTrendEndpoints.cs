@@ -32,7 +32,7 @@ internal static class ErrorTrendEndpoints
         var dayCount = DayCount(days, problems);
         if (problems.Any)
         {
-            return TypedResults.ValidationProblem(problems.ByField, title: "The query is not valid.");
+            return problems.ToResult("The query is not valid.");
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

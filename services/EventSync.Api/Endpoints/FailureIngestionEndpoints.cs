@@ -1,6 +1,7 @@
 using EventSync.Api.Ingestion;
 using EventSync.Api.Monitoring;
 using EventSync.Api.RateLimiting;
+using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Contracts;
 using EventSync.ServiceDefaults.Messaging;
@@ -10,8 +11,10 @@ namespace EventSync.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /api/failures</c>: one <see cref="SyncFailureReported"/> or an array of them, for engines without AMQP. All or
-/// nothing: one invalid event refuses the request (problem+json naming each field) and nothing is accepted. 202 means the
-/// events are durable (see <see cref="IFailureIntake"/>); when they cannot be made so, 503 and nothing is promised.
+/// nothing: one invalid event refuses the request (problem+json naming each field) and nothing is accepted. A key that
+/// opens no tenant is refused before the body is read; whether it opens each event's tenant is checked once they are read.
+/// 202 means the events are durable (see <see cref="IFailureIntake"/>); when they cannot be made so, 503 and nothing is
+/// promised.
 /// </summary>
 internal static class FailureIngestionEndpoints
 {
@@ -26,24 +29,25 @@ internal static class FailureIngestionEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithBodyLimit(routes, o => o.MaxIngestionBytes);
         return routes;
     }
 
     private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IFailureIntake intake, IOptions<ApiOptions> options, IOptions<MessagingOptions> messaging, ILogger<IFailureIntake> logger, IngestionRateLimiter rateLimiter, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > options.Value.MaxIngestionBytes)
+        var key = request.Headers[ApiKeyAuthorizer.HeaderName].ToString();
+        if (!authorizer.Knows(key))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", detail: $"At most {options.Value.MaxIngestionBytes} bytes per request.");
+            return TenantKeyFilter.Unauthorized();
         }
 
         var (failures, problems, sentAsArray) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, cancellationToken);
-        if (problems.Count > 0)
+        if (problems.Any)
         {
-            return TypedResults.ValidationProblem(problems, title: "The failure events are not valid; none was accepted.");
+            return problems.ToResult("The failure events are not valid; none was accepted.");
         }
 
-        var key = request.Headers[ApiKeyAuthorizer.HeaderName].ToString();
         if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => authorizer.Check(key, tenant) != ApiKeyCheck.Allowed))
         {
             return TenantKeyFilter.Unauthorized();

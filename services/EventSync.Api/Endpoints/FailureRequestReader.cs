@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Queries;
 using EventSync.Contracts;
 using EventSync.Core.Validation;
 
@@ -7,11 +8,11 @@ namespace EventSync.Api.Endpoints;
 /// <summary>Reads one event or an array of events and names every problem by its JSON path.</summary>
 internal static class FailureRequestReader
 {
-    public static async Task<(List<SyncFailureReported> Failures, Dictionary<string, string[]> Problems, bool SentAsArray)> ReadAsync(
+    public static async Task<(List<SyncFailureReported> Failures, ValidationProblems Problems, bool SentAsArray)> ReadAsync(
         Stream body, int maxEvents, CancellationToken cancellationToken)
     {
         var failures = new List<SyncFailureReported>();
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var problems = new ValidationProblems();
         JsonDocument document;
         try
         {
@@ -19,7 +20,7 @@ internal static class FailureRequestReader
         }
         catch (JsonException e)
         {
-            problems["$"] = [JsonProblem.Describe(e)];
+            problems.Add("$", JsonProblem.Describe(e));
             return (failures, problems, false);
         }
 
@@ -29,7 +30,7 @@ internal static class FailureRequestReader
             var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
             if (items.Count == 0 || items.Count > maxEvents)
             {
-                problems["$"] = [$"Send between 1 and {maxEvents} events; this request has {items.Count}."];
+                problems.Add("$", $"Send between 1 and {maxEvents} events; this request has {items.Count}.");
                 return (failures, problems, root.ValueKind == JsonValueKind.Array);
             }
 
@@ -46,11 +47,11 @@ internal static class FailureRequestReader
         }
     }
 
-    private static SyncFailureReported? Read(JsonElement item, string prefix, Dictionary<string, string[]> problems)
+    private static SyncFailureReported? Read(JsonElement item, string prefix, ValidationProblems problems)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            problems[prefix.Length > 0 ? prefix.TrimEnd('.') : "$"] = ["must be a JSON object."];
+            problems.Add(prefix.Length > 0 ? prefix.TrimEnd('.') : "$", "must be a JSON object.");
             return null;
         }
 
@@ -59,7 +60,7 @@ internal static class FailureRequestReader
             var failure = item.Deserialize<SyncFailureReported>(ContractJson.Options)!;
             foreach (var problem in SyncFailureValidator.Validate(failure))
             {
-                problems[prefix + problem.Field] = [problem.Message];
+                problems.Add(prefix + problem.Field, problem.Message);
             }
 
             return failure;
@@ -70,7 +71,7 @@ internal static class FailureRequestReader
             foreach (var field in fields.Count > 0 ? fields : [""])
             {
                 var name = prefix + field;
-                problems[name.Length == 0 ? "$" : name.TrimEnd('.')] = [JsonProblem.Describe(e)];
+                problems.Add(name.Length == 0 ? "$" : name.TrimEnd('.'), JsonProblem.Describe(e));
             }
 
             return null;

@@ -2,7 +2,6 @@ using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Settings;
 using EventSync.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;
 
@@ -20,7 +19,8 @@ internal static class NotificationSettingsEndpoints
             .WithSummary("Replace the tenant's notification settings")
             .Accepts<NotificationSettingsView>("application/json")
             .Produces<NotificationSettingsView>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes);
         return tenant;
     }
 
@@ -31,15 +31,14 @@ internal static class NotificationSettingsEndpoints
         string tenantId,
         HttpRequest request,
         INotificationSettingsStore store,
-        IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
-        var body = await JsonRequestBody.ReadObjectAsync(request, options.Value.MaxSmallBodyBytes, problems, cancellationToken);
+        var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
         var settings = body is { } json ? NotificationSettingsReader.Read(tenantId, json, problems) : null;
         if (problems.Any || settings is null)
         {
-            return TypedResults.ValidationProblem(problems.ByField, title: "The notification settings are not valid; nothing was saved.");
+            return problems.ToResult("The notification settings are not valid; nothing was saved.");
         }
 
         await store.SaveAsync(settings, cancellationToken);

@@ -1,3 +1,4 @@
+using EventSync.Api.RateLimiting;
 using EventSync.Api.Settings;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
@@ -7,7 +8,8 @@ namespace EventSync.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /api/tenants/{tenantId}/notifications/test</c>: sends a digest of the current state now, to check the
-/// settings: a forced <see cref="SendErrorDigest"/> for the period since the last digest (or the last 24 hours).
+/// settings: a forced <see cref="SendErrorDigest"/> for the period since the last digest (or the last 24 hours). Each one
+/// mails every recipient, so a tenant may send only a few per window (<c>NotificationTestsPerWindow</c>).
 /// </summary>
 internal static class NotificationTestEndpoints
 {
@@ -20,7 +22,9 @@ internal static class NotificationTestEndpoints
             .WithSummary("Send a digest of the current state now to the tenant's recipients")
             .Produces<NotificationTestAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(ApiRateLimitPolicies.NotificationTest);
         return tenant;
     }
 

@@ -1,6 +1,7 @@
 using EventSync.Api.Monitoring;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
+using EventSync.Api.Requests;
 using EventSync.Contracts;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
@@ -10,12 +11,13 @@ namespace EventSync.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /api/tenants/{tenantId}/resync</c>: moves the errors to resync-pending and sends a <see cref="ResyncErrors"/>
-/// command; at most <see cref="ResyncErrors.MaxErrorIds"/> ids a request, all of them the tenant's. The request is
-/// recorded as queued first, and 202 points at its progress (<c>Location: .../resync-requests/{requestId}</c>).
+/// command; at most <see cref="ResyncErrors.MaxErrorIds"/> different ids a request, all of them the tenant's. When some
+/// errors moved, the request is recorded as queued first, and 202 points at its progress
+/// (<c>Location: .../resync-requests/{requestId}</c>); when none did (all already pending or resolved), nothing was
+/// requested: 200 says which ids were in which state, with no request id.
 /// </summary>
 internal static class ResyncEndpoints
 {
-    private const string ErrorIdsField = "errorIds";
     private const string Requester = "api";
 
     public static RouteGroupBuilder MapResync(this RouteGroupBuilder tenant)
@@ -23,16 +25,22 @@ internal static class ResyncEndpoints
         tenant.MapPost("/resync", ResyncAsync)
             .WithName("ResyncErrors")
             .WithSummary($"Resync the records behind up to {ResyncErrors.MaxErrorIds} errors")
+            .WithDescription(
+                "202 with Location and requestId when at least one error moved to resync-pending; "
+                + "200 without a requestId when every id was already pending or resolved (nothing new was requested).")
+            .Accepts<ResyncRequest>("application/json")
             .Produces<ResyncAccepted>(StatusCodes.Status202Accepted)
+            .Produces<ResyncAccepted>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
             .RequireRateLimiting(ApiRateLimitPolicies.Resync);
         return tenant;
     }
 
     private static async Task<IResult> ResyncAsync(
         string tenantId,
-        ResyncRequest request,
+        HttpRequest request,
         ISyncErrorQueries queries,
         ISyncErrorStore errors,
         IResyncRequestStore requests,
@@ -40,10 +48,12 @@ internal static class ResyncEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var ids = (request.ErrorIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (Validate(request, ids) is { } invalid)
+        var problems = new ValidationProblems();
+        var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
+        var ids = body is { } json ? ResyncRequestReader.ErrorIds(json, problems) : [];
+        if (problems.Any)
         {
-            return invalid;
+            return problems.ToResult("The resync request is not valid.");
         }
 
         var found = await queries.GetManyAsync(tenantId, ids, cancellationToken);
@@ -51,54 +61,33 @@ internal static class ResyncEndpoints
         if (unknown.Count > 0)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [ErrorIdsField] = [$"Not errors of this tenant: {string.Join(", ", unknown)}."] },
+                new Dictionary<string, string[]> { [ResyncRequestReader.ErrorIdsField] = [$"Not errors of this tenant: {string.Join(", ", unknown)}."] },
                 title: "Some error ids are unknown; nothing was resynced.",
                 extensions: new Dictionary<string, object?> { ["unknownErrorIds"] = unknown });
         }
 
         var moved = (await errors.MarkResyncPendingAsync(tenantId, ids, cancellationToken)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var requestId = Guid.NewGuid().ToString();
         var accepted = ids.Where(moved.Contains).ToList();
-        string? progress = null;
-        if (accepted.Count > 0)
-        {
-            // Recorded as queued before the command goes out, so that its progress can be read at once; the resync
-            // worker takes it from there (it leaves a request it finds recorded as it is).
-            var requestedAt = clock.GetUtcNow();
-            var header = new ResyncRequestHeader(requestId, tenantId, Requester, requestedAt, ResyncKind.Operator);
-            await requests.AddRequestAsync(ResyncPlanner.Plan(header, [.. found.Where(e => moved.Contains(e.Id))]), cancellationToken);
-            await publisher.Publish(
-                new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
-                cancellationToken);
-            ApiMetrics.ResyncRequested(accepted.Count);
-            progress = ResyncRequestEndpoints.PathOf(tenantId, requestId);
-        }
-
         var notMoved = found.Where(e => !moved.Contains(e.Id)).ToList();
+        var alreadyPending = notMoved.Where(e => e.State != SyncErrorState.Resolved).Select(e => e.Id).ToList();
+        var notResyncable = notMoved.Where(e => e.State == SyncErrorState.Resolved).Select(e => e.Id).ToList();
+        if (accepted.Count == 0)
+        {
+            return TypedResults.Ok(new ResyncAccepted(null, accepted, alreadyPending, notResyncable));
+        }
+
+        // Recorded as queued before the command goes out, so that its progress can be read at once; the resync
+        // worker takes it from there (it leaves a request it finds recorded as it is).
+        var requestId = Guid.NewGuid().ToString();
+        var requestedAt = clock.GetUtcNow();
+        var header = new ResyncRequestHeader(requestId, tenantId, Requester, requestedAt, ResyncKind.Operator);
+        await requests.AddRequestAsync(ResyncPlanner.Plan(header, [.. found.Where(e => moved.Contains(e.Id))]), cancellationToken);
+        await publisher.Publish(
+            new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
+            cancellationToken);
+        ApiMetrics.ResyncRequested(accepted.Count);
         return TypedResults.Accepted(
-            progress,
-            new ResyncAccepted(
-                requestId,
-                accepted,
-                notMoved.Where(e => e.State != SyncErrorState.Resolved).Select(e => e.Id).ToList(),
-                notMoved.Where(e => e.State == SyncErrorState.Resolved).Select(e => e.Id).ToList()));
-    }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? Validate(ResyncRequest request, List<string> ids)
-    {
-        var problems = new ValidationProblems();
-        if (ids.Count == 0)
-        {
-            problems.Add(ErrorIdsField, "Name at least one error id.");
-        }
-        else if (request.ErrorIds!.Count > ResyncErrors.MaxErrorIds)
-        {
-            problems.Add(
-                ErrorIdsField,
-                $"At most {ResyncErrors.MaxErrorIds} error ids per request; this one has {request.ErrorIds.Count}. "
-                + $"Send several requests of at most {ResyncErrors.MaxErrorIds} ids, or resync per error type.");
-        }
-
-        return problems.Any ? TypedResults.ValidationProblem(problems.ByField, title: "The resync request is not valid.") : null;
+            ResyncRequestEndpoints.PathOf(tenantId, requestId),
+            new ResyncAccepted(requestId, accepted, alreadyPending, notResyncable));
     }
 }

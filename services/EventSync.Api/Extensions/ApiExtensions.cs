@@ -1,5 +1,6 @@
 using EventSync.Api.Endpoints;
 using EventSync.Api.Ingestion;
+using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Core.Classification;
 using Microsoft.AspNetCore.Http.Json;
@@ -12,18 +13,29 @@ namespace EventSync.Api.Extensions;
 
 public static class ApiExtensions
 {
-    /// <summary>The API's services: key checks, problem details, JSON settings of the wire.</summary>
+    /// <summary>The API's services: key checks, body limits, problem details, security headers, JSON settings of the wire.</summary>
     public static IServiceCollection AddSyncHealthApi(this IServiceCollection services)
     {
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
         services.AddSingleton<ApiKeyAuthorizer>();
         services.TryAddScoped<IFailureIntake, BusFailureIntake>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequestBodies.Describe);
+        services.Configure<ExceptionHandlerOptions>(o =>
+        {
+            o.StatusCodeSelector = BadRequestBodies.StatusCodeOf;
+            o.SuppressDiagnosticsCallback = BadRequestBodies.IsClientFault;
+        });
+        services.AddApiSecurityHeaders();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         return services;
@@ -33,6 +45,7 @@ public static class ApiExtensions
     public static WebApplication MapSyncHealthApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseDashboardFiles();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -9,7 +9,7 @@ namespace EventSync.Api.Extensions;
 public static class RateLimitingExtensions
 {
     /// <summary>
-    /// Per tenant: fixed windows on resync and export, a bound on concurrent expensive reads (endpoints marked with
+    /// Per tenant: fixed windows on resync, export and test digests, a bound on concurrent expensive reads (endpoints marked with
     /// <see cref="TenantReadSlot"/>), and a token bucket on ingested events; a refused request gets a 429 problem.
     /// </summary>
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
@@ -24,6 +24,7 @@ public static class RateLimitingExtensions
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(TenantReads);
             limiter.AddPolicy(ApiRateLimitPolicies.Resync, http => TenantWindow(http, o => o.ResyncRequestsPerWindow));
             limiter.AddPolicy(ApiRateLimitPolicies.Export, http => TenantWindow(http, o => o.ExportsPerWindow));
+            limiter.AddPolicy(ApiRateLimitPolicies.NotificationTest, http => TenantWindow(http, o => o.NotificationTestsPerWindow));
         });
         return services;
     }

@@ -1,14 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace EventSync.Api.Queries;
 
-/// <summary>Problems per request field, as <c>TypedResults.ValidationProblem</c> takes them.</summary>
+/// <summary>
+/// Problems per request field. Adding one costs the same however many came before, and the answer lists at most
+/// <see cref="MaxListed"/>: a request with a million bad values gets a short answer saying how many more there were.
+/// </summary>
 internal sealed class ValidationProblems
 {
-    private readonly Dictionary<string, string[]> _problems = new(StringComparer.Ordinal);
+    public const int MaxListed = 20;
 
-    public bool Any => _problems.Count > 0;
+    /// <summary>The problem document's member counting the problems that were found but not listed.</summary>
+    public const string OmittedMember = "omittedErrors";
 
-    public IDictionary<string, string[]> ByField => _problems;
+    private readonly Dictionary<string, List<string>> _problems = new(StringComparer.Ordinal);
+    private int _listed;
 
-    public void Add(string field, string message) =>
-        _problems[field] = _problems.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+    public bool Any => _listed > 0;
+
+    /// <summary>Problems found beyond the first <see cref="MaxListed"/>.</summary>
+    public int Omitted { get; private set; }
+
+    public bool Has(string field) => _problems.ContainsKey(field);
+
+    public void Add(string field, string message)
+    {
+        if (_listed == MaxListed)
+        {
+            Omitted++;
+            return;
+        }
+
+        if (!_problems.TryGetValue(field, out var messages))
+        {
+            _problems[field] = messages = [];
+        }
+
+        messages.Add(message);
+        _listed++;
+    }
+
+    /// <summary>The 400 answer: the listed problems by field, and <see cref="OmittedMember"/> when some were left out.</summary>
+    public ValidationProblem ToResult(string title, IDictionary<string, object?>? extensions = null)
+    {
+        if (Omitted > 0)
+        {
+            extensions = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>(), StringComparer.Ordinal) { [OmittedMember] = Omitted };
+        }
+
+        return TypedResults.ValidationProblem(_problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), title: title, extensions: extensions);
+    }
 }

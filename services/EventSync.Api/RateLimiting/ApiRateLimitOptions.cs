@@ -9,6 +9,9 @@ public sealed class ApiRateLimitOptions
 
     public int ExportsPerWindow { get; set; } = 10;
 
+    /// <summary>Test digests a tenant may send per window: each one mails every recipient.</summary>
+    public int NotificationTestsPerWindow { get; set; } = 3;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Expensive reads (error lists, exports, views, trends, sync health) of one tenant running at once.</summary>

@@ -5,4 +5,5 @@ internal static class ApiRateLimitPolicies
 {
     public const string Resync = "tenant-resync";
     public const string Export = "tenant-export";
+    public const string NotificationTest = "tenant-notification-test";
 }

@@ -12,15 +12,12 @@ internal static class JsonRequestBody
 {
     public const string Root = "$";
 
-    /// <summary>The body's JSON object, or null after naming the problem under <see cref="Root"/>.</summary>
-    public static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, long maxBytes, ValidationProblems problems, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body's JSON object, or null after naming the problem under <see cref="Root"/>. The route's body limit
+    /// (<see cref="RequestBodyLimits"/>) is enforced by the server on the bytes read, whatever the Content-Length says.
+    /// </summary>
+    public static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, ValidationProblems problems, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
-        {
-            problems.Add(Root, $"The body may have at most {maxBytes} bytes.");
-            return null;
-        }
-
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8 }, cancellationToken);

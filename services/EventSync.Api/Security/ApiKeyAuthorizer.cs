@@ -12,6 +12,9 @@ public sealed class ApiKeyAuthorizer(IOptionsMonitor<ApiKeyOptions> options)
     // The configured keys' digests, computed once per version of the options rather than on every request.
     private KnownKeys? _known;
 
+    /// <summary>Whether the key opens at least one tenant: asked before a body is read; the per-tenant check follows it.</summary>
+    public bool Knows(string? presentedKey) => Check(presentedKey, "") != ApiKeyCheck.Unauthenticated;
+
     public ApiKeyCheck Check(string? presentedKey, string tenantId)
     {
         if (string.IsNullOrEmpty(presentedKey))

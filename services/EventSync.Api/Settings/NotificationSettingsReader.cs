@@ -12,6 +12,9 @@ namespace EventSync.Api.Settings;
 internal static class NotificationSettingsReader
 {
     public const int MaxRecipients = 20;
+
+    /// <summary>The longest <c>recipients</c> array read at all (duplicates included); a longer one is refused unread.</summary>
+    public const int MaxRecipientEntries = 100;
     public const string DefaultTimeZone = "UTC";
     public const string DefaultLanguage = "en";
 
@@ -44,7 +47,7 @@ internal static class NotificationSettingsReader
         }
 
         var frequencyText = JsonRequestBody.OptionalString(body, "frequency", problems);
-        if (!Frequencies.TryGetValue(frequencyText ?? "", out var frequency) && !problems.ByField.ContainsKey("frequency"))
+        if (!Frequencies.TryGetValue(frequencyText ?? "", out var frequency) && !problems.Has("frequency"))
         {
             var which = frequencyText is null ? "Required" : $"Unknown frequency '{frequencyText}'";
             problems.Add("frequency", $"{which}; use one of: {string.Join(", ", Frequencies.Keys)}.");
@@ -78,6 +81,13 @@ internal static class NotificationSettingsReader
                 return recipients;
             }
 
+            if (value.GetArrayLength() > MaxRecipientEntries)
+            {
+                problems.Add("recipients", $"At most {MaxRecipientEntries} entries; this request has {value.GetArrayLength()}.");
+                return recipients;
+            }
+
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in value.EnumerateArray())
             {
                 var text = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : null;
@@ -85,7 +95,7 @@ internal static class NotificationSettingsReader
                 {
                     problems.Add("recipients", $"{(text is null ? item.GetRawText() : $"'{text}'")} is not an email address (write it bare, as name@example.com).");
                 }
-                else if (!recipients.Contains(text, StringComparer.OrdinalIgnoreCase))
+                else if (seen.Add(text))
                 {
                     recipients.Add(text);
                 }
@@ -96,7 +106,7 @@ internal static class NotificationSettingsReader
         {
             problems.Add("recipients", $"At most {MaxRecipients} recipients; this request has {recipients.Count}.");
         }
-        else if (enabled && recipients.Count == 0 && !problems.ByField.ContainsKey("recipients"))
+        else if (enabled && recipients.Count == 0 && !problems.Has("recipients"))
         {
             problems.Add("recipients", "Name at least one recipient when notifications are enabled.");
         }

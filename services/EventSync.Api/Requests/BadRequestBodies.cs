@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace EventSync.Api.Requests;
+
+/// <summary>
+/// A body the server refused while it was read (too large, broken chunks) ends as a problem with the server's status
+/// (413, 400), not as a 500, and is not logged as a fault of the service.
+/// </summary>
+internal static class BadRequestBodies
+{
+    public static int StatusCodeOf(Exception exception) =>
+        exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError;
+
+    public static bool IsClientFault(ExceptionHandlerSuppressDiagnosticsContext context) => context.Exception is BadHttpRequestException;
+
+    public static void Describe(ProblemDetailsContext context)
+    {
+        if (context.Exception is not BadHttpRequestException refused)
+        {
+            return;
+        }
+
+        if (refused.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            var limit = context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            context.ProblemDetails.Title = "Payload too large";
+            context.ProblemDetails.Detail = limit is { } bytes ? $"At most {bytes} bytes per request on this route." : "The request body is too large.";
+        }
+        else
+        {
+            context.ProblemDetails.Title = "Bad request";
+            context.ProblemDetails.Detail = refused.Message;
+        }
+    }
+}
