@@ -8,18 +8,20 @@ namespace EventSync.Api.RateLimiting;
 /// </summary>
 internal sealed class IngestionRateLimiter : IDisposable
 {
-    private static readonly TimeSpan ReplenishmentPeriod = TimeSpan.FromMilliseconds(100);
+    // Tokens come back ten times a second, or one at a time when the rate is lower than that.
+    private const int RefillsPerSecond = 10;
 
     private readonly PartitionedRateLimiter<string> _limiter;
 
     public IngestionRateLimiter(IOptions<ApiRateLimitOptions> options)
     {
         var limits = options.Value;
+        var refills = Math.Min(RefillsPerSecond, limits.IngestedEventsPerSecond);
         _limiter = PartitionedRateLimiter.Create<string, string>(tenantId => RateLimitPartition.GetTokenBucketLimiter(tenantId, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = limits.IngestedEventsBurst,
-            TokensPerPeriod = Math.Max(1, limits.IngestedEventsPerSecond / 10),
-            ReplenishmentPeriod = ReplenishmentPeriod,
+            TokensPerPeriod = limits.IngestedEventsPerSecond / refills,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / refills),
             AutoReplenishment = true,
             QueueLimit = 0,
         }));
