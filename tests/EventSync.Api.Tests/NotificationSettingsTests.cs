@@ -61,6 +61,12 @@ public sealed class NotificationSettingsTests(ApiHost host)
         { """{"enabled":true,"frequency":"daily","recipients":["not an address"]}""", "recipients" },
         { """{"enabled":true,"frequency":"daily","recipients":["Anna <anna@example.com>"]}""", "recipients" },
         { """{"enabled":true,"frequency":"daily","recipients":[42]}""", "recipients" },
+        { """{"enabled":true,"frequency":"daily","recipients":["a@localhost"]}""", "recipients" },
+        { """{"enabled":true,"frequency":"daily","recipients":["a@[127.0.0.1]"]}""", "recipients" },
+        { """{"enabled":true,"frequency":"daily","recipients":["a@10.0.0.1"]}""", "recipients" },
+        { $"{{\"enabled\":true,\"frequency\":\"daily\",\"recipients\":[\"{new string('a', 65)}@example.com\"]}}", "recipients" },
+        { $"{{\"enabled\":true,\"frequency\":\"daily\",\"recipients\":[\"{new string('a', 300)}@{new string('b', 300)}.com\"]}}", "recipients" },
+        { $"{{\"enabled\":true,\"frequency\":\"daily\",\"recipients\":[\"a@{string.Join('.', Enumerable.Repeat(new string('b', 50), 5))}.com\"]}}", "recipients" },
         { """{"enabled":false,"frequency":"daily","recipients":[],"timeZone":"Mars/Olympus_Mons"}""", "timeZone" },
         { """{"enabled":false,"frequency":"daily","recipients":[],"language":"de"}""", "language" },
         { """{"enabled":false,"frequency":"daily",""", "$" },
@@ -106,5 +112,20 @@ public sealed class NotificationSettingsTests(ApiHost host)
             new { enabled = true, frequency = "daily", recipients });
 
         Assert.Equal(20, (await Problems.JsonAsync(response)).GetProperty("recipients").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Should_accept_a_recipient_when_its_local_part_and_whole_length_are_at_their_maximum()
+    {
+        var recipient = $"{new string('a', 64)}@{new string('b', 63)}.{new string('c', 60)}.{new string('d', 60)}.com";
+        Assert.Equal(254, recipient.Length);
+
+        using var response = await host.SendAsync(
+            HttpMethod.Put,
+            TenantErrors.Path(SyncFailures.NewTenant("settings-longest"), "notification-settings"),
+            host.AdminKey,
+            new { enabled = true, frequency = "daily", recipients = new[] { recipient } });
+
+        Assert.Equal([recipient], (await Problems.JsonAsync(response)).GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
     }
 }

@@ -25,14 +25,14 @@ internal static class FailureIngestionEndpoints
         return routes;
     }
 
-    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IPublishEndpoint publisher, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IPublishEndpoint publisher, IOptions<ApiOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.ContentLength > options.Value.MaxIngestionBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", detail: $"At most {options.Value.MaxIngestionBytes} bytes per request.");
         }
 
-        var (failures, problems) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, cancellationToken);
+        var (failures, problems) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, clock, cancellationToken);
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(problems, title: "The failure events are not valid; none was accepted.");

@@ -8,14 +8,14 @@ namespace EventSync.Api.Endpoints;
 internal static class FailureRequestReader
 {
     public static async Task<(List<SyncFailureReported> Failures, Dictionary<string, string[]> Problems)> ReadAsync(
-        Stream body, int maxEvents, CancellationToken cancellationToken)
+        Stream body, int maxEvents, TimeProvider clock, CancellationToken cancellationToken)
     {
         var failures = new List<SyncFailureReported>();
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
+            document = await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false }, cancellationToken);
         }
         catch (JsonException e)
         {
@@ -36,7 +36,7 @@ internal static class FailureRequestReader
             for (var i = 0; i < items.Count; i++)
             {
                 var prefix = root.ValueKind == JsonValueKind.Array ? $"[{i}]." : "";
-                if (Read(items[i], prefix, problems) is { } failure)
+                if (Read(items[i], prefix, clock, problems) is { } failure)
                 {
                     failures.Add(failure);
                 }
@@ -46,7 +46,7 @@ internal static class FailureRequestReader
         return (failures, problems);
     }
 
-    private static SyncFailureReported? Read(JsonElement item, string prefix, Dictionary<string, string[]> problems)
+    private static SyncFailureReported? Read(JsonElement item, string prefix, TimeProvider clock, Dictionary<string, string[]> problems)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -57,7 +57,7 @@ internal static class FailureRequestReader
         try
         {
             var failure = item.Deserialize<SyncFailureReported>(ContractJson.Options)!;
-            foreach (var problem in SyncFailureValidator.Validate(failure))
+            foreach (var problem in SyncFailureValidator.Validate(failure, clock))
             {
                 problems[prefix + problem.Field] = [problem.Message];
             }
