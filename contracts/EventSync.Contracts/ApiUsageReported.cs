@@ -5,7 +5,6 @@ namespace EventSync.Contracts;
 /// <summary>Published by a sync engine with the tenant's Salesforce API usage.</summary>
 public sealed record ApiUsageReported
 {
-    [JsonConverter(typeof(LenientStringJsonConverter))]
     [JsonRequired] public required string TenantId { get; init; }
 
     /// <summary>Salesforce API calls made in the last 24 hours.</summary>

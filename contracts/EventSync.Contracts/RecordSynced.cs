@@ -5,10 +5,8 @@ namespace EventSync.Contracts;
 /// <summary>Published by a sync engine when a record synced; it resolves that record's open errors.</summary>
 public sealed record RecordSynced
 {
-    [JsonConverter(typeof(LenientStringJsonConverter))]
     [JsonRequired] public required string EventId { get; init; }
 
-    [JsonConverter(typeof(LenientStringJsonConverter))]
     [JsonRequired] public required string TenantId { get; init; }
 
     [JsonConverter(typeof(LenientStringJsonConverter))]

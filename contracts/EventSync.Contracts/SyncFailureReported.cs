@@ -4,14 +4,13 @@ namespace EventSync.Contracts;
 
 /// <summary>
 /// Published by a sync engine when a record failed to sync. <see cref="EventId"/> is the idempotency key:
-/// the same event delivered twice counts once.
+/// the same event delivered twice counts once. Ids travel as strings: unlike the record ids and codes, which engines
+/// often send as numbers, <see cref="EventId"/> and <see cref="TenantId"/> sent as numbers are refused.
 /// </summary>
 public sealed record SyncFailureReported
 {
-    [JsonConverter(typeof(LenientStringJsonConverter))]
     [JsonRequired] public required string EventId { get; init; }
 
-    [JsonConverter(typeof(LenientStringJsonConverter))]
     [JsonRequired] public required string TenantId { get; init; }
 
     /// <summary>Which engine to ask for a resync; optional.</summary>

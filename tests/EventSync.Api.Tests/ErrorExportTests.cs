@@ -59,6 +59,49 @@ public sealed class ErrorExportTests(ApiHost host)
         Assert.All(rows, r => Assert.All(r.Values, cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), $"Cell '{cell}' would run as a formula.")));
     }
 
+    public static TheoryData<char, CsvMode> Readings { get; } = new() { { ',', CsvMode.Rfc4180 }, { ';', CsvMode.Rfc4180 }, { ',', CsvMode.NoEscape }, { ';', CsvMode.NoEscape } };
+
+    [Theory]
+    [MemberData(nameof(Readings))]
+    public async Task Should_start_no_cell_with_a_formula_when_the_export_is_read_with_comma_or_semicolon_as_separator(char separator, CsvMode mode)
+    {
+        var tenant = SyncFailures.NewTenant("export-separators");
+        string[] messages = [";=1+1;Email", " =1+1", "\t=1+1", "\r=1+1", "ok;x\n=1+1", "a; -2+3", "\"=1\";\"=2\"", "x;@SUM(A1)", "  +1 555 0100"];
+        await host.SeedAsync(messages.Select((m, i) => SyncFailures.ToSalesforce(tenant, $"{720 + i}", Reported("FIELD_CUSTOM_VALIDATION_EXCEPTION", m, "Phone", "=cmd|' /C calc'!A0"))));
+
+        using var response = await host.GetAsync(TenantErrors.Path(tenant, "errors/export.csv"), host.AdminKey);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        using var csv = CsvReader.FromText(text, CsvReaderOptions.Default with { Separator = separator, Mode = mode, HasHeader = false, AllowLineBreaksInQuotes = mode == CsvMode.Rfc4180 });
+        var cells = 0;
+        while (csv.Read())
+        {
+            for (var i = 0; i < csv.FieldCount; i++, cells++)
+            {
+                var cell = csv.GetString(i);
+                var start = cell.AsSpan().IndexOfAnyExcept(" \t\r\n\"");
+                Assert.False(cell.Length > 0 && (cell[0] is '\t' or '\r' || (start >= 0 && "=+-@".Contains(cell[start], StringComparison.Ordinal))), $"Cell '{cell}' would run as a formula.");
+            }
+        }
+
+        Assert.True(cells > messages.Length, $"Only {cells} cells were read.");
+    }
+
+    [Fact]
+    public async Task Should_keep_the_text_readable_with_a_quote_before_each_part_that_would_start_a_formula()
+    {
+        var tenant = SyncFailures.NewTenant("export-readable");
+        await host.SeedAsync([SyncFailures.ToSalesforce(tenant, "740", Reported("FIELD_CUSTOM_VALIDATION_EXCEPTION", ";=1+1;Email", "Phone", "=cmd"))]);
+
+        using var response = await host.GetAsync(TenantErrors.Path(tenant, "errors/export.csv"), host.AdminKey);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var row = Assert.Single(Read(text, out _));
+        Assert.Equal(";'=1+1;Email", row["message"]);
+        Assert.Equal("Phone;'=cmd", row["fields"]);
+        Assert.Contains("\";'=1+1;Email\"", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_export_only_matching_errors_when_filters_are_given()
     {

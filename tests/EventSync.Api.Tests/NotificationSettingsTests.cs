@@ -63,6 +63,12 @@ public sealed class NotificationSettingsTests(ApiHost host)
         { """{"enabled":true,"frequency":"daily","recipients":["not an address"]}""", "recipients" },
         { """{"enabled":true,"frequency":"daily","recipients":["Anna <anna@example.com>"]}""", "recipients" },
         { """{"enabled":true,"frequency":"daily","recipients":[42]}""", "recipients" },
+        { """{"enabled":true,"frequency":"daily","recipients":["a@localhost"]}""", "recipients" },
+        { """{"enabled":true,"frequency":"daily","recipients":["a@[127.0.0.1]"]}""", "recipients" },
+        { """{"enabled":true,"frequency":"daily","recipients":["a@10.0.0.1"]}""", "recipients" },
+        { $"{{\"enabled\":true,\"frequency\":\"daily\",\"recipients\":[\"{new string('a', 65)}@example.com\"]}}", "recipients" },
+        { $"{{\"enabled\":true,\"frequency\":\"daily\",\"recipients\":[\"{new string('a', 300)}@{new string('b', 300)}.com\"]}}", "recipients" },
+        { $"{{\"enabled\":true,\"frequency\":\"daily\",\"recipients\":[\"a@{string.Join('.', Enumerable.Repeat(new string('b', 50), 5))}.com\"]}}", "recipients" },
         { """{"enabled":false,"frequency":"daily","recipients":[],"timeZone":"Mars/Olympus_Mons"}""", "timeZone" },
         { """{"enabled":false,"frequency":"daily","recipients":[],"language":"de"}""", "language" },
         { """{"enabled":false,"frequency":"daily",""", "$" },
@@ -141,5 +147,33 @@ public sealed class NotificationSettingsTests(ApiHost host)
         Assert.Equal(ValidationProblems.MaxListed, (await Problems.FieldAsync(response, "recipients")).Count);
         var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
         Assert.Equal(NotificationSettingsReader.MaxRecipientEntries - ValidationProblems.MaxListed, problem.GetProperty(ValidationProblems.OmittedMember).GetInt32());
+    }
+
+    [Fact]
+    public async Task Should_accept_a_recipient_when_its_local_part_and_whole_length_are_at_their_maximum()
+    {
+        var recipient = $"{new string('a', 64)}@{new string('b', 63)}.{new string('c', 60)}.{new string('d', 60)}.com";
+        Assert.Equal(254, recipient.Length);
+
+        using var response = await host.SendAsync(
+            HttpMethod.Put,
+            TenantErrors.Path(SyncFailures.NewTenant("settings-longest"), "notification-settings"),
+            host.AdminKey,
+            new { enabled = true, frequency = "daily", recipients = new[] { recipient } });
+
+        Assert.Equal([recipient], (await Problems.JsonAsync(response)).GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Should_refuse_naming_the_body_when_a_key_is_sent_twice()
+    {
+        using var response = await host.SendRawAsync(
+            HttpMethod.Put,
+            TenantErrors.Path(SyncFailures.NewTenant("settings-twice"), "notification-settings"),
+            host.AdminKey,
+            """{"enabled":true,"frequency":"daily","recipients":["ops@example.com"],"recipients":["attacker@example.net"]}""");
+
+        var message = Assert.Single(await Problems.FieldAsync(response, "$"));
+        Assert.Contains("recipients", message, StringComparison.Ordinal);
     }
 }

@@ -35,10 +35,10 @@ public sealed class InvalidMessageTests
     }
 
     [Fact]
-    public void Should_fail_on_maxLength_when_eventId_is_longer_than_200_characters()
+    public void Should_fail_on_maxLength_when_eventId_is_longer_than_255_characters()
     {
         var message = ContractSchemas.Examples(Failure)[0];
-        message["eventId"] = new string('e', 201);
+        message["eventId"] = new string('e', WireLimits.MaxIdLength + 1);
 
         var results = ContractSchemas.Evaluate(Failure, message);
 

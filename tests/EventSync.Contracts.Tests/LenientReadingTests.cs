@@ -6,15 +6,21 @@ namespace EventSync.Contracts.Tests;
 public sealed class LenientReadingTests
 {
     [Fact]
-    public void Should_read_ids_and_codes_sent_as_numbers()
+    public void Should_read_record_ids_and_codes_sent_as_numbers()
     {
-        const string json = """{"eventId":42,"tenantId":4711,"hubSpotId":12345,"errors":[{"statusCode":503,"message":"Service Unavailable"}]}""";
+        const string json = """{"eventId":"e-42","tenantId":"portal-4711","hubSpotId":12345,"errors":[{"statusCode":503,"message":"Service Unavailable"}]}""";
 
         var failure = JsonSerializer.Deserialize<SyncFailureReported>(json, ContractJson.Options)!;
 
-        Assert.Equal(("42", "4711", "12345", "503"), (failure.EventId, failure.TenantId, failure.HubSpotId, failure.Errors[0].StatusCode));
+        Assert.Equal(("12345", "503"), (failure.HubSpotId, failure.Errors[0].StatusCode));
         Assert.Contains("\"hubSpotId\":\"12345\"", JsonSerializer.Serialize(failure, ContractJson.Options), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"eventId":42,"tenantId":"portal-4711","errors":[{"message":"x"}]}""")]
+    [InlineData("""{"eventId":"e-42","tenantId":4711,"errors":[{"message":"x"}]}""")]
+    public void Should_refuse_the_event_and_tenant_ids_when_they_are_sent_as_numbers(string json) =>
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<SyncFailureReported>(json, ContractJson.Options));
 
     [Theory]
     [InlineData("\"2026-11-28T10:15:00Z\"")]

@@ -1,16 +1,24 @@
 using System.Text.Json;
 using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.ServiceDefaults.Observability;
 using EventSync.Standalone.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Extensions.Logging;
 
 namespace EventSync.Standalone.Tests;
 
 /// <summary>
 /// The real process's console: one compact JSON object a line when JSON is asked for, and no password of the broker or
-/// store even while it logs its failures to reach them (the addresses it logs carry no credentials).
+/// store even while it logs its failures to reach them (the addresses it logs carry no credentials); in text, one line per
+/// event whatever the values it names.
 /// </summary>
 public sealed class LogOutputTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    private static readonly Action<Microsoft.Extensions.Logging.ILogger, string, string, string?, string, Exception?> RecordSynced =
+        LoggerMessage.Define<string, string, string?, string>(LogLevel.Information, default, "Record {ObjectType} {HubSpotId}/{SalesforceId} of {TenantId} synced");
 
     [Fact]
     public async Task Should_write_compact_json_lines_without_the_password_when_the_broker_address_holds_one()
@@ -61,6 +69,29 @@ public sealed class LogOutputTests
         AssertCompactJsonLines(output);
     }
 
+    [Theory]
+    [InlineData("701\n[10:15:00 ERR] Forged: all records deleted")]
+    [InlineData("701\r[10:15:00 ERR] Forged: all records deleted")]
+    [InlineData("701\r\n[10:15:00 ERR] Forged: all records deleted")]
+    [InlineData("701\t\u001b[2K\r[10:15:00 ERR] Forged: all records deleted")]
+    public void Should_write_one_text_line_per_event_when_a_logged_value_holds_a_line_break(string hubSpotId)
+    {
+        using var output = new StringWriter();
+        using (var serilog = new LoggerConfiguration().WriteTo.Sink(new TextSink(LogFormat.TextFormatter(), output)).CreateLogger())
+        using (var factory = new SerilogLoggerFactory(serilog))
+        {
+            RecordSynced(factory.CreateLogger("EventSync.Resync"), "contact", hubSpotId, null, "portal-4711", null);
+            serilog.Information("Events {EventIds} recorded", new[] { hubSpotId });
+        }
+
+        var lines = output.ToString().Split(["\r\n", "\n", "\r"], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.Matches(@"^\[\d\d:\d\d:\d\d INF\] ", line));
+        Assert.DoesNotContain(lines, line => line.StartsWith("[10:15:00 ERR]", StringComparison.Ordinal));
+        Assert.Contains("\"contact\"", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(output.ToString(), c => char.IsControl(c) && c is not '\r' and not '\n');
+    }
+
     private static void AssertCompactJsonLines(string output) =>
         Assert.All(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), line =>
         {
@@ -68,4 +99,10 @@ public sealed class LogOutputTests
             Assert.True(json.RootElement.TryGetProperty("@t", out _), $"No timestamp: {line}");
             Assert.True(json.RootElement.TryGetProperty("@mt", out _), $"No message template: {line}");
         });
+
+    /// <summary>The configured text format, written to a <see cref="TextWriter"/> instead of the console.</summary>
+    private sealed class TextSink(Serilog.Formatting.ITextFormatter formatter, TextWriter output) : Serilog.Core.ILogEventSink
+    {
+        public void Emit(Serilog.Events.LogEvent logEvent) => formatter.Format(logEvent, output);
+    }
 }

@@ -34,7 +34,7 @@ internal static class FailureIngestionEndpoints
         return routes;
     }
 
-    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IFailureIntake intake, IOptions<ApiOptions> options, IOptions<MessagingOptions> messaging, ILogger<IFailureIntake> logger, IngestionRateLimiter rateLimiter, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IFailureIntake intake, IOptions<ApiOptions> options, IOptions<MessagingOptions> messaging, ILogger<IFailureIntake> logger, IngestionRateLimiter rateLimiter, TimeProvider clock, CancellationToken cancellationToken)
     {
         var key = request.Headers[ApiKeyAuthorizer.HeaderName].ToString();
         if (!authorizer.Knows(key))
@@ -42,7 +42,7 @@ internal static class FailureIngestionEndpoints
             return TenantKeyFilter.Unauthorized();
         }
 
-        var (failures, problems, sentAsArray) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, cancellationToken);
+        var (failures, problems, sentAsArray) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, clock, cancellationToken);
         if (problems.Any)
         {
             return problems.ToResult("The failure events are not valid; none was accepted.");

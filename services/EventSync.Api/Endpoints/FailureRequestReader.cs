@@ -9,14 +9,14 @@ namespace EventSync.Api.Endpoints;
 internal static class FailureRequestReader
 {
     public static async Task<(List<SyncFailureReported> Failures, ValidationProblems Problems, bool SentAsArray)> ReadAsync(
-        Stream body, int maxEvents, CancellationToken cancellationToken)
+        Stream body, int maxEvents, TimeProvider clock, CancellationToken cancellationToken)
     {
         var failures = new List<SyncFailureReported>();
         var problems = new ValidationProblems();
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
+            document = await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false }, cancellationToken);
         }
         catch (JsonException e)
         {
@@ -37,7 +37,7 @@ internal static class FailureRequestReader
             for (var i = 0; i < items.Count; i++)
             {
                 var prefix = root.ValueKind == JsonValueKind.Array ? $"[{i}]." : "";
-                if (Read(items[i], prefix, problems) is { } failure)
+                if (Read(items[i], prefix, clock, problems) is { } failure)
                 {
                     failures.Add(failure);
                 }
@@ -47,7 +47,7 @@ internal static class FailureRequestReader
         }
     }
 
-    private static SyncFailureReported? Read(JsonElement item, string prefix, ValidationProblems problems)
+    private static SyncFailureReported? Read(JsonElement item, string prefix, TimeProvider clock, ValidationProblems problems)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -58,7 +58,7 @@ internal static class FailureRequestReader
         try
         {
             var failure = item.Deserialize<SyncFailureReported>(ContractJson.Options)!;
-            foreach (var problem in SyncFailureValidator.Validate(failure))
+            foreach (var problem in SyncFailureValidator.Validate(failure, clock))
             {
                 problems.Add(prefix + problem.Field, problem.Message);
             }

@@ -7,14 +7,16 @@ namespace EventSync.Api.Export;
 
 /// <summary>
 /// Writes errors as RFC 4180 CSV while they are read: one row per error, handed on every few hundred rows, so memory
-/// stays constant at any size. Text cells that a spreadsheet would run as a formula get a leading <c>'</c>.
+/// stays constant at any size. Every text cell goes through <see cref="SpreadsheetCell"/>, so that it opens as text
+/// whether the spreadsheet splits at <c>,</c> or at <c>;</c>.
 /// </summary>
 internal static class ErrorCsvWriter
 {
     public static readonly string[] Header =
         ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state", "fingerprint"];
 
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
+    // SpreadsheetCell neutralises every cell (also after a ';' or a line break, which CsvInjection does not look at).
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.None };
 
     public static async Task WriteAsync(Stream destination, IAsyncEnumerable<SyncError> errors, string language, int flushEveryRows, CancellationToken cancellationToken)
     {
@@ -25,20 +27,20 @@ internal static class ErrorCsvWriter
         await foreach (var error in errors.WithCancellation(cancellationToken))
         {
             var title = ErrorCatalog.Default.TryGet(error.ErrorType, out var info) ? info.Title.In(language) : error.ErrorType;
-            csv.WriteField(error.Category);
-            csv.WriteField(error.ErrorType);
-            csv.WriteField(title);
-            csv.WriteField(error.ObjectType);
-            csv.WriteField(error.HubSpotId ?? "");
-            csv.WriteField(error.SalesforceId ?? "");
-            csv.WriteField(string.Join(';', error.Fields));
-            csv.WriteField(error.StatusCode ?? "");
-            csv.WriteField(error.Message ?? "");
+            WriteText(csv, error.Category);
+            WriteText(csv, error.ErrorType);
+            WriteText(csv, title);
+            WriteText(csv, error.ObjectType);
+            WriteText(csv, error.HubSpotId ?? "");
+            WriteText(csv, error.SalesforceId ?? "");
+            WriteText(csv, string.Join(';', error.Fields));
+            WriteText(csv, error.StatusCode ?? "");
+            WriteText(csv, error.Message ?? "");
             csv.WriteField(Instant(error.FirstSeen));
             csv.WriteField(Instant(error.LastSeen));
             csv.WriteField(error.Occurrences.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(error.State.ToWire());
-            csv.WriteField(error.Fingerprint);
+            WriteText(csv, error.State.ToWire());
+            WriteText(csv, error.Fingerprint);
             await csv.EndRecordAsync(cancellationToken);
             if (++rows % flushEveryRows == 0)
             {
@@ -47,6 +49,12 @@ internal static class ErrorCsvWriter
         }
 
         await csv.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteText(CsvWriter csv, string value)
+    {
+        var cell = SpreadsheetCell.Neutralise(value);
+        csv.WriteField(cell, SpreadsheetCell.HoldsListSeparator(cell) ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
     }
 
     private static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ internal static class JsonRequestBody
     {
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8 }, cancellationToken);
+            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false }, cancellationToken);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return document.RootElement.Clone();

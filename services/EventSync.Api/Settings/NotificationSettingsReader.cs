@@ -1,10 +1,10 @@
-using System.Net.Mail;
 using System.Text.Json;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
+using EventSync.Core.Validation;
 
 namespace EventSync.Api.Settings;
 
@@ -91,9 +91,10 @@ internal static class NotificationSettingsReader
             foreach (var item in value.EnumerateArray())
             {
                 var text = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : null;
-                if (text is null || !MailAddress.TryCreate(text, out var address) || address.DisplayName.Length > 0 || address.Address != text)
+                if (!RecipientAddress.IsValid(text))
                 {
-                    problems.Add("recipients", $"{(text is null ? item.GetRawText() : $"'{text}'")} is not an email address (write it bare, as name@example.com).");
+                    var shown = text is null ? item.GetRawText() : $"'{text}'";
+                    problems.Add("recipients", $"{(shown.Length > 80 ? shown[..80] + "…" : shown)} is not an email address (write it bare, as name@example.com, with a domain name such as example.com; at most {RecipientAddress.MaxLocalPartLength} characters before the @ and {RecipientAddress.MaxLength} in all).");
                 }
                 else if (seen.Add(text))
                 {

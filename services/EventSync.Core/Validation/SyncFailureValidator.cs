@@ -4,29 +4,40 @@ using EventSync.Core.Classification;
 namespace EventSync.Core.Validation;
 
 /// <summary>
-/// Checks what JSON binding cannot: blank ids, an empty error list, errors that carry nothing to classify,
-/// and source or direction values outside the contract.
+/// Checks what JSON binding cannot: blank ids, a tenant id outside its pattern, values longer than
+/// <see cref="WireLimits"/> allows, an empty error list, errors that carry nothing to classify, source or direction
+/// values outside the contract and, with a clock, an <c>occurredAt</c> outside the <see cref="ReceiptWindow"/>.
 /// </summary>
 public static class SyncFailureValidator
 {
-    public const int MaxErrorsPerEvent = 100;
-    public const int MaxIdLength = 200;
+    /// <summary>Everything but the time window: for files classified offline, whose events may be of any age.</summary>
+    public static IReadOnlyList<ValidationProblem> Validate(SyncFailureReported failure) => Validate(failure, clock: null);
 
-    public static IReadOnlyList<ValidationProblem> Validate(SyncFailureReported failure)
+    /// <summary>Everything, the time window seen from <paramref name="clock"/>: for events as they arrive.</summary>
+    public static IReadOnlyList<ValidationProblem> Validate(SyncFailureReported failure, TimeProvider? clock)
     {
         ArgumentNullException.ThrowIfNull(failure);
         var problems = new List<ValidationProblem>();
-        RequireId(failure.EventId, "eventId", problems);
-        RequireId(failure.TenantId, "tenantId", problems);
+        Bounded.RequiredId(failure.EventId, "eventId", WireLimits.MaxIdLength, problems);
+        TenantIds.Check(failure.TenantId, "tenantId", problems);
+        Bounded.Id(failure.EngineId, "engineId", WireLimits.MaxIdLength, problems);
+        Bounded.Id(failure.ObjectType, "objectType", WireLimits.MaxNameLength, problems);
+        Bounded.Id(failure.HubSpotId, "hubSpotId", WireLimits.MaxIdLength, problems);
+        Bounded.Id(failure.SalesforceId, "salesforceId", WireLimits.MaxIdLength, problems);
 
         if (!WireValues.TryParseSource(failure.Source, out _))
         {
-            problems.Add(new("source", $"'{failure.Source}' is not one of salesforce, hubspot."));
+            problems.Add(new("source", $"{ProblemText.Quote(failure.Source)} is not one of salesforce, hubspot."));
         }
 
         if (!WireValues.TryParseDirection(failure.Direction, out _))
         {
-            problems.Add(new("direction", $"'{failure.Direction}' is not one of toSalesforce, toHubSpot."));
+            problems.Add(new("direction", $"{ProblemText.Quote(failure.Direction)} is not one of toSalesforce, toHubSpot."));
+        }
+
+        if (clock is not null)
+        {
+            ReceiptWindow.Check(failure.OccurredAt, "occurredAt", clock, problems);
         }
 
         ValidateErrors(failure.Errors, problems);
@@ -41,33 +52,15 @@ public static class SyncFailureValidator
             return;
         }
 
-        if (errors.Count > MaxErrorsPerEvent)
+        if (errors.Count > WireLimits.MaxErrorsPerEvent)
         {
-            problems.Add(new("errors", $"holds {errors.Count} errors; at most {MaxErrorsPerEvent} are accepted per event."));
+            problems.Add(new("errors", $"holds {errors.Count} errors; at most {WireLimits.MaxErrorsPerEvent} are accepted per event."));
             return;
         }
 
         for (var i = 0; i < errors.Count; i++)
         {
-            var error = errors[i];
-            if (error is null)
-            {
-                problems.Add(new($"errors[{i}]", "is null."));
-            }
-            else if (IsBlank(error.StatusCode) && IsBlank(error.ErrorCode) && IsBlank(error.Message) && IsBlank(error.Raw) && IsBlank(error.Category))
-            {
-                problems.Add(new($"errors[{i}]", "needs at least one of statusCode, errorCode, message, raw or category."));
-            }
+            ReportedErrorValidator.Validate(errors[i], $"errors[{i}]", problems);
         }
     }
-
-    private static void RequireId(string? value, string field, List<ValidationProblem> problems)
-    {
-        if (Required.NotBlank(value, field, problems) && value!.Length > MaxIdLength)
-        {
-            problems.Add(new(field, $"is longer than {MaxIdLength} characters."));
-        }
-    }
-
-    private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 }

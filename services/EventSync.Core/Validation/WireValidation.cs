@@ -6,25 +6,30 @@ namespace EventSync.Core.Validation;
 
 /// <summary>
 /// Makes reading a wire message fail, with the problems named, when the message is not valid: plug
-/// <see cref="Modifier"/> into a serializer's type-info resolver and invalid messages never reach a consumer.
+/// <see cref="Modifier(TimeProvider)"/> into a serializer's type-info resolver and invalid messages never reach a consumer.
 /// </summary>
 public static class WireValidation
 {
-    public static void Modifier(JsonTypeInfo typeInfo)
+    /// <summary>Validates as messages are read, timestamps against the <see cref="ReceiptWindow"/> of <paramref name="clock"/>.</summary>
+    public static Action<JsonTypeInfo> Modifier(TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        if (typeInfo.Type == typeof(SyncFailureReported))
+        ArgumentNullException.ThrowIfNull(clock);
+        return typeInfo =>
         {
-            typeInfo.OnDeserialized = m => ThrowIfAny<SyncFailureReported>(SyncFailureValidator.Validate((SyncFailureReported)m));
-        }
-        else if (typeInfo.Type == typeof(RecordSynced))
-        {
-            typeInfo.OnDeserialized = m => ThrowIfAny<RecordSynced>(RecordSyncedValidator.Validate((RecordSynced)m));
-        }
-        else if (typeInfo.Type == typeof(ApiUsageReported))
-        {
-            typeInfo.OnDeserialized = m => ThrowIfAny<ApiUsageReported>(ApiUsageReportedValidator.Validate((ApiUsageReported)m));
-        }
+            ArgumentNullException.ThrowIfNull(typeInfo);
+            if (typeInfo.Type == typeof(SyncFailureReported))
+            {
+                typeInfo.OnDeserialized = m => ThrowIfAny<SyncFailureReported>(SyncFailureValidator.Validate((SyncFailureReported)m, clock));
+            }
+            else if (typeInfo.Type == typeof(RecordSynced))
+            {
+                typeInfo.OnDeserialized = m => ThrowIfAny<RecordSynced>(RecordSyncedValidator.Validate((RecordSynced)m, clock));
+            }
+            else if (typeInfo.Type == typeof(ApiUsageReported))
+            {
+                typeInfo.OnDeserialized = m => ThrowIfAny<ApiUsageReported>(ApiUsageReportedValidator.Validate((ApiUsageReported)m, clock));
+            }
+        };
     }
 
     private static void ThrowIfAny<T>(IReadOnlyList<ValidationProblem> problems)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EventSync.ServiceDefaults.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -68,7 +67,7 @@ public static class ServiceDefaultsExtensions
         }
         else
         {
-            logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+            logger.WriteTo.Console(LogFormat.TextFormatter());
         }
     }
 }

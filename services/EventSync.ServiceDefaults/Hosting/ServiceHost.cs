@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using System.Globalization;
 using EventSync.ServiceDefaults.Observability;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -40,7 +39,7 @@ public static class ServiceHost
         var logger = new LoggerConfiguration().Enrich.FromLogContext();
         return (LogFormat.IsJsonFromEnvironment()
                 ? logger.WriteTo.Console(new CompactJsonFormatter())
-                : logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture))
+                : logger.WriteTo.Console(LogFormat.TextFormatter()))
             .CreateBootstrapLogger();
     }
 

@@ -59,11 +59,16 @@ public static class MessagingExtensions
     public static bool UsesInMemoryBus(this IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration.GetConnectionString("rabbitmq"));
 
-    /// <summary>Invalid wire messages fail as they are read, so they go to the error queue with the problems named.</summary>
+    /// <summary>
+    /// Invalid wire messages fail as they are read, so they go to the error queue with the problems named. MassTransit 8
+    /// keeps these options for the whole process, not per bus: timestamps are checked against the wall clock, the time
+    /// at which a message really arrives, whatever clock a host's services use.
+    /// </summary>
     private static void ValidateWireMessages(this IBusFactoryConfigurator cfg) =>
         cfg.ConfigureJsonSerializerOptions(json =>
         {
-            json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(WireValidation.Modifier);
+            json.AllowDuplicateProperties = false;
+            json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(WireValidation.Modifier(TimeProvider.System));
             return json;
         });
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Serilog.Formatting;
+using Serilog.Formatting.Display;
 
 namespace EventSync.ServiceDefaults.Observability;
 
@@ -12,7 +15,16 @@ public static class LogFormat
     public const string Json = "json";
     public const string Text = "text";
 
+    /// <summary>
+    /// One line per event. <c>:j</c> writes the message's values as JSON, strings in quotes with line breaks and other
+    /// control characters escaped: a value from the input (an id, a message) can never start a line of its own.
+    /// </summary>
+    public const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:j}{NewLine}{Exception}";
+
     private const string InContainerVariable = "DOTNET_RUNNING_IN_CONTAINER";
+
+    /// <summary>The text format, <see cref="TextTemplate"/> with invariant culture; JSON is <c>CompactJsonFormatter</c>.</summary>
+    public static ITextFormatter TextFormatter() => new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture);
 
     public static bool IsJson(IConfiguration configuration)
     {

@@ -21,10 +21,17 @@ internal sealed class DemoFailurePublisher(IBus bus, IOptions<StandaloneOptions>
             return;
         }
 
-        var failures = ReadSample();
+        var failures = MovedToNow(ReadSample(), time.GetUtcNow());
         await bus.PublishBatch(failures, stoppingToken);
         await bus.Publish(new ApiUsageReported { TenantId = TenantId, CallsLast24h = 61_250, SalesforceDailyLimit = 100_000, ReportedAt = time.GetUtcNow() }, stoppingToken);
         logger.DemoPublished(failures.Count, TenantId);
+    }
+
+    // The sample's day is shifted to end now: events older than the receipt window (a year) would be refused.
+    private static List<SyncFailureReported> MovedToNow(List<SyncFailureReported> failures, DateTimeOffset now)
+    {
+        var shift = now - failures.Max(f => f.OccurredAt ?? now);
+        return [.. failures.Select(f => f with { OccurredAt = f.OccurredAt + shift })];
     }
 
     private static List<SyncFailureReported> ReadSample()

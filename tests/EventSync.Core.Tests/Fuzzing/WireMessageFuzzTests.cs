@@ -6,6 +6,7 @@ using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Classification;
 using EventSync.Core.Validation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EventSync.Core.Tests.Fuzzing;
 
@@ -21,7 +22,7 @@ public sealed class WireMessageFuzzTests
 
     private static readonly JsonSerializerOptions Wire = new(ContractJson.Options)
     {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver().WithAddedModifier(WireValidation.Modifier),
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver().WithAddedModifier(WireValidation.Modifier(new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)))),
     };
 
     private static readonly (string Name, string Value)[] ErrorMembers =

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+
+namespace EventSync.Storage.Tests.Contract;
+
+/// <summary>Values exactly as large as the wire allows (<see cref="WireLimits"/>) are stored whole and read back whole.</summary>
+public abstract partial class SyncErrorStoreContract
+{
+    [Fact]
+    public async Task Should_store_and_read_back_every_field_whole_when_each_is_exactly_at_its_wire_maximum()
+    {
+        await using var store = await StartAsync();
+        var tenant = "t" + new string('9', WireLimits.MaxTenantIdLength - 1);
+        var failure = FailureAtTheLimits(tenant);
+
+        var changes = await store.Errors.RecordAsync([.. SyncFailureBuilder.Occurrences(failure)], Ct);
+
+        Assert.NotEmpty(changes);
+        var stored = await store.Errors.GetAsync(tenant, changes[0].Error.Id, Ct);
+        Assert.NotNull(stored);
+        AssertSameError(changes[0].Error, stored);
+        Assert.Equal((tenant, failure.HubSpotId, failure.SalesforceId, failure.EngineId), (stored.TenantId, stored.HubSpotId, stored.SalesforceId, stored.EngineId));
+        Assert.Equal(failure.ObjectType, stored.ObjectType);
+        Assert.Equal([failure.EventId], stored.RecentEventIds);
+        var largest = stored.RawErrors.Single(e => e.Message?.Length == WireLimits.MaxMessageLength);
+        Assert.Equal(JsonSerializer.Serialize(failure.Errors[0], ContractJson.Options), JsonSerializer.Serialize(largest, ContractJson.Options));
+
+        var page = await store.Queries.ListAsync(new ErrorQuery(tenant), after: null, limit: 200, Ct);
+        Assert.Equal(changes.Select(c => c.Error.Id).Distinct().Order(StringComparer.Ordinal), page.Errors.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.All(page.Errors, e => Assert.Equal((failure.HubSpotId, failure.SalesforceId), (e.HubSpotId, e.SalesforceId)));
+
+        var records = new List<AffectedRecord>();
+        await foreach (var record in store.AffectedRecords.AffectedRecordsAsync(new ErrorQuery(tenant), Ct))
+        {
+            records.Add(record);
+        }
+
+        var affected = Assert.Single(records);
+        Assert.Equal((failure.ObjectType, failure.HubSpotId, failure.SalesforceId), (affected.ObjectType, affected.HubSpotId, affected.SalesforceId));
+    }
+
+    /// <summary>
+    /// Ids, names and the error count at their maximum; the first error has every text, its fields and its context at
+    /// theirs, the others are ordinary errors of other types, as an engine's batch would hold.
+    /// </summary>
+    private static SyncFailureReported FailureAtTheLimits(string tenant)
+    {
+        var context = JsonDocument.Parse($"{{\"v\":\"{new string('x', WireLimits.MaxContextLength - 8)}\"}}").RootElement.Clone();
+        var largest = new ReportedError
+        {
+            StatusCode = "FIELD_CUSTOM_VALIDATION_EXCEPTION".PadRight(WireLimits.MaxNameLength, '_'),
+            ErrorCode = new string('D', WireLimits.MaxNameLength),
+            Message = "Phone must be valid. ".PadRight(WireLimits.MaxMessageLength, 'm'),
+            Raw = "FIELD_CUSTOM_VALIDATION_EXCEPTION:Phone must be valid:Phone --".PadRight(WireLimits.MaxRawLength, 'r'),
+            Category = new string('V', WireLimits.MaxNameLength),
+            SubCategory = new string('s', WireLimits.MaxNameLength),
+            Fields = [.. Enumerable.Range(0, WireLimits.MaxFieldsPerError).Select(i => $"Field{i:D3}".PadRight(WireLimits.MaxNameLength, 'f'))],
+            Context = context,
+        };
+        ReportedError[] ordinary = [SalesforceErrors.DuplicateRule, SalesforceErrors.RequiredFieldMissing, SalesforceErrors.RestrictedPicklist];
+        return new SyncFailureReported
+        {
+            EventId = new string('e', WireLimits.MaxIdLength),
+            TenantId = tenant,
+            EngineId = new string('g', WireLimits.MaxIdLength),
+            Source = "salesforce",
+            Direction = "toSalesforce",
+            ObjectType = new string('o', WireLimits.MaxNameLength),
+            HubSpotId = new string('7', WireLimits.MaxIdLength),
+            SalesforceId = new string('S', WireLimits.MaxIdLength),
+            Errors = [largest, .. Enumerable.Range(1, WireLimits.MaxErrorsPerEvent - 1).Select(i => ordinary[i % ordinary.Length])],
+            OccurredAt = SyncFailureBuilder.Start,
+        };
+    }
+}
