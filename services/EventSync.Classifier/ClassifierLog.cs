@@ -38,9 +38,9 @@ internal static partial class ClassifierLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Salesforce API usage saved: {CallsLast24h} calls in 24 h of {SalesforceDailyLimit}")]
     public static partial void UsageSaved(this ILogger logger, long callsLast24h, long salesforceDailyLimit);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {FailureCount} failure events could not be stored in one write; storing each alone")]
-    public static partial void BatchWriteFailed(this ILogger logger, Exception exception, int failureCount);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {MessageCount} {MessageType} messages could not be written at once; writing each alone")]
+    public static partial void BatchWriteFailed(this ILogger logger, Exception exception, string messageType, int messageCount);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Failure event {EventId} of tenant {TenantId} could not be stored; it is retried on its own")]
-    public static partial void EventSetAside(this ILogger logger, Exception exception, string eventId, string tenantId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{MessageCount} {MessageType} messages could not be written even alone; sent to {Address} to be retried on their own")]
+    public static partial void MessagesSetAside(this ILogger logger, Exception exception, int messageCount, string messageType, Uri address);
 }

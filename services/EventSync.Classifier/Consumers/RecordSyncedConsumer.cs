@@ -1,31 +1,26 @@
 using EventSync.Classifier.Monitoring;
+using EventSync.Classifier.Recording;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
 using MassTransit;
 
 namespace EventSync.Classifier.Consumers;
 
-/// <summary>Records synced: their current errors are resolved, a batch of records in one store write.</summary>
-internal sealed class RecordSyncedConsumer(ISyncErrorStore store, TimeProvider time, ILogger<RecordSyncedConsumer> logger)
+/// <summary>
+/// Records synced: their current errors are resolved, a batch of records in one store write; a message the store refuses
+/// is set aside to <see cref="RecordSyncedAloneConsumer"/> (see <see cref="BatchWrite"/>).
+/// </summary>
+internal sealed class RecordSyncedConsumer(RecordResolver resolver, ILogger<RecordSyncedConsumer> logger)
     : IConsumer<Batch<RecordSynced>>
 {
     public async Task Consume(ConsumeContext<Batch<RecordSynced>> context)
     {
         ClassifierMetrics.Received(context, ClassifierMetrics.RecordSyncedEvent, context.Message.Length);
-        var now = time.GetUtcNow();
-        var resolutions = context.Message
-            .Select(m => m.Message)
-            .Select(message => new RecordResolution(
-                message.TenantId,
-                SyncErrorKeys.ObjectType(message.ObjectType),
-                message.HubSpotId,
-                message.SalesforceId,
-                message.SyncedAt ?? now))
-            .ToList();
-        var resolved = await store.ResolveRecordsAsync(resolutions, context.CancellationToken);
-        ClassifierMetrics.Resolved(resolved);
+        await BatchWrite.WriteAsync(
+            context,
+            context.Message.Select(m => m.Message).ToList(),
+            some => resolver.ResolveAsync(some, context.CancellationToken),
+            RecordSyncedAloneConsumerDefinition.Address,
+            logger);
         ClassifierMetrics.Processed(ClassifierMetrics.RecordSyncedEvent, context.Message);
-
-        logger.RecordsResolved(resolutions, resolved);
     }
 }

@@ -16,6 +16,7 @@ public static class ClassifierExtensions
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<FailureRecorder>();
+        services.AddScoped<RecordResolver>();
         services.AddReceiveObserver<InvalidMessageObserver>();
         return services;
     }
@@ -27,6 +28,7 @@ public static class ClassifierExtensions
         bus.AddConsumer<SyncFailureReportedConsumer, SyncFailureReportedConsumerDefinition>();
         bus.AddConsumer<SyncFailureReportedAloneConsumer, SyncFailureReportedAloneConsumerDefinition>();
         bus.AddConsumer<RecordSyncedConsumer, RecordSyncedConsumerDefinition>();
+        bus.AddConsumer<RecordSyncedAloneConsumer, RecordSyncedAloneConsumerDefinition>();
         bus.AddConsumer<ApiUsageReportedConsumer, ApiUsageReportedConsumerDefinition>();
         return bus;
     }
