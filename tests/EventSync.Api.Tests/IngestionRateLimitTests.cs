@@ -16,7 +16,8 @@ public sealed class IngestionRateLimitTests(LowIngestionLimitApiHost host) : ICl
         var burst = Enumerable.Range(0, host.Burst).Select(i => SyncFailures.ToSalesforce(flooding, $"b{i}", SyncFailures.InvalidEmail)).ToList();
 
         using var first = await PostAsync(burst);
-        using var refused = await PostAsync([SyncFailures.ToSalesforce(flooding, "over", SyncFailures.RequiredFieldMissing)]);
+        // A hundred more: however long the first request took to store, at one event a second far fewer came back.
+        using var refused = await PostAsync([.. Enumerable.Range(0, 100).Select(i => SyncFailures.ToSalesforce(flooding, $"over{i}", SyncFailures.RequiredFieldMissing))]);
         using var neighbours = await PostAsync([SyncFailures.ToSalesforce(neighbour, "n1", SyncFailures.InvalidEmail)]);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);

@@ -10,7 +10,7 @@ namespace EventSync.Standalone.Tests;
 /// <summary>The real process, as a newcomer starts it: no key configured, so it makes one and keeps it to its owner.</summary>
 public sealed class StandaloneProcessTests
 {
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     [SupportedOSPlatform("linux")]
@@ -65,6 +65,11 @@ public sealed class StandaloneProcessTests
         }
         catch (HttpRequestException)
         {
+            return false;
+        }
+        catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            // The client's time-out: a process still starting on a busy machine; ask again.
             return false;
         }
     }

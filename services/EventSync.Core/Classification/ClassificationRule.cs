@@ -51,16 +51,29 @@ internal sealed class ClassificationRule(
 
         try
         {
-            return (field is null || AnyFieldMatches(error.Fields, field))
-                && (message is null || message.IsMatch(error.MatchText))
-                && (messageNot is null || !messageNot.IsMatch(error.MatchText));
+            return PatternsMatch(error);
         }
         catch (RegexMatchTimeoutException)
         {
-            // A pattern that ran past ClassificationRules.PatternTimeout decides nothing: the rule does not match.
-            return false;
+            // A stalled thread on a busy machine can run past the limit on any input: one more try.
+            try
+            {
+                return PatternsMatch(error);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pattern that ran past ClassificationRules.PatternTimeout twice decides nothing: the rule does not match.
+                return false;
+            }
         }
     }
+
+    private bool PatternsMatch(in NormalizedError error) =>
+        (field is null || AnyFieldMatches(error.Fields, field))
+        && (message is null || message.IsMatch(error.MatchText))
+        && (messageNot is null || !messageNot.IsMatch(error.MatchText));
+
+    private static readonly string WarmUpText = string.Concat(Enumerable.Repeat("FIELD_INTEGRITY_EXCEPTION: required field missing, ", 8));
 
     /// <summary>
     /// Runs each pattern once, so that its compiled code is built now: built during the first real match, that time counts
@@ -69,11 +82,13 @@ internal sealed class ClassificationRule(
     /// </summary>
     public void Prepare()
     {
+        // An empty text is refused before the compiled code runs when a pattern needs characters: a text of some length too.
         foreach (var pattern in new[] { message, messageNot, field })
         {
             try
             {
                 pattern?.IsMatch("");
+                pattern?.IsMatch(WarmUpText);
             }
             catch (RegexMatchTimeoutException)
             {
