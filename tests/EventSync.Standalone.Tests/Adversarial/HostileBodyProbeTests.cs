@@ -145,6 +145,9 @@ public sealed class HostileBodyProbeTests(ProbedStandalone host) : IClassFixture
         { "engineId", "\"sf-sync\\u0000eu\"" },
         { "errors", "[]" },
         { "errors", "\"INVALID_EMAIL_ADDRESS\"" },
+        { "source", "\"salesforce\\r\\nX-Forged: 1\"" },
+        { "direction", "\"toSalesforce\\u0000\"" },
+        { "source", $"\"salesforce{new string('x', 100_000)}\"" },
     };
 
     [Theory]
