@@ -16,7 +16,7 @@ public static class WireLimits
     /// <summary>What a tenant id looks like, on the wire and in the API's routes; no spaces, so no look-alike tenants.</summary>
     public const string TenantIdPattern = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
 
-    /// <summary><c>objectType</c>, and each error's <c>statusCode</c>, <c>errorCode</c>, <c>category</c>, <c>subCategory</c> and field names.</summary>
+    /// <summary><c>objectType</c>, <c>source</c> and <c>direction</c> as sent (read leniently), and each error's <c>statusCode</c>, <c>errorCode</c>, <c>category</c>, <c>subCategory</c> and field names.</summary>
     public const int MaxNameLength = 255;
 
     /// <summary>An error's <c>message</c>: 32 KiB.</summary>

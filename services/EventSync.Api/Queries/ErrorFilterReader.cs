@@ -92,6 +92,12 @@ internal static class ErrorFilterReader
             problems.Add(name, $"At most {MaxTextLength} characters.");
         }
 
+        // SQLite hands a function its text up to the first NUL: "\0" would search for "" and match every error.
+        if (text is not null && text.Contains('\0', StringComparison.Ordinal))
+        {
+            problems.Add(name, "Must not contain a NUL character.");
+        }
+
         return text;
     }
 

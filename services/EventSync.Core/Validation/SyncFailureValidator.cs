@@ -25,6 +25,9 @@ public static class SyncFailureValidator
         Bounded.Id(failure.HubSpotId, "hubSpotId", WireLimits.MaxIdLength, problems);
         Bounded.Id(failure.SalesforceId, "salesforceId", WireLimits.MaxIdLength, problems);
 
+        // Read leniently ("Salesforce REST" is salesforce) but kept as sent on the error: bounded and on one line like the ids.
+        Bounded.Id(failure.Source, "source", WireLimits.MaxNameLength, problems);
+        Bounded.Id(failure.Direction, "direction", WireLimits.MaxNameLength, problems);
         if (!WireValues.TryParseSource(failure.Source, out _))
         {
             problems.Add(new("source", $"{ProblemText.Quote(failure.Source)} is not one of salesforce, hubspot."));
