@@ -71,8 +71,19 @@ ensure_compose() {
     fi
 }
 
+ensure_python_jsonschema() {
+    if /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1; then
+        return 0
+    fi
+    echo "infra: installing python3-jsonschema (checks the contract schemas as a Python engine would)"
+    if ! apt_install python3-jsonschema; then
+        echo "infra: no python3-jsonschema: the Python schema validation test will be reported as skipped"
+    fi
+}
+
 ensure_test_services() {
     ensure_rabbitmq
+    ensure_python_jsonschema
     ensure_chromium
     ensure_compose
     if [ -z "${EVENTSYNC_TEST_MONGODB:-}" ]; then

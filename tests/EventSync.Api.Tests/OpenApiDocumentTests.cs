@@ -2,7 +2,10 @@ using EventSync.Api.Tests.Infrastructure;
 
 namespace EventSync.Api.Tests;
 
-/// <summary><c>GET /openapi/v1.json</c>: every route, each with a name and a summary.</summary>
+/// <summary>
+/// <c>GET /openapi/v1.json</c>: every route, each with a name and a summary, and what the linters of other tools check:
+/// the key scheme and its requirement, the problems the filters answer with, servers without a trailing slash.
+/// </summary>
 public sealed class OpenApiDocumentTests(ApiHost host)
 {
     public static TheoryData<string, string> Routes { get; } = new()
@@ -48,4 +51,66 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         Assert.Equal(Routes.Count, operations.Count);
         Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("operationId", out _) && o.Operation.TryGetProperty("summary", out _), o.Route));
     }
+
+    [Fact]
+    public async Task Should_define_the_api_key_as_a_header_scheme()
+    {
+        var scheme = (await DocumentAsync()).GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task Should_require_the_key_and_document_its_401_as_a_problem_on_every_operation_but_the_catalog()
+    {
+        var operations = Operations(await DocumentAsync());
+
+        Assert.All(operations, o =>
+        {
+            var requirements = o.Operation.GetProperty("security").EnumerateArray().ToList();
+            if (o.Path == "/api/catalog")
+            {
+                Assert.Empty(Assert.Single(requirements).EnumerateObject());
+                return;
+            }
+
+            Assert.True(Assert.Single(requirements).TryGetProperty("ApiKey", out _), $"{o.Method} {o.Path} does not require the key");
+            Assert.True(Problem(o.Operation, "401"), $"{o.Method} {o.Path} documents no 401 problem");
+        });
+    }
+
+    [Fact]
+    public async Task Should_document_400_and_404_problems_on_every_tenant_route_and_413_on_every_body()
+    {
+        var operations = Operations(await DocumentAsync());
+
+        Assert.All(operations.Where(o => o.Path.StartsWith("/api/tenants/", StringComparison.Ordinal)), o =>
+            Assert.True(Problem(o.Operation, "400") && Problem(o.Operation, "404"), $"{o.Method} {o.Path}"));
+        Assert.All(operations.Where(o => o.Operation.TryGetProperty("requestBody", out _)), o =>
+            Assert.True(Problem(o.Operation, "413"), $"{o.Method} {o.Path}"));
+        Assert.Contains(operations, o => o.Operation.TryGetProperty("requestBody", out _));
+    }
+
+    [Fact]
+    public async Task Should_name_each_server_without_a_trailing_slash_when_paths_start_with_one()
+    {
+        var servers = (await DocumentAsync()).GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()!).ToList();
+
+        Assert.NotEmpty(servers);
+        Assert.All(servers, url => Assert.False(url.EndsWith('/'), url));
+    }
+
+    private async Task<System.Text.Json.JsonElement> DocumentAsync()
+    {
+        using var response = await host.GetAsync("/openapi/v1.json", key: null);
+        return await Problems.JsonAsync(response);
+    }
+
+    private static List<(string Method, string Path, System.Text.Json.JsonElement Operation)> Operations(System.Text.Json.JsonElement document) =>
+        [.. document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (o.Name, p.Name, o.Value)))];
+
+    private static bool Problem(System.Text.Json.JsonElement operation, string status) =>
+        operation.GetProperty("responses").TryGetProperty(status, out var response)
+        && response.TryGetProperty("content", out var content)
+        && content.TryGetProperty("application/problem+json", out _);
 }

@@ -15,6 +15,7 @@ public sealed class InvalidMessageTests
         message.Remove("eventId");
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.Equal([("", "required")], SchemaFailure.Reasons(results));
         Assert.Contains("\"eventId\"", SchemaFailure.From(results)[0].Message, StringComparison.Ordinal);
@@ -41,6 +42,7 @@ public sealed class InvalidMessageTests
         message["eventId"] = new string('e', WireLimits.MaxIdLength + 1);
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.Equal([("/eventId", "maxLength")], SchemaFailure.Reasons(results));
     }
@@ -52,19 +54,22 @@ public sealed class InvalidMessageTests
         message["eventId"] = "sf-sync-eu-1/2026-11-28/000042";
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.Null(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.True(results.IsValid, SchemaFailure.Describe(results));
     }
 
     [Fact]
-    public void Should_fail_on_enum_when_source_is_marketo()
+    public void Should_fail_on_enum_and_on_blank_when_source_is_marketo()
     {
         var message = ContractSchemas.Examples(Failure)[0];
         message["source"] = "marketo";
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
-        Assert.Equal([("/source", "enum")], SchemaFailure.Reasons(results));
+        // source is one of the two values, or null or blank (unknown): marketo is neither.
+        Assert.Equal([("/source", "enum"), ("/source", "pattern")], SchemaFailure.Reasons(results));
     }
 
     [Fact]
@@ -74,6 +79,7 @@ public sealed class InvalidMessageTests
         message["errors"] = new JsonArray();
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.Equal([("/errors", "minItems")], SchemaFailure.Reasons(results));
     }
@@ -85,6 +91,7 @@ public sealed class InvalidMessageTests
         message["errors"] = new JsonArray([.. Enumerable.Range(0, 101).Select(_ => (JsonNode)new JsonObject { ["statusCode"] = "DUPLICATES_DETECTED" })]);
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.Equal([("/errors", "maxItems")], SchemaFailure.Reasons(results));
     }
@@ -96,6 +103,7 @@ public sealed class InvalidMessageTests
         message["errors"] = new JsonArray(new JsonObject { ["fields"] = new JsonArray("Email"), ["subCategory"] = "INVALID_EMAIL" });
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.Equal([("/errors/0", "required")], SchemaFailure.Reasons(results));
         var messages = string.Join(" ", SchemaFailure.From(results).Select(failure => failure.Message));
@@ -109,6 +117,7 @@ public sealed class InvalidMessageTests
         message["errors"] = new JsonArray(new JsonObject { ["message"] = "  " });
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.False(results.IsValid);
         Assert.Contains(("/errors/0/message", "pattern"), SchemaFailure.Reasons(results));
@@ -121,6 +130,7 @@ public sealed class InvalidMessageTests
         message["errors"]![0]!["fields"] = 3;
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.Equal([("/errors/0/fields", "type")], SchemaFailure.Reasons(results));
         Assert.Throws<JsonException>(() => message.Deserialize<SyncFailureReported>(ContractJson.Options));
@@ -133,6 +143,7 @@ public sealed class InvalidMessageTests
         message["occurredAt"] = "yesterday";
 
         var results = ContractSchemas.Evaluate(Failure, message);
+        Assert.NotNull(ServiceReading.Refusal(Failure, message.ToJsonString()));
 
         Assert.Equal([("/occurredAt", "format")], SchemaFailure.Reasons(results));
         Assert.Throws<JsonException>(() => message.Deserialize<SyncFailureReported>(ContractJson.Options));

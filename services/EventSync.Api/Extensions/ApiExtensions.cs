@@ -1,5 +1,6 @@
 using EventSync.Api.Endpoints;
 using EventSync.Api.Ingestion;
+using EventSync.Api.OpenApi;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Core.Classification;
@@ -36,7 +37,7 @@ public static class ApiExtensions
             o.SuppressDiagnosticsCallback = BadRequestBodies.IsClientFault;
         });
         services.AddApiSecurityHeaders();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>().AddOperationTransformer<ApiOperationTransformer>());
         services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         return services;
     }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace EventSync.Api.OpenApi;
+
+/// <summary>
+/// The document as other tools read it: a title, the <c>X-Api-Key</c> security scheme, server addresses without a
+/// trailing slash (paths start with one) and a description of each tag.
+/// </summary>
+internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
+{
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["FailureIngestion"] = "Sync failures reported over HTTP by engines that cannot publish to the broker.",
+        ["Catalog"] = "The public error taxonomy: categories, error types, meanings and fixes. No key needed.",
+        ["SyncHealth"] = "A tenant's sync health: open errors by category, trends and API usage.",
+        ["ApiAllocation"] = "How much of the Salesforce daily API limit a tenant's integration may use.",
+        ["Error"] = "A tenant's classified errors: the list and one error's card.",
+        ["ErrorExport"] = "A tenant's errors as CSV.",
+        ["ErrorTrend"] = "Errors per day and category.",
+        ["AffectedRecordsView"] = "Saved lists of the records a filter of errors affects.",
+        ["Resync"] = "Ask the engines to sync the records behind errors again.",
+        ["ResyncRequest"] = "Progress of a resync request.",
+        ["NotificationSettings"] = "Who hears about a tenant's errors, and how often.",
+        ["NotificationTest"] = "Send a test digest to the tenant's recipients.",
+    };
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "EventSync API";
+        document.Info.Description = $"Sync-health API of EventSync. Every route but the catalog, health and metrics needs an API key in the {ApiKeySecurity.HeaderName} header.";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+        document.Components.SecuritySchemes[ApiKeySecurity.SchemeName] = ApiKeySecurity.Scheme();
+
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name is { } name && TagDescriptions.TryGetValue(ApiOperationTransformer.TagName(name), out var description))
+            {
+                tag.Name = ApiOperationTransformer.TagName(name);
+                tag.Description = description;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

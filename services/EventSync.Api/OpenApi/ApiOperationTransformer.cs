@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace EventSync.Api.OpenApi;
+
+/// <summary>
+/// Says on each operation what the API's filters do without the endpoint declaring it: the key requirement and its
+/// 401 (all routes but the public catalog), the 400 and 404 of the tenant check, and the 413 of the body limit.
+/// </summary>
+internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
+{
+    private const string ProblemJson = "application/problem+json";
+    private const string PublicPath = "api/catalog";
+    private const string TenantPaths = "api/tenants/";
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var path = context.Description.RelativePath ?? "";
+        operation.Tags = operation.Tags?.Select(tag => new OpenApiTagReference(TagName(tag.Name ?? ""), context.Document)).ToHashSet();
+        operation.Responses ??= new OpenApiResponses();
+        operation.Security ??= [];
+        if (path.Equals(PublicPath, StringComparison.OrdinalIgnoreCase))
+        {
+            // An empty requirement: anyone may call it, with or without a key.
+            operation.Security.Add(new OpenApiSecurityRequirement());
+            return Task.CompletedTask;
+        }
+
+        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySecurity.SchemeName, context.Document)] = [] });
+        Problem(operation, context, "401", $"No API key in the {ApiKeySecurity.HeaderName} header, or one EventSync does not know.");
+        if (path.StartsWith(TenantPaths, StringComparison.OrdinalIgnoreCase))
+        {
+            Problem(operation, context, "400", "The request is not valid (a tenantId that cannot be a tenant id, a query or body field); the problem names each field.");
+            Problem(operation, context, "404", "No such tenant for this key (another tenant's data is never revealed), or no such item.");
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            Problem(operation, context, "413", "The body is larger than this route accepts.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The tag of an endpoint class, <c>ErrorEndpoints</c>, without its suffix: <c>Error</c>.</summary>
+    public static string TagName(string name) =>
+        name.EndsWith("Endpoints", StringComparison.Ordinal) ? name[..^"Endpoints".Length] : name;
+
+    private static void Problem(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description)
+    {
+        if (operation.Responses!.ContainsKey(status))
+        {
+            return;
+        }
+
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                [ProblemJson] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+            },
+        };
+    }
+}
