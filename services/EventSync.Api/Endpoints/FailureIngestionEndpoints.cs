@@ -4,8 +4,6 @@ using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Contracts;
-using EventSync.ServiceDefaults.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;
 
@@ -34,36 +32,26 @@ internal static class FailureIngestionEndpoints
         return routes;
     }
 
-    private static async Task<IResult> IngestAsync(HttpRequest request, ApiKeyAuthorizer authorizer, IFailureIntake intake, IOptions<ApiOptions> options, IOptions<MessagingOptions> messaging, ILogger<IFailureIntake> logger, IngestionRateLimiter rateLimiter, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestAsync(HttpRequest request, [AsParameters] IngestionServices services, CancellationToken cancellationToken)
     {
         var key = request.Headers[ApiKeyAuthorizer.HeaderName].ToString();
-        if (!authorizer.Knows(key))
+        if (!services.Authorizer.Knows(key))
         {
             return TenantKeyFilter.Unauthorized();
         }
 
-        var (failures, problems, sentAsArray) = await FailureRequestReader.ReadAsync(request.Body, options.Value.MaxEventsPerRequest, clock, cancellationToken);
+        var (failures, problems, sentAsArray) = await FailureRequestReader.ReadAsync(request.Body, services.Options.Value.MaxEventsPerRequest, services.Clock, cancellationToken);
         if (problems.Any)
         {
             return problems.ToResult("The failure events are not valid; none was accepted.");
         }
 
-        if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => authorizer.Check(key, tenant) != ApiKeyCheck.Allowed))
+        if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => services.Authorizer.Check(key, tenant) != ApiKeyCheck.Allowed))
         {
             return TenantKeyFilter.Unauthorized();
         }
 
-        var perTenant = failures.GroupBy(f => f.TenantId, StringComparer.Ordinal).Select(g => (g.Key, g.Count()));
-        if (rateLimiter.TryTake(perTenant) is { } retryAfter)
-        {
-            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many events",
-                detail: "A tenant of this request has sent more events than its rate allows; none was accepted. Send them again after the Retry-After interval.");
-        }
-
-        var oversized = MessageSizeCheck.Oversized(failures, sentAsArray, messaging.Value.MaxMessageBytes);
+        var oversized = MessageSizeCheck.Oversized(failures, sentAsArray, services.Messaging.Value.MaxMessageBytes);
         if (oversized.Count > 0)
         {
             return TypedResults.Problem(
@@ -72,13 +60,23 @@ internal static class FailureIngestionEndpoints
                 extensions: new Dictionary<string, object?> { ["errors"] = oversized });
         }
 
+        var perTenant = failures.GroupBy(f => f.TenantId, StringComparer.Ordinal).Select(g => (g.Key, g.Count()));
+        if (services.RateLimiter.TryTake(perTenant) is { } wait)
+        {
+            RetryAfter.Set(request.HttpContext.Response, wait);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many events",
+                detail: "A tenant of this request has sent more events than its rate allows; none was accepted. Send them again after the Retry-After interval.");
+        }
+
         try
         {
-            await intake.AcceptAsync(failures, cancellationToken);
+            await services.Intake.AcceptAsync(failures, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.IntakeFailed(e, failures.Count);
+            services.Logger.IntakeFailed(e, failures.Count);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The events could not be stored; none was accepted.",

@@ -72,9 +72,7 @@ public static class RateLimitingExtensions
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        // A window says when it opens again; a full queue of reads does not, and a second is a fair guess.
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        RetryAfter.Set(http.Response, RetryAfter.Of(context.Lease));
 
         var problem = TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,

@@ -35,7 +35,7 @@ internal sealed class IngestionRateLimiter : IDisposable
             using var lease = _limiter.AttemptAcquire(tenantId, count);
             if (!lease.IsAcquired)
             {
-                return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                return RetryAfter.Of(lease);
             }
         }
 
