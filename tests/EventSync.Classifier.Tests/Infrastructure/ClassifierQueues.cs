@@ -8,7 +8,7 @@ public static class ClassifierQueues
     public const string SyncFailureReported = "sync-failure-reported";
     public const string SyncFailureReportedError = "sync-failure-reported_error";
 
-    private static readonly string[] Endpoints = [SyncFailureReported, "record-synced", "api-usage-reported"];
+    private static readonly string[] Endpoints = [SyncFailureReported, "sync-failure-reported-alone", "record-synced", "record-synced-alone", "api-usage-reported"];
 
     public static Task DeleteAllAsync(Uri broker, CancellationToken cancellationToken) => DeleteEndpointsAsync(broker, Endpoints, cancellationToken);
 
