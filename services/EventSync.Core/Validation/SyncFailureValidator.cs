@@ -25,17 +25,24 @@ public static class SyncFailureValidator
         Bounded.Id(failure.HubSpotId, "hubSpotId", WireLimits.MaxIdLength, problems);
         Bounded.Id(failure.SalesforceId, "salesforceId", WireLimits.MaxIdLength, problems);
 
-        // Read leniently ("Salesforce REST" is salesforce) but kept as sent on the error: bounded and on one line like the ids.
-        Bounded.Id(failure.Source, "source", WireLimits.MaxNameLength, problems);
-        Bounded.Id(failure.Direction, "direction", WireLimits.MaxNameLength, problems);
+        // Read leniently ("Salesforce REST" is salesforce) but kept as sent on the error: a value that reads must still be
+        // bounded and on one line like the ids; one that does not gets one problem, quoting it shortened and escaped.
         if (!WireValues.TryParseSource(failure.Source, out _))
         {
             problems.Add(new("source", $"{ProblemText.Quote(failure.Source)} is not one of salesforce, hubspot."));
+        }
+        else
+        {
+            Bounded.Id(failure.Source, "source", WireLimits.MaxNameLength, problems);
         }
 
         if (!WireValues.TryParseDirection(failure.Direction, out _))
         {
             problems.Add(new("direction", $"{ProblemText.Quote(failure.Direction)} is not one of toSalesforce, toHubSpot."));
+        }
+        else
+        {
+            Bounded.Id(failure.Direction, "direction", WireLimits.MaxNameLength, problems);
         }
 
         if (clock is not null)
