@@ -100,6 +100,35 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         Assert.All(servers, url => Assert.False(url.EndsWith('/'), url));
     }
 
+    [Fact]
+    public async Task Should_accept_the_documented_ingest_example_when_an_engine_sends_it()
+    {
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/failures").GetProperty("post");
+        var example = System.Text.Json.Nodes.JsonNode.Parse(operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetRawText())!;
+
+        Assert.Equal("REQUIRED_FIELD_MISSING", example["errors"]![0]!["statusCode"]!.GetValue<string>());
+        example["tenantId"] = "openapi-example"; // a tenant of this test alone: the others count their tenants' errors
+        using var response = await host.SendRawAsync(HttpMethod.Post, "/api/failures", host.AdminKey, example.ToJsonString());
+        Assert.Equal(1, (await Problems.JsonAsync(response, System.Net.HttpStatusCode.Accepted)).GetProperty("accepted").GetInt32());
+        Assert.True(Problem(operation, "400"));
+        Assert.True(operation.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("example").GetProperty("errors").TryGetProperty("tenantId", out _));
+    }
+
+    [Fact]
+    public async Task Should_show_the_401_problem_as_the_api_writes_it_when_a_key_is_missing()
+    {
+        var operations = Operations(await DocumentAsync()).Where(o => o.Path != "/api/catalog").ToList();
+        using var refused = await host.GetAsync(TenantErrors.Path(ApiHost.Acme, "errors"), key: null);
+
+        var actual = await Problems.ReadAsync(refused, System.Net.HttpStatusCode.Unauthorized);
+        Assert.All(operations, o =>
+        {
+            var example = o.Operation.GetProperty("responses").GetProperty("401").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+            Assert.Equal(4, example.EnumerateObject().Count());
+            Assert.All(example.EnumerateObject(), field => Assert.Equal(actual.GetProperty(field.Name).ToString(), field.Value.ToString()));
+        });
+    }
+
     private async Task<System.Text.Json.JsonElement> DocumentAsync()
     {
         using var response = await host.GetAsync("/openapi/v1.json", key: null);

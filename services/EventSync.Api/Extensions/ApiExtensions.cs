@@ -54,6 +54,7 @@ public static class ApiExtensions
         app.MapFailureIngestion();
         app.MapCatalog();
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapGroup("/api/tenants/{tenantId}")
             .AddEndpointFilter<TenantKeyFilter>()
             .MapSyncHealth()

@@ -5,7 +5,8 @@ namespace EventSync.Api.OpenApi;
 
 /// <summary>
 /// Says on each operation what the API's filters do without the endpoint declaring it: the key requirement and its
-/// 401 (all routes but the public catalog), the 400 and 404 of the tenant check, and the 413 of the body limit.
+/// 401 (all routes but the public catalog), the 400 and 404 of the tenant check, and the 413 of the body limit; and
+/// the examples of <see cref="ApiExamples"/>.
 /// </summary>
 internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
 {
@@ -37,6 +38,17 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         if (operation.RequestBody is not null)
         {
             Problem(operation, context, "413", "The body is larger than this route accepts.");
+        }
+
+        ApiExamples.OnResponse(operation, "401", ProblemJson, ApiExamples.UnauthorizedProblem());
+        if (operation.OperationId == ApiExamples.IngestOperationId)
+        {
+            if (operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+            {
+                body.Example = ApiExamples.SyncFailureReported();
+            }
+
+            ApiExamples.OnResponse(operation, "400", ProblemJson, ApiExamples.InvalidFailureProblem());
         }
 
         return Task.CompletedTask;
