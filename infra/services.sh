@@ -81,9 +81,20 @@ ensure_python_jsonschema() {
     fi
 }
 
+ensure_python_pika() {
+    if /usr/bin/python3 -c 'import pika' >/dev/null 2>&1; then
+        return 0
+    fi
+    echo "infra: installing python3-pika (runs the Python example engine against the broker)"
+    if ! apt_install python3-pika; then
+        echo "infra: no python3-pika: the Python example engine test will be reported as skipped"
+    fi
+}
+
 ensure_test_services() {
     ensure_rabbitmq
     ensure_python_jsonschema
+    ensure_python_pika
     ensure_chromium
     ensure_compose
     if [ -z "${EVENTSYNC_TEST_MONGODB:-}" ]; then
