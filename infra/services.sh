@@ -91,10 +91,21 @@ ensure_python_pika() {
     fi
 }
 
+ensure_node() {
+    if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then
+        return 0
+    fi
+    echo "infra: installing nodejs and npm (the AsyncAPI validator, the OpenAPI linter and the Node.js example engine)"
+    if ! apt_install nodejs npm; then
+        echo "infra: no Node.js: the AsyncAPI, OpenAPI lint and Node.js example tests will be reported as skipped"
+    fi
+}
+
 ensure_test_services() {
     ensure_rabbitmq
     ensure_python_jsonschema
     ensure_python_pika
+    ensure_node
     ensure_chromium
     ensure_compose
     if [ -z "${EVENTSYNC_TEST_MONGODB:-}" ]; then
