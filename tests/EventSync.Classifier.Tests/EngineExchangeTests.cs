@@ -77,7 +77,8 @@ public sealed class EngineExchangeTests(ClassifierOnRabbitMq classifier)
         classifier.SkipUnlessBrokerAvailable();
         var cancellationToken = TestContext.Current.CancellationToken;
         var tenant = SyncFailures.NewTenant("api-usage");
-        var reportedAt = new DateTimeOffset(2026, 11, 28, 10, 15, 0, TimeSpan.Zero);
+        // Recent, in whole seconds: the bus refuses times more than a year old, and the figures travel as text.
+        var reportedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds());
 
         await classifier.Engine.PublishAsync(
             EnginePublisher.ApiUsage,

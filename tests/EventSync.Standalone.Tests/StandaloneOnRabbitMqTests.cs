@@ -19,7 +19,8 @@ public sealed class StandaloneOnRabbitMqTests
         await using var standalone = await RunningStandalone.StartAsync(rabbitMq: broker.Uri);
         await using var engine = await EnginePublisher.ConnectAsync(broker.Uri, cancellationToken);
         var tenant = SyncFailures.NewTenant("standalone-rabbitmq");
-        var reportedAt = new DateTimeOffset(2026, 11, 28, 10, 15, 0, TimeSpan.Zero);
+        // Recent, in whole seconds: the bus refuses times more than a year old, and the figures travel as text.
+        var reportedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds());
 
         await engine.PublishManyAsync(
             EnginePublisher.SyncFailures,

@@ -26,8 +26,7 @@ internal static class ApiExamples
               "message": "Required fields are missing: [LastName]",
               "fields": ["LastName"]
             }
-          ],
-          "occurredAt": "2026-11-30T09:14:27Z"
+          ]
         }
         """)!;
 
