@@ -44,6 +44,32 @@ public sealed class DashboardTests
         Assert.Equal(2, resynced.Count);
     }
 
+    [Fact]
+    public async Task Should_fit_the_page_to_the_screen_and_keep_the_actions_in_reach_when_an_operator_works_on_a_phone()
+    {
+        HeadlessChromium.SkipWhenMissing();
+        await using var host = await RunningStandalone.StartAsync();
+        await SeedAsync(host);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 400, Height = 800 }, Locale = "en-GB" });
+        SetDefaultExpectTimeout(15_000);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+
+        await SignInAsync(page, host);
+        await OpenInvalidEmailCardAsync(page);
+        await SwitchToPolishAsync(page);
+        await SaveScreenshotAsync(page, "dashboard-400px-pl.png");
+
+        // Nothing wider than the screen: a page that scrolls sideways hides columns and buttons from a phone.
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow} px wider than a 400 px screen.");
+        await page.GetByTestId("resync").ScrollIntoViewIfNeededAsync();
+        await Expect(page.GetByTestId("resync")).ToBeInViewportAsync();
+    }
+
     private static async Task SeedAsync(RunningStandalone host)
     {
         await host.ReportFailuresAsync(
