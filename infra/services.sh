@@ -71,23 +71,14 @@ ensure_compose() {
     fi
 }
 
-ensure_python_jsonschema() {
-    if /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1; then
+# ensure_python_module MODULE PACKAGE WHAT: Debian's python3 can import MODULE, else PACKAGE is installed (WHAT says why).
+ensure_python_module() {
+    if /usr/bin/python3 -c "import $1" >/dev/null 2>&1; then
         return 0
     fi
-    echo "infra: installing python3-jsonschema (checks the contract schemas as a Python engine would)"
-    if ! apt_install python3-jsonschema; then
-        echo "infra: no python3-jsonschema: the Python schema validation test will be reported as skipped"
-    fi
-}
-
-ensure_python_pika() {
-    if /usr/bin/python3 -c 'import pika' >/dev/null 2>&1; then
-        return 0
-    fi
-    echo "infra: installing python3-pika (runs the Python example engine against the broker)"
-    if ! apt_install python3-pika; then
-        echo "infra: no python3-pika: the Python example engine test will be reported as skipped"
+    echo "infra: installing $2 ($3)"
+    if ! apt_install "$2"; then
+        echo "infra: no $2: the tests that need it will be reported as skipped"
     fi
 }
 
@@ -103,8 +94,8 @@ ensure_node() {
 
 ensure_test_services() {
     ensure_rabbitmq
-    ensure_python_jsonschema
-    ensure_python_pika
+    ensure_python_module jsonschema python3-jsonschema "checks the contract schemas as a Python engine would"
+    ensure_python_module pika python3-pika "runs the Python example engine against the broker"
     ensure_node
     ensure_chromium
     ensure_compose
