@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization.Metadata;
 using EventSync.Core.Validation;
+using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Observability;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EventSync.ServiceDefaults.Messaging;
 
@@ -11,12 +13,17 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit on RabbitMQ when <c>ConnectionStrings:rabbitmq</c> is set, else in memory (one process). Each service
-    /// adds its consumers through <paramref name="addConsumers"/>; endpoints get kebab-case names.
+    /// adds its consumers through <paramref name="addConsumers"/>; endpoints get kebab-case names. Readiness includes a
+    /// check that every receive endpoint has its consumer (<see cref="ReceiveEndpointsHealthCheck"/>).
     /// </summary>
     public static IServiceCollection AddEventSyncBus(this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator> addConsumers)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidation>();
+        services.AddSingleton<ReceiveEndpointConsumers>();
+        services.AddReceiveEndpointObserver(provider => provider.GetRequiredService<ReceiveEndpointConsumers>());
+        services.AddHealthChecks().AddCheck<ReceiveEndpointsHealthCheck>("consumers", tags: [ServiceDefaultsExtensions.ReadyTag]);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = true;
@@ -24,14 +31,22 @@ public static class MessagingExtensions
         });
 
         var rabbitMq = configuration.GetConnectionString("rabbitmq");
+        if (!configuration.UsesInMemoryBus())
+        {
+            services.AddBrokerQueueConsumers(rabbitMq!);
+        }
+
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit otherwise reports which features a service uses, as "usage telemetry".
+            bus.DisableUsageTelemetry();
             addConsumers(bus);
             if (configuration.UsesInMemoryBus())
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
+                    cfg.ObserveConsumers(context);
                     cfg.ValidateWireMessages();
                     cfg.UseConsumeFilter(typeof(MessageLogContextFilter<>), context);
                     cfg.ConfigureEndpoints(context);
@@ -41,8 +56,24 @@ public static class MessagingExtensions
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    // A publish returns once the broker confirmed it: the API's 202 for an ingested event depends on it.
-                    cfg.Host(new Uri(rabbitMq!), host => host.PublisherConfirmation = true);
+                    var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                    cfg.Host(new Uri(rabbitMq!), host =>
+                    {
+                        // A publish returns once the broker confirmed it: the API's 202 for an ingested event depends on it.
+                        host.PublisherConfirmation = true;
+                        if (options.ClusterNodes.Count > 0)
+                        {
+                            // The first node that answers, in the order given; the next one when the connection to it fails.
+                            host.UseCluster(cluster =>
+                            {
+                                foreach (var node in options.ClusterNodes)
+                                {
+                                    cluster.Node(node.Trim());
+                                }
+                            });
+                        }
+                    });
+                    cfg.ObserveConsumers(context);
                     cfg.ValidateWireMessages();
                     cfg.UseConsumeFilter(typeof(MessageLogContextFilter<>), context);
                     cfg.ConfigureEndpoints(context);
@@ -53,6 +84,19 @@ public static class MessagingExtensions
             }
         });
         return services;
+    }
+
+    /// <summary>The broker's own view of the consumers, for readiness: the connection string's host, or every cluster node.</summary>
+    private static void AddBrokerQueueConsumers(this IServiceCollection services, string rabbitMq) =>
+        services.AddSingleton(provider => new BrokerQueueConsumers(
+            new Uri(rabbitMq),
+            [.. provider.GetRequiredService<IOptions<MessagingOptions>>().Value.ClusterNodes.Select(node => HostAndPort.TryParse(node, out var address) ? address : throw new InvalidOperationException($"Not host:port: {node}"))]));
+
+    /// <summary>Every endpoint configured and its consumer's state, for readiness (<see cref="ReceiveEndpointConsumers"/>).</summary>
+    private static void ObserveConsumers(this IBusFactoryConfigurator cfg, IBusRegistrationContext context)
+    {
+        var consumers = context.GetRequiredService<ReceiveEndpointConsumers>();
+        cfg.ConnectEndpointConfigurationObserver(consumers);
     }
 
     /// <summary>True when the bus runs in this process's memory: what is published lives only as long as the process.</summary>

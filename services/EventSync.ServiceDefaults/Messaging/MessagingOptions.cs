@@ -28,7 +28,14 @@ public sealed class MessagingOptions
     /// </summary>
     public string QueueType { get; set; } = ClassicQueueType;
 
-    /// <summary>True for quorum queues; an unknown <see cref="QueueType"/> stops the service with the setting named.</summary>
+    /// <summary>
+    /// Every node of a RabbitMQ cluster as <c>host:port</c>, used with the credentials and virtual host of
+    /// <c>ConnectionStrings:rabbitmq</c>. The services connect to the first node that answers, in this order, and move to
+    /// the next when theirs fails. Empty: the connection string's host only.
+    /// </summary>
+    public IList<string> ClusterNodes { get; } = [];
+
+    /// <summary>True for quorum queues (an unknown <see cref="QueueType"/> is refused at start-up, see <see cref="MessagingOptionsValidation"/>).</summary>
     public bool UsesQuorumQueues() =>
         QueueType.ToLowerInvariant() switch
         {

@@ -14,6 +14,7 @@ public sealed class ClassifiedEvents : IAsyncDisposable
     public const string Exchange = "EventSync.Contracts:SyncErrorClassified";
 
     private readonly ConcurrentQueue<SyncErrorClassified> _received = new();
+    private readonly ConcurrentQueue<string?> _messageIds = new();
     private ExchangeTap? _tap;
 
     private ClassifiedEvents()
@@ -21,6 +22,9 @@ public sealed class ClassifiedEvents : IAsyncDisposable
     }
 
     public IReadOnlyCollection<SyncErrorClassified> Received => _received;
+
+    /// <summary>The envelope's message id of each announcement received, in order: a redelivered announcement repeats its id.</summary>
+    public IReadOnlyCollection<string?> MessageIds => _messageIds;
 
     public static async Task<ClassifiedEvents> ListenAsync(Uri broker, CancellationToken cancellationToken)
     {
@@ -41,6 +45,7 @@ public sealed class ClassifiedEvents : IAsyncDisposable
     private void Add(ReadOnlySpan<byte> envelope)
     {
         using var document = JsonDocument.Parse(envelope.ToArray());
+        _messageIds.Enqueue(document.RootElement.TryGetProperty("messageId", out var id) ? id.GetString() : null);
         _received.Enqueue(document.RootElement.GetProperty("message").Deserialize<SyncErrorClassified>(ContractJson.Options)!);
     }
 }

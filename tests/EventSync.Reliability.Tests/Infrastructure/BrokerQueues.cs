@@ -24,6 +24,27 @@ public static class BrokerQueues
         }
     }
 
+    /// <summary>How many consumers the broker has on each of <paramref name="queues"/> (0 for a queue it does not have).</summary>
+    public static async Task<IReadOnlyDictionary<string, uint>> ConsumersAsync(Uri broker, IEnumerable<string> queues, CancellationToken cancellationToken)
+    {
+        var consumers = new Dictionary<string, uint>(StringComparer.Ordinal);
+        await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync(cancellationToken);
+        foreach (var queue in queues)
+        {
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            try
+            {
+                consumers[queue] = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).ConsumerCount;
+            }
+            catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == NotFound)
+            {
+                consumers[queue] = 0;
+            }
+        }
+
+        return consumers;
+    }
+
     /// <summary>Takes every message off <paramref name="queue"/> (an <c>_error</c> queue) with its MassTransit fault reason.</summary>
     public static async Task<IReadOnlyList<ParkedMessage>> DrainAsync(Uri broker, string queue, CancellationToken cancellationToken)
     {

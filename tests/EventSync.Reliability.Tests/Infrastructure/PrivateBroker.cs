@@ -110,6 +110,30 @@ public sealed class PrivateBroker : IAsyncDisposable
         Record("stop", clock.Elapsed);
     }
 
+    /// <summary>Kills the node outright (SIGKILL), as a crash or an out-of-memory killer would: nothing of it shuts down cleanly.</summary>
+    public async Task KillNodeAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            await _server.WaitForExitAsync(timeout.Token);
+        }
+
+        Record("kill", clock.Elapsed);
+    }
+
+    /// <summary>Makes this running node a member of <paramref name="first"/>'s cluster (its own data is reset).</summary>
+    public async Task JoinClusterAsync(PrivateBroker first, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        await ControlAsync(cancellationToken, "stop_app");
+        await ControlAsync(cancellationToken, "join_cluster", first.NodeName);
+        await ControlAsync(cancellationToken, "start_app");
+        await ControlAsync(cancellationToken, "await_startup", "--timeout", "60");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_server is { HasExited: false })
