@@ -24,7 +24,9 @@ public sealed class HealthEndpointTests(StandaloneInMemory host)
         using var ready = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Healthy", ready.RootElement.GetProperty("status").GetString());
         var checks = ready.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        Assert.Equal(["masstransit-bus", "store"], checks.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["consumers", "masstransit-bus", "store"], checks.Keys.Order(StringComparer.Ordinal));
         Assert.All(checks.Values, status => Assert.Equal("Healthy", status));
+        var consumers = ready.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "consumers");
+        Assert.Matches("^[0-9]+ receive endpoints consuming\\.$", consumers.GetProperty("description").GetString());
     }
 }

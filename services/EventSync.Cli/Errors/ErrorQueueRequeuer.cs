@@ -1,3 +1,4 @@
+using EventSync.Core.Validation;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -6,9 +7,10 @@ namespace EventSync.Cli.Errors;
 /// <summary>
 /// Moves messages from an error queue back to the queue they failed on: <c>basic.get</c> one at a time without auto-ack,
 /// publish a copy with a publisher confirm, and only then ack the original. A crash between the confirm and the ack leaves
-/// the message in both queues (a duplicate, never a loss); consumers tolerate duplicates (event ids are idempotent).
+/// the message in both queues (a duplicate, never a loss); consumers tolerate duplicates (event ids are idempotent). With
+/// <paramref name="clusterNodes"/>, the first node that answers, in order, with the broker address's credentials and virtual host.
 /// </summary>
-internal sealed class ErrorQueueRequeuer(Uri broker)
+internal sealed class ErrorQueueRequeuer(Uri broker, IReadOnlyList<HostAndPort> clusterNodes)
 {
     private const ushort NotFound = 404;
 
@@ -100,13 +102,16 @@ internal sealed class ErrorQueueRequeuer(Uri broker)
     {
         try
         {
-            return await new ConnectionFactory
+            var factory = new ConnectionFactory
             {
                 Uri = broker,
                 ClientProvidedName = "eventsync errors requeue",
                 RequestedConnectionTimeout = ConnectTimeout,
                 AutomaticRecoveryEnabled = false,
-            }.CreateConnectionAsync(cancellationToken);
+            };
+            return clusterNodes.Count == 0
+                ? await factory.CreateConnectionAsync(cancellationToken)
+                : await factory.CreateConnectionAsync([.. clusterNodes.Select(node => new AmqpTcpEndpoint(node.Host, node.Port, new SslOption(node.Host, enabled: factory.Ssl.Enabled)))], cancellationToken);
         }
         catch (BrokerUnreachableException e)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EventSync.Core.Validation;
 using RabbitMQ.Client.Exceptions;
 
 namespace EventSync.Cli.Errors;
@@ -15,6 +16,11 @@ internal static class RequeueCommand
         var broker = new Option<string?>("--broker")
         {
             Description = $"The broker's amqp:// address; else {BrokerAddress.EnvironmentVariable}, else {BrokerAddress.ConnectionStringVariable}.",
+        };
+        var clusterNodes = new Option<string[]>("--cluster-node")
+        {
+            Description = $"A node of the broker's cluster as host:port, once per node, tried in order with the credentials and virtual host of the broker's address; else {BrokerAddress.ClusterNodeVariables}0, 1, ...",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var target = new Option<string?>("--to")
         {
@@ -38,7 +44,7 @@ internal static class RequeueCommand
 
         var command = new Command("requeue", "Move messages from an error queue back to the queue they failed on, fault headers removed, each acknowledged only once the broker has confirmed its copy. Exit code 1 on any problem.")
         {
-            queue, broker, target, max, dryRun,
+            queue, broker, clusterNodes, target, max, dryRun,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -46,7 +52,8 @@ internal static class RequeueCommand
             var errorQueue = parseResult.GetValue(queue)!;
             var targetQueue = parseResult.GetValue(target) ?? RequeueOptions.SourceOf(errorQueue);
             var address = BrokerAddress.Resolve(parseResult.GetValue(broker), Environment.GetEnvironmentVariable);
-            if (Problem(errorQueue, targetQueue, address) is { } problem)
+            var nodes = BrokerAddress.ResolveClusterNodes(parseResult.GetValue(clusterNodes) ?? [], Environment.GetEnvironmentVariable);
+            if ((Problem(errorQueue, targetQueue, address) ?? NodeProblem(nodes)) is { } problem)
             {
                 await errors.WriteLineAsync(problem);
                 return 1;
@@ -56,7 +63,7 @@ internal static class RequeueCommand
             try
             {
                 var brokerUri = new Uri(address!);
-                var summary = await new ErrorQueueRequeuer(brokerUri).RunAsync(options, cancellationToken);
+                var summary = await new ErrorQueueRequeuer(brokerUri, [.. nodes.Select(node => HostAndPort.TryParse(node, out var parsed) ? parsed : default)]).RunAsync(options, cancellationToken);
                 await output.WriteLineAsync(Describe(options, summary, BrokerAddress.Redact(brokerUri)));
                 return 0;
             }
@@ -80,6 +87,9 @@ internal static class RequeueCommand
         : address is null ? $"No broker: pass --broker amqp://... or set {BrokerAddress.EnvironmentVariable}."
         : !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps") ? "The broker address is not an amqp:// or amqps:// URI."
         : null;
+
+    private static string? NodeProblem(IEnumerable<string> nodes) =>
+        nodes.FirstOrDefault(node => !HostAndPort.TryParse(node, out _)) is { } bad ? $"Cluster node '{bad}' is not host:port (a port from 1 to 65535)." : null;
 
     private static string Describe(RequeueOptions options, RequeueSummary summary, string broker) =>
         options.DryRun

@@ -92,7 +92,7 @@ public sealed class BrokerQueueConsumers(Uri broker, IReadOnlyList<HostAndPort> 
         };
         IList<AmqpTcpEndpoint> endpoints = clusterNodes.Count == 0
             ? [new AmqpTcpEndpoint(broker)]
-            : [.. clusterNodes.Select(node => new AmqpTcpEndpoint(node.Host, node.Port, factory.Ssl))];
+            : [.. clusterNodes.Select(node => new AmqpTcpEndpoint(node.Host, node.Port, new SslOption(node.Host, enabled: factory.Ssl.Enabled)))];
         _connection = await factory.CreateConnectionAsync(endpoints, cancellationToken);
         return _connection;
     }

@@ -30,6 +30,21 @@ public sealed class RequeueArgumentsTests
         Assert.Null(BrokerAddress.Resolve(null, _ => null));
     }
 
+    [Fact]
+    public void Should_take_the_options_first_then_the_services_numbered_variables_when_resolving_the_cluster_nodes()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            [BrokerAddress.ClusterNodeVariables + "0"] = "rabbit-1:5672",
+            [BrokerAddress.ClusterNodeVariables + "1"] = "rabbit-2:5672",
+            [BrokerAddress.ClusterNodeVariables + "3"] = "after a gap: not read",
+        };
+
+        Assert.Equal(["rabbit-9:5672"], BrokerAddress.ResolveClusterNodes(["rabbit-9:5672"], environment.GetValueOrDefault));
+        Assert.Equal(["rabbit-1:5672", "rabbit-2:5672"], BrokerAddress.ResolveClusterNodes([], environment.GetValueOrDefault));
+        Assert.Empty(BrokerAddress.ResolveClusterNodes([], _ => null));
+    }
+
     [Theory]
     [InlineData("amqp://ops:s3cret@rabbit:5672/prod", "amqp://ops:***@rabbit:5672/prod")]
     [InlineData("amqps://ops@rabbit/", "amqps://ops@rabbit/")]
@@ -59,6 +74,7 @@ public sealed class RequeueArgumentsTests
     [InlineData("--to names the error queue itself", "--queue", "x_error", "--to", "x_error")]
     [InlineData("--max must be 1 or more", "--queue", "x_error", "--max", "0")]
     [InlineData("not an amqp:// or amqps:// URI", "--queue", "x_error", "--broker", "http://rabbit")]
+    [InlineData("Cluster node 'rabbit-2' is not host:port", "--queue", "x_error", "--cluster-node", "rabbit-1:5672", "--cluster-node", "rabbit-2")]
     public async Task Should_exit_1_with_the_reason_when_the_arguments_cannot_work(string reason, params string[] arguments)
     {
         string[] broker = arguments.Contains("--broker") ? [] : ["--broker", "amqp://127.0.0.1:1/"];

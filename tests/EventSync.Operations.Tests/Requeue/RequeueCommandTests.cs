@@ -65,6 +65,23 @@ public sealed class RequeueCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_move_the_messages_through_the_next_cluster_node_when_the_first_does_not_answer()
+    {
+        SkipWithoutBroker();
+        await using var queues = await EndpointQueues.DeclareAsync(Broker, "classic", Cancellation);
+        await queues.FillErrorQueueAsync(3, Cancellation);
+        var credentialsOnly = new UriBuilder(Broker) { Port = 1 }.Uri;
+
+        var run = await CliRun.Of(
+            "errors", "requeue", "--queue", queues.ErrorQueue, "--broker", credentialsOnly.ToString(),
+            "--cluster-node", "127.0.0.1:1", "--cluster-node", $"{Broker.Host}:{Broker.Port}");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"Moved 3 of 3 message(s) from {queues.ErrorQueue} to {queues.Name}", run.Output, StringComparison.Ordinal);
+        Assert.Equal(3, (await queues.DrainAsync(queues.Name, Cancellation)).Count);
+    }
+
+    [Fact]
     public async Task Should_move_only_the_oldest_messages_when_max_is_given()
     {
         SkipWithoutBroker();

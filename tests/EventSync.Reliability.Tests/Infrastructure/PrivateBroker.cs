@@ -204,7 +204,8 @@ public sealed class PrivateBroker : IAsyncDisposable
         return process;
     }
 
-    private async Task ControlAsync(CancellationToken cancellationToken, params string[] arguments)
+    /// <summary>Runs <c>rabbitmqctl</c> on this node with <paramref name="arguments"/> and fails on a non-zero exit code.</summary>
+    public async Task ControlAsync(CancellationToken cancellationToken, params string[] arguments)
     {
         using var control = StartProcess(ControlScript, ["-n", NodeName, .. arguments]);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

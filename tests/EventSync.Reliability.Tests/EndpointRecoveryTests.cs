@@ -1,0 +1,106 @@
+using System.Net;
+using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Reliability.Tests.Infrastructure;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace EventSync.Reliability.Tests;
+
+/// <summary>
+/// Broker failures short of a node's death, against the worker services as deployed (each its own process, on a private
+/// RabbitMQ node): the broker closes every connection, deletes a queue under its consumer, or lets another client hold a
+/// queue exclusively. Every endpoint gets its consumer back by itself, and readiness is 503 naming the endpoint while it has none.
+/// </summary>
+[Collection(PrivateBrokerTests.Name)]
+public sealed class EndpointRecoveryTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+    private static readonly string[] Workers = ["EventSync.Classifier", "EventSync.Resync", "EventSync.Notifications"];
+
+    [Fact]
+    public async Task Should_give_every_endpoint_its_consumer_back_when_the_broker_closes_the_connections_and_deletes_each_queue()
+    {
+        Assert.SkipUnless(PrivateBroker.IsInstalled, PrivateBroker.SkipReason);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var dataDir = new TemporaryDataDir();
+        Directory.CreateDirectory(dataDir.Path);
+        await using var broker = await PrivateBroker.StartAsync(cancellationToken);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var workers = Workers.Select(worker => ServiceProcess.Start(worker, broker.Uri, dataDir.Path, FreePorts.Next())).ToList();
+        try
+        {
+            var queues = WorkerQueues.FromDefinitions();
+            await EveryEndpointConsumesAsync(broker, workers, http, queues, "before any failure", cancellationToken);
+
+            await broker.ControlAsync(cancellationToken, "close_all_connections", "closed by an operator");
+            await EveryEndpointConsumesAsync(broker, workers, http, queues, "after the broker closed every connection", cancellationToken);
+
+            foreach (var queue in queues)
+            {
+                await broker.ControlAsync(cancellationToken, "delete_queue", queue);
+            }
+
+            await EveryEndpointConsumesAsync(broker, workers, http, queues, "after the broker deleted every queue under its consumer", cancellationToken);
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Should_be_unready_naming_the_endpoint_while_another_client_holds_its_queue_and_ready_once_it_lets_go()
+    {
+        Assert.SkipUnless(PrivateBroker.IsInstalled, PrivateBroker.SkipReason);
+        const string Queue = "send-error-digest";
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var dataDir = new TemporaryDataDir();
+        Directory.CreateDirectory(dataDir.Path);
+        await using var broker = await PrivateBroker.StartAsync(cancellationToken);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await using var notifications = ServiceProcess.Start("EventSync.Notifications", broker.Uri, dataDir.Path, FreePorts.Next());
+        await Eventually.HoldsAsync(() => notifications.IsReadyAsync(http, cancellationToken), Deadline, "the notification worker is ready");
+
+        // The queue is deleted under the worker's consumer and at once taken by a client that consumes it exclusively: the
+        // worker declares it again but the broker refuses it a consumer.
+        await using var connection = await new ConnectionFactory { Uri = broker.Uri }.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await channel.QueueDeleteAsync(Queue, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+        var holder = await channel.BasicConsumeAsync(Queue, autoAck: false, "exclusive holder", noLocal: false, exclusive: true, arguments: null, new AsyncEventingBasicConsumer(channel), cancellationToken);
+
+        var unready = await Eventually.MatchesAsync(
+            () => ReadinessAsync(http, notifications, cancellationToken),
+            answer => answer.Status == HttpStatusCode.ServiceUnavailable && answer.Body.Contains(Queue, StringComparison.Ordinal),
+            Deadline,
+            $"readiness is 503 and names {Queue} while another client holds it");
+        TestReport.Line($"readiness while the queue is held: {unready.Body}");
+
+        await channel.BasicCancelAsync(holder, cancellationToken: cancellationToken);
+        await Eventually.HoldsAsync(() => notifications.IsReadyAsync(http, cancellationToken), Deadline, "ready again once the queue is free");
+        var consumers = await BrokerQueues.ConsumersAsync(broker.Uri, [Queue], cancellationToken);
+        Assert.Equal(1u, consumers[Queue]);
+    }
+
+    private static async Task EveryEndpointConsumesAsync(PrivateBroker broker, IReadOnlyList<ServiceProcess> workers, HttpClient http, IReadOnlyList<string> queues, string when, CancellationToken cancellationToken)
+    {
+        await Eventually.MatchesAsync(
+            () => BrokerQueues.ConsumersAsync(broker.Uri, queues, cancellationToken),
+            counts => counts.Values.All(count => count == 1),
+            Deadline,
+            $"every worker queue has its one consumer on the broker {when}");
+        foreach (var worker in workers)
+        {
+            await Eventually.HoldsAsync(() => worker.IsReadyAsync(http, cancellationToken), Deadline, $"every worker is ready {when}");
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(HttpClient http, ServiceProcess worker, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(worker.Address, "health/ready"), cancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+}
