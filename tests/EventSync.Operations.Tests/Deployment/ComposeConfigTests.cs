@@ -40,6 +40,36 @@ public sealed class ComposeConfigTests : IDisposable
     }
 
     [Fact]
+    public void Should_run_three_clustered_nodes_and_give_every_service_each_node_and_quorum_queues_when_the_cluster_file_is_laid_over()
+    {
+        var compose = ComposeTool.Find() ?? SkipWithoutCompose();
+        string[] files = [Repository.PathOf(ComposeFile.FileName), Repository.PathOf("infra/rabbitmq/cluster.compose.yml")];
+        var environment = new Dictionary<string, string> { ["EVENTSYNC_ADMIN_KEY"] = "local-admin-key", ["RABBITMQ_ERLANG_COOKIE"] = "cluster-cookie" };
+
+        var (exitCode, output, errors) = compose.Config(files, _emptyEnvFile, environment);
+        var (_, services, _) = compose.Config(files, _emptyEnvFile, environment, "--services");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Superset(new HashSet<string> { "rabbitmq", "rabbitmq-2", "rabbitmq-3", "api", "classifier", "resync", "notifications" }, services.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
+        Assert.Equal(4, CountOf(output, "EventSync__Messaging__ClusterNodes__2: rabbitmq-3:5672"));
+        Assert.Equal(4, CountOf(output, "EventSync__Messaging__QueueType: quorum"));
+        Assert.Equal(3, CountOf(output, "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: -setcookie cluster-cookie"));
+        Assert.Equal(3, CountOf(output, "/etc/rabbitmq/conf.d/20-cluster.conf"));
+    }
+
+    [Fact]
+    public void Should_refuse_the_cluster_and_name_the_variable_when_no_erlang_cookie_is_set()
+    {
+        var compose = ComposeTool.Find() ?? SkipWithoutCompose();
+        string[] files = [Repository.PathOf(ComposeFile.FileName), Repository.PathOf("infra/rabbitmq/cluster.compose.yml")];
+
+        var (exitCode, output, errors) = compose.Config(files, _emptyEnvFile, new Dictionary<string, string> { ["EVENTSYNC_ADMIN_KEY"] = "local-admin-key" });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("set RABBITMQ_ERLANG_COOKIE in .env", output + errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_refuse_to_start_and_name_the_variable_when_the_admin_key_is_not_set()
     {
         var compose = ComposeTool.Find() ?? SkipWithoutCompose();
@@ -71,4 +101,7 @@ public sealed class ComposeConfigTests : IDisposable
         Assert.Skip(ComposeTool.SkipReason);
         return null!;
     }
+
+    private static int CountOf(string text, string part) =>
+        text.Split('\n').Count(line => line.Contains(part, StringComparison.Ordinal));
 }

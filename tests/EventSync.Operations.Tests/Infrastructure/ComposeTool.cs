@@ -17,10 +17,15 @@ public sealed record ComposeTool(string FileName, string[] Prefix)
     public static ComposeTool? Find() => Installed.Value;
 
     /// <summary>Runs <c>config</c> on <paramref name="composeFile"/> with exactly <paramref name="environment"/> as its variables.</summary>
-    public (int ExitCode, string Output, string Errors) Config(string composeFile, string envFile, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public (int ExitCode, string Output, string Errors) Config(string composeFile, string envFile, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Config([composeFile], envFile, environment, arguments);
+
+    /// <summary>The same on several files, each laid over the ones before it (the first one's folder is the project's).</summary>
+    public (int ExitCode, string Output, string Errors) Config(IReadOnlyList<string> composeFiles, string envFile, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = Start([.. Prefix, "--env-file", envFile, "-f", composeFile, "config", .. arguments]);
-        start.WorkingDirectory = Path.GetDirectoryName(composeFile)!;
+        ArgumentNullException.ThrowIfNull(composeFiles);
+        var start = Start([.. Prefix, "--env-file", envFile, .. composeFiles.SelectMany(file => new[] { "-f", file }), "config", .. arguments]);
+        start.WorkingDirectory = Path.GetDirectoryName(composeFiles[0])!;
         foreach (var name in start.Environment.Keys.Where(IsComposeVariable).ToList())
         {
             start.Environment.Remove(name);
