@@ -20,18 +20,19 @@ public sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErro
         var occurrences = failures
             .SelectMany(f => FailureOccurrence.Of(f, classifier.Classify(f), receivedAt))
             .ToList();
-        var changes = await store.RecordAnnouncedAsync(occurrences, change => OutboxMessage.Of(ToEvent(change)), cancellationToken);
+        var changes = await store.RecordAnnouncedAsync(occurrences, change => OutboxMessage.Of(Announcement(change)), cancellationToken);
         ClassifierMetrics.Stored(occurrences);
         if (changes.Count > 0)
         {
             outbox.Notify();
         }
 
-        ClassifierMetrics.Published(changes.Select(ToEvent));
+        ClassifierMetrics.Published(changes.Select(Announcement));
         logger.FailuresRecorded(failures, changes.Count);
     }
 
-    private static SyncErrorClassified ToEvent(SyncErrorChange change)
+    /// <summary>The <see cref="SyncErrorClassified"/> that announces a change.</summary>
+    public static SyncErrorClassified Announcement(SyncErrorChange change)
     {
         var error = change.Error;
         return new SyncErrorClassified
