@@ -54,6 +54,7 @@ internal static class MongoMappings
                 map.GetMemberMap(d => d.ContextJson).SetElementName("context");
             });
             BsonClassMap.TryRegisterClassMap<ErrorOccurrenceEntryDocument>(map => map.AutoMap());
+            BsonClassMap.TryRegisterClassMap<OutboxEntryDocument>(map => map.AutoMap());
             BsonClassMap.TryRegisterClassMap<ErrorCardCountDocument>(map =>
             {
                 map.AutoMap();

@@ -10,6 +10,7 @@ public sealed class MongoStoreLifecycle(MongoStoreContext context) : IStoreLifec
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await context.Errors.Indexes.CreateManyAsync(SyncErrorQueries.Indexes(), cancellationToken);
+        await context.Errors.Indexes.CreateOneAsync(OutboxQueries.Index(), cancellationToken: cancellationToken);
         await context.Settings.Indexes.CreateOneAsync(NotificationSettingsQueries.Index(), cancellationToken: cancellationToken);
         await context.Views.Indexes.CreateOneAsync(ViewQueries.ExpiryIndex(), cancellationToken: cancellationToken);
         await context.DigestClaims.Indexes.CreateOneAsync(DigestClaimQueries.Index(), cancellationToken: cancellationToken);

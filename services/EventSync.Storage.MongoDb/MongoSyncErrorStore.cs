@@ -17,7 +17,18 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
     private static readonly BulkWriteOptions Unordered = new() { IsOrdered = false };
     private static readonly FindOneAndUpdateOptions<SyncErrorDocument> ReturnChanged = new() { ReturnDocument = ReturnDocument.After };
 
-    public async Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken) =>
+        RecordAsync(occurrences, null, cancellationToken);
+
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAnnouncedAsync(
+        IReadOnlyList<FailureOccurrence> occurrences, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(announce);
+        return RecordAsync(occurrences, announce, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SyncErrorChange>> RecordAsync(
+        IReadOnlyList<FailureOccurrence> occurrences, Func<SyncErrorChange, OutboxMessage>? announce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(occurrences);
         if (occurrences.Count == 0)
@@ -32,7 +43,7 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
             MaxRecordAttempts,
             async () =>
             {
-                pending = await RecordOnceAsync(occurrences, pending, changes, cancellationToken);
+                pending = await RecordOnceAsync(occurrences, pending, changes, announce, cancellationToken);
                 return (pending.Count == 0, pending.Count);
             },
             cancellationToken);
@@ -127,9 +138,16 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
         return resolved;
     }
 
-    /// <summary>One read, the transitions in input order, one bulk write; returns the occurrences whose errors lost a race.</summary>
+    /// <summary>
+    /// One read, the transitions in input order, one bulk write (each error with its announcements, when
+    /// <paramref name="announce"/> is given); returns the occurrences whose errors lost a race.
+    /// </summary>
     private async Task<IReadOnlyList<int>> RecordOnceAsync(
-        IReadOnlyList<FailureOccurrence> occurrences, IReadOnlyList<int> pending, SyncErrorChange?[] changes, CancellationToken cancellationToken)
+        IReadOnlyList<FailureOccurrence> occurrences,
+        IReadOnlyList<int> pending,
+        SyncErrorChange?[] changes,
+        Func<SyncErrorChange, OutboxMessage>? announce,
+        CancellationToken cancellationToken)
     {
         var errorIds = pending.Select(i => occurrences[i].ErrorId).Distinct(StringComparer.Ordinal).ToList();
         var stored = await context.Errors.Find(SyncErrorQueries.ByIds(errorIds)).ToListAsync(cancellationToken);
@@ -151,7 +169,11 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
 
         // One write per error: its state after the last occurrence, guarded by the version that was read.
         var written = applied.Select(a => a.Change.Error.Id).Distinct(StringComparer.Ordinal).ToList();
-        var models = written.Select(id => SyncErrorQueries.Write(latest[id], readVersions.GetValueOrDefault(id))).ToList();
+        var storedById = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var queued = applied.Where(_ => announce is not null).ToLookup(a => a.Change.Error.Id, a => announce!(a.Change), StringComparer.Ordinal);
+        var models = written
+            .Select(id => SyncErrorQueries.Write(latest[id], readVersions.GetValueOrDefault(id), storedById.GetValueOrDefault(id), [.. queued[id]]))
+            .ToList();
         var lost = models.Count == 0 ? [] : await WriteAsync(models, written, cancellationToken);
 
         foreach (var (index, change) in applied.Where(a => !lost.Contains(a.Change.Error.Id)))

@@ -3,7 +3,10 @@ using EventSync.Storage.Sqlite.Rows;
 
 namespace EventSync.Storage.Sqlite;
 
-/// <summary>The errors and their card counters in <c>sync_errors</c>, <c>error_card_counts</c> and <c>error_card_records</c>.</summary>
+/// <summary>
+/// The errors and their card counters in <c>sync_errors</c>, <c>error_card_counts</c> and <c>error_card_records</c>; the
+/// announcements of a recording in <c>outbox</c>, in the same transaction.
+/// </summary>
 public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErrorStore
 {
     private const string CurrentByHubSpotId = """
@@ -20,6 +23,23 @@ public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErro
         return occurrences.Count == 0
             ? Task.FromResult<IReadOnlyList<SyncErrorChange>>([])
             : context.WriteAsync<IReadOnlyList<SyncErrorChange>>(session => Record(session, occurrences), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAnnouncedAsync(
+        IReadOnlyList<FailureOccurrence> occurrences, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        ArgumentNullException.ThrowIfNull(announce);
+        return occurrences.Count == 0
+            ? Task.FromResult<IReadOnlyList<SyncErrorChange>>([])
+            : context.WriteAsync<IReadOnlyList<SyncErrorChange>>(
+                session =>
+                {
+                    var changes = Record(session, occurrences);
+                    OutboxRows.Queue(session, changes.Select(announce));
+                    return changes;
+                },
+                cancellationToken);
     }
 
     public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken)

@@ -11,5 +11,5 @@ namespace EventSync.Classifier.Consumers;
 internal sealed class SyncFailureReportedAloneConsumer(FailureRecorder recorder) : IConsumer<SyncFailureReported>
 {
     public Task Consume(ConsumeContext<SyncFailureReported> context) =>
-        recorder.RecordAndAnnounceAsync([context.Message], context, context.CancellationToken);
+        recorder.RecordAndAnnounceAsync([context.Message], context.CancellationToken);
 }

@@ -19,7 +19,7 @@ internal sealed class SyncFailureReportedConsumer(FailureRecorder recorder, ILog
         await BatchWrite.WriteAsync(
             context,
             failures,
-            some => recorder.RecordAndAnnounceAsync(some, context, context.CancellationToken),
+            some => recorder.RecordAndAnnounceAsync(some, context.CancellationToken),
             SyncFailureReportedAloneConsumerDefinition.Address,
             logger);
         ClassifierMetrics.BatchStored(context.Message);

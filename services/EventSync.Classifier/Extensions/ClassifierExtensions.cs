@@ -2,6 +2,7 @@ using EventSync.Classifier.Consumers;
 using EventSync.Classifier.Monitoring;
 using EventSync.Classifier.Recording;
 using EventSync.Core.Classification;
+using EventSync.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,7 @@ namespace EventSync.Classifier.Extensions;
 
 public static class ClassifierExtensions
 {
-    /// <summary>The classifier's services: the rule-based classifier, the recorder and the observer counting invalid messages.</summary>
+    /// <summary>The classifier's services: the rule-based classifier, the recorder, the outbox dispatcher that publishes its announcements and the observer counting invalid messages.</summary>
     public static IServiceCollection AddClassifier(this IServiceCollection services)
     {
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
@@ -18,6 +19,7 @@ public static class ClassifierExtensions
         services.AddScoped<FailureRecorder>();
         services.AddScoped<RecordResolver>();
         services.AddReceiveObserver<InvalidMessageObserver>();
+        services.AddEventSyncOutbox();
         return services;
     }
 

@@ -3,34 +3,36 @@ using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Classification;
 using EventSync.Core.Storage;
-using MassTransit;
 
 namespace EventSync.Classifier.Recording;
 
-/// <summary>Classifies failure events and records them in the store in one bulk write; returns what to announce.</summary>
-public sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErrorStore store, TimeProvider time, ILogger<FailureRecorder> logger)
+/// <summary>
+/// Classifies failure events and records them in the store in one bulk write, together with the
+/// <see cref="SyncErrorClassified"/> announcement of each change (the outbox): the outbox dispatcher publishes them once
+/// the write committed, so a crash or a broker failure after the write delays an announcement but never loses it.
+/// </summary>
+public sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErrorStore store, OutboxSignal outbox, TimeProvider time, ILogger<FailureRecorder> logger)
 {
-    /// <summary>Records the events in one write, then publishes the changes they made.</summary>
-    public async Task RecordAndAnnounceAsync(IReadOnlyList<SyncFailureReported> failures, IPublishEndpoint announcer, CancellationToken cancellationToken)
-    {
-        var classified = await RecordAsync(failures, cancellationToken);
-        await announcer.PublishBatch(classified, cancellationToken);
-        ClassifierMetrics.Published(classified);
-        logger.FailuresRecorded(failures, classified.Count);
-    }
-
-    public async Task<IReadOnlyList<SyncErrorClassified>> RecordAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken)
+    /// <summary>Records the events and the announcements of the changes they made in one write, then wakes the dispatcher.</summary>
+    public async Task RecordAndAnnounceAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow();
         var occurrences = failures
             .SelectMany(f => FailureOccurrence.Of(f, classifier.Classify(f), receivedAt))
             .ToList();
-        var changes = await store.RecordAsync(occurrences, cancellationToken);
+        var changes = await store.RecordAnnouncedAsync(occurrences, change => OutboxMessage.Of(Announcement(change)), cancellationToken);
         ClassifierMetrics.Stored(occurrences);
-        return changes.Select(ToEvent).ToList();
+        if (changes.Count > 0)
+        {
+            outbox.Notify();
+        }
+
+        ClassifierMetrics.Published(changes.Select(Announcement));
+        logger.FailuresRecorded(failures, changes.Count);
     }
 
-    private static SyncErrorClassified ToEvent(SyncErrorChange change)
+    /// <summary>The <see cref="SyncErrorClassified"/> that announces a change.</summary>
+    public static SyncErrorClassified Announcement(SyncErrorChange change)
     {
         var error = change.Error;
         return new SyncErrorClassified

@@ -10,6 +10,13 @@ public interface ISyncErrorStore
     Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records like <see cref="RecordAsync"/> and, in the same write, queues <paramref name="announce"/>'s message for each
+    /// change in the outbox (<see cref="IOutboxStore"/>): the changes and their announcements are stored together or not at all.
+    /// </summary>
+    Task<IReadOnlyList<SyncErrorChange>> RecordAnnouncedAsync(
+        IReadOnlyList<FailureOccurrence> occurrences, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Resolves each record's current errors last seen before it synced, in the order given and in one write where the
     /// store can; returns how many errors were resolved.
     /// </summary>

@@ -59,6 +59,12 @@ internal sealed class SyncErrorDocument
 
     public long Version { get; set; }
 
+    /// <summary>The announcements of this error's writes not yet published; absent when none wait.</summary>
+    public OutboxEntryDocument[]? Outbox { get; set; }
+
+    /// <summary>Until when a dispatcher holds <see cref="Outbox"/>; absent when no one does.</summary>
+    public DateTimeOffset? OutboxLeaseUntil { get; set; }
+
     public static SyncErrorDocument From(SyncError error) => new()
     {
         Id = error.Id,

@@ -45,6 +45,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<IDigestClaimStore, MongoDigestClaimStore>();
         services.AddSingleton<IAlertWindowStore, MongoAlertWindowStore>();
         services.AddSingleton<IViewStore, MongoViewStore>();
+        services.AddSingleton<IOutboxStore, MongoOutboxStore>();
         return services;
     }
 

@@ -30,8 +30,20 @@ internal static class SyncErrorQueries
     public static FilterDefinition<SyncErrorDocument> AsRead(string errorId, long previousVersion) =>
         Filter.Eq(d => d.Id, errorId) & Filter.Eq(d => d.Version, previousVersion);
 
-    public static ReplaceOneModel<SyncErrorDocument> Write(SyncError error, long previousVersion) =>
-        new(AsRead(error.Id, previousVersion), SyncErrorDocument.From(error)) { IsUpsert = true };
+    public static ReplaceOneModel<SyncErrorDocument> Write(SyncError error, long previousVersion) => Write(error, previousVersion, null, []);
+
+    /// <summary>
+    /// The error as <see cref="Write(SyncError, long)"/> writes it, keeping the messages that wait in the stored document
+    /// (and their lease) and adding <paramref name="queued"/>: the change and its announcements are one document write.
+    /// </summary>
+    public static ReplaceOneModel<SyncErrorDocument> Write(SyncError error, long previousVersion, SyncErrorDocument? stored, IReadOnlyCollection<OutboxMessage> queued)
+    {
+        var document = SyncErrorDocument.From(error);
+        var waiting = (stored?.Outbox ?? []).Concat(queued.Select(OutboxEntryDocument.From)).ToArray();
+        document.Outbox = waiting.Length == 0 ? null : waiting;
+        document.OutboxLeaseUntil = waiting.Length == 0 ? null : stored?.OutboxLeaseUntil;
+        return new(AsRead(error.Id, previousVersion), document) { IsUpsert = true };
+    }
 
     /// <summary>The record's current errors last seen before it synced; null when the resolution names no record id.</summary>
     public static FilterDefinition<SyncErrorDocument>? CurrentErrorsOfRecord(RecordResolution resolution)

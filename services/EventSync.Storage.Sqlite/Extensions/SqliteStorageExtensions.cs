@@ -32,6 +32,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IDigestClaimStore, SqliteDigestClaimStore>();
         services.AddSingleton<IAlertWindowStore, SqliteAlertWindowStore>();
         services.AddSingleton<IViewStore, SqliteViewStore>();
+        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         return services;
     }
 }

@@ -128,5 +128,15 @@ internal static class SqliteSchema
         """
         CREATE INDEX sync_errors_current_by_fingerprint ON sync_errors (tenant_id, error_type, fingerprint, last_seen) WHERE state < 2;
         """,
+
+        // 3: the outbox, messages written in the transaction of the change they announce, in the order written.
+        """
+        CREATE TABLE outbox (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            message_id TEXT NOT NULL UNIQUE,
+            message_type TEXT NOT NULL,
+            body TEXT NOT NULL,
+            lease_until INTEGER);
+        """,
     ];
 }

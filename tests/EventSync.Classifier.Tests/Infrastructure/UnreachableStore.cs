@@ -24,7 +24,14 @@ public sealed class UnreachableStore(ISyncErrorStore store) : ISyncErrorStore
     /// <summary>The next <paramref name="writes"/> writes fail; <see cref="int.MaxValue"/> for an outage that does not end.</summary>
     public void FailNext(int writes) => Volatile.Write(ref _failuresLeft, writes);
 
-    public Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken) =>
+        RefuseOr(occurrences, () => store.RecordAsync(occurrences, cancellationToken));
+
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAnnouncedAsync(
+        IReadOnlyList<FailureOccurrence> occurrences, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken) =>
+        RefuseOr(occurrences, () => store.RecordAnnouncedAsync(occurrences, announce, cancellationToken));
+
+    private Task<IReadOnlyList<SyncErrorChange>> RefuseOr(IReadOnlyList<FailureOccurrence> occurrences, Func<Task<IReadOnlyList<SyncErrorChange>>> write)
     {
         Interlocked.Increment(ref _attempts);
         if (occurrences.Any(o => o.Failure.TenantId == _refusedTenant))
@@ -40,7 +47,7 @@ public sealed class UnreachableStore(ISyncErrorStore store) : ISyncErrorStore
 
         return Interlocked.Decrement(ref _failuresLeft) >= 0
             ? throw new TimeoutException("The store did not answer (simulated outage).")
-            : store.RecordAsync(occurrences, cancellationToken);
+            : write();
     }
 
     public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken) => store.ResolveRecordsAsync(resolutions, cancellationToken);

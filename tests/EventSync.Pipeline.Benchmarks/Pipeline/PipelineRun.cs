@@ -37,7 +37,7 @@ internal static class PipelineRun
         var relay = await RawRelay.RunAsync(vhost.Amqp, [.. throughput.FailureBodies], settings.CeilingPrefetch, settings.InFlight, cancellationToken);
         Say($"relay {relay.MessagesPerSecond:N0} msg/s (load {relay.LoadAverage}); now the embedded store alone");
         var batchSize = settings.Tuning.BatchSize ?? new ClassifierOptions().BatchSize;
-        var storeAlone = await StoreAlone.RunAsync(warmup, throughput, batchSize, cancellationToken);
+        var storeAlone = await StoreAlone.RunAsync(warmup, throughput, batchSize, outbox: true, cancellationToken);
         Say($"store alone {storeAlone.EventsPerSecond:N0} events/s in batches of {batchSize} (load {storeAlone.LoadAverage})");
 
         var (throughputResult, latencyResult, worker) = await RunClassifierAsync(settings, vhost, warmup, throughput, latency, cancellationToken);

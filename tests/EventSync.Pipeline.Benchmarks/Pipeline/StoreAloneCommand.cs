@@ -17,9 +17,10 @@ internal static class StoreAloneCommand
         var runs = new Option<int>("--runs") { Description = "Measured runs, each on a fresh store.", DefaultValueFactory = _ => 3 };
         var batchSize = new Option<int?>("--batch-size") { Description = "Events per bulk write (default: the classifier's batch size)." };
         var resolutions = new Option<int>("--resolution-every") { Description = "A RecordSynced every N failure events (0: none).", DefaultValueFactory = _ => 25 };
+        var outbox = new Option<bool>("--outbox") { Description = "Queue each change's announcement in the outbox with its write, and drain the outbox beside the writes." };
         var command = new Command("store-alone", "The embedded store alone with the pipeline's workload: classified events written in the worker's batches.")
         {
-            events, warmup, runs, batchSize, resolutions,
+            events, warmup, runs, batchSize, resolutions, outbox,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -30,7 +31,7 @@ internal static class StoreAloneCommand
             {
                 var measured = generator.Next(parse.GetValue(events));
                 var cpuBefore = ProcessCpu.Seconds(Environment.ProcessId);
-                var result = await StoreAlone.RunAsync(warm, measured, size, cancellationToken);
+                var result = await StoreAlone.RunAsync(warm, measured, size, parse.GetValue(outbox), cancellationToken);
                 // CPU of the warm-up and the measured run together, per event of both: what the store costs on a busy machine too.
                 var cpuPerEvent = (ProcessCpu.Seconds(Environment.ProcessId) - cpuBefore) * 1000 / (warm.FailureCount + measured.FailureCount);
                 AnsiConsole.MarkupLineInterpolated(

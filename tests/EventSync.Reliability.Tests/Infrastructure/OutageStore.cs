@@ -42,7 +42,14 @@ public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
         Volatile.Write(ref _outageEnds, now + (long)(length.TotalSeconds * Stopwatch.Frequency));
     }
 
-    public async Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken) =>
+        FailOrAsync(() => store.RecordAsync(occurrences, cancellationToken));
+
+    public Task<IReadOnlyList<SyncErrorChange>> RecordAnnouncedAsync(
+        IReadOnlyList<FailureOccurrence> occurrences, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken) =>
+        FailOrAsync(() => store.RecordAnnouncedAsync(occurrences, announce, cancellationToken));
+
+    private async Task<IReadOnlyList<SyncErrorChange>> FailOrAsync(Func<Task<IReadOnlyList<SyncErrorChange>>> write)
     {
         if (Stopwatch.GetTimestamp() < Volatile.Read(ref _outageEnds))
         {
@@ -55,7 +62,7 @@ public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
             throw new TimeoutException("The store did not answer (simulated outage).");
         }
 
-        var changes = await store.RecordAsync(occurrences, cancellationToken);
+        var changes = await write();
         Interlocked.CompareExchange(ref _firstWriteAfterOutage, Stopwatch.GetTimestamp(), 0);
         return changes;
     }

@@ -36,5 +36,7 @@ public sealed class StoreUnderTest(IServiceProvider services, Func<ValueTask> cl
 
     public ITransientRetryStore Retries { get; } = services.GetRequiredService<ITransientRetryStore>();
 
+    public IOutboxStore Outbox { get; } = services.GetRequiredService<IOutboxStore>();
+
     public ValueTask DisposeAsync() => cleanup();
 }
