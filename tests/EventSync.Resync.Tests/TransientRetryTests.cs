@@ -78,6 +78,17 @@ public sealed class TransientRetryTests
         await host.PublishAsync(surfaced with { ErrorId = "marker" });
         await Eventually.HoldsAsync(() => Task.FromResult(host.Received.Surfaced.Any(s => s.ErrorId == "marker")), Deadline, "the marker arrived");
         Assert.Single(host.Received.Surfaced, s => s.ErrorId == error.Id);
+
+        // A redelivery of the failure that surfaced it (a crash between the store write and the publish, say) publishes the
+        // announcement again, later on the clock, with the same content and the same message id.
+        time.Advance(TimeSpan.FromMinutes(1));
+        await host.PublishAsync(Classified(error, "event-3", ErrorOccurrence.Recurring, time.GetUtcNow()));
+        await Eventually.HoldsAsync(() => Task.FromResult(host.Received.Surfaced.Count(s => s.ErrorId == error.Id) == 2), Deadline, "the redelivered failure surfaced the error again");
+        var again = host.Received.Surfaced.Where(s => s.ErrorId == error.Id).ToList();
+        Assert.Equal(again[0], again[1]);
+        var ids = host.Received.Surfaced.Zip(host.Received.SurfacedMessageIds).Where(pair => pair.First.ErrorId == error.Id).Select(pair => pair.Second).ToList();
+        Assert.NotNull(ids[0]);
+        Assert.Equal(ids[0], ids[1]);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace EventSync.Resync.Transient;
 /// A transient error failed (again): it gets an automatic resync after its back-off (an <c>api-limit</c> failure waits for
 /// budget room instead), or, once it failed past <see cref="ResyncOptions.MaxAttempts"/> resyncs, it surfaces as an
 /// ordinary open error and <see cref="TransientErrorSurfaced"/> is published. Idempotent: a redelivered event counts once,
-/// its request id is derived from the error and the failure count, and surfacing twice changes nothing.
+/// its request id is derived from the error and the failure count, and surfacing twice changes nothing. A redelivery of
+/// the failure that surfaced the error publishes the announcement again with the same message id (at-least-once).
 /// </summary>
 internal sealed class TransientFailureHandler(
     ITransientRetryStore retries,
@@ -76,6 +77,7 @@ internal sealed class TransientFailureHandler(
         }
 
         logger.TransientSurfaced(failure.ErrorId, failure.TenantId, attempts);
+        var surfacedAt = error.SurfacedAt ?? now;
         await publisher.Publish(
             new TransientErrorSurfaced
             {
@@ -88,8 +90,9 @@ internal sealed class TransientFailureHandler(
                 Category = error.Category,
                 ErrorType = error.ErrorType,
                 Attempts = attempts,
-                SurfacedAt = error.SurfacedAt ?? now,
+                SurfacedAt = surfacedAt,
             },
+            context => context.MessageId = SurfacedMessageId.Of(error, surfacedAt),
             cancellationToken);
     }
 }

@@ -8,4 +8,7 @@ public sealed class ReceivedMessages
     public ConcurrentQueue<EventSync.Contracts.ResyncRecord> Resyncs { get; } = new();
 
     public ConcurrentQueue<EventSync.Contracts.TransientErrorSurfaced> Surfaced { get; } = new();
+
+    /// <summary>The message id of each surfaced error received, in the order of <see cref="Surfaced"/>.</summary>
+    public ConcurrentQueue<Guid?> SurfacedMessageIds { get; } = new();
 }

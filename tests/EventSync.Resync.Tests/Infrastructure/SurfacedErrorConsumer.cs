@@ -7,7 +7,12 @@ public sealed class SurfacedErrorConsumer(ReceivedMessages received) : IConsumer
 {
     public Task Consume(ConsumeContext<EventSync.Contracts.TransientErrorSurfaced> context)
     {
-        received.Surfaced.Enqueue(context.Message);
+        // Together, so that the two queues stay in step whatever the consumer's concurrency.
+        lock (received)
+        {
+            received.SurfacedMessageIds.Enqueue(context.MessageId);
+            received.Surfaced.Enqueue(context.Message);
+        }
         return Task.CompletedTask;
     }
 }
