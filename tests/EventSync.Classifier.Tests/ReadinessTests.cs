@@ -56,7 +56,7 @@ public sealed class ReadinessTests(ClassifierOnRabbitMq classifier) : IAsyncLife
         var (status, ready) = await ReadyAsync();
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
-        Assert.Equal(["masstransit-bus", "store"], Checks(ready).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["consumers", "masstransit-bus", "store"], Checks(ready).Keys.Order(StringComparer.Ordinal));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _proxy!.Cut();

@@ -23,6 +23,13 @@ public sealed class MessagingOptions
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long a publish or send waits for the broker's confirm before it counts as failed (and is retried). RabbitMQ's
+    /// client does not fail a publish whose connection died before the confirm came: without a bound it waits forever,
+    /// and so does whatever awaits it (a consumer, which then keeps its endpoint from reconnecting).
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// <see cref="ClassicQueueType"/> or <see cref="QuorumQueueType"/> (replicated, for a RabbitMQ cluster). RabbitMQ keeps the
     /// type a queue was declared with: switching a running deployment means deleting its drained EventSync queues first.
     /// </summary>

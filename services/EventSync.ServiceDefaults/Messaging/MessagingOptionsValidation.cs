@@ -30,6 +30,11 @@ internal sealed class MessagingOptionsValidation : IValidateOptions<MessagingOpt
             failures.Add($"{Section}: MaxMessageBytes and PrefetchCount must be 1 or more, RetryLimit 0 or more.");
         }
 
+        if (options.PublishTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:PublishTimeout is {options.PublishTimeout}: it must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

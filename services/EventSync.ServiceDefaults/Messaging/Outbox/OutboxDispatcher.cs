@@ -21,6 +21,7 @@ internal sealed class OutboxDispatcher(
     IBus bus,
     IHostApplicationLifetime lifetime,
     IOptions<OutboxOptions> options,
+    IOptions<MessagingOptions> messaging,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -110,7 +111,9 @@ internal sealed class OutboxDispatcher(
         {
             var body = JsonSerializer.Deserialize(message.Body, type, ContractJson.Options)
                 ?? throw new JsonException($"The body of outbox message {message.MessageId} is null.");
-            await bus.Publish(body, type, context => context.MessageId = message.MessageId, stoppingToken);
+            // Bounded: a publish whose connection died before the broker confirmed it would otherwise wait forever.
+            await bus.Publish(body, type, context => context.MessageId = message.MessageId, stoppingToken)
+                .WaitAsync(messaging.Value.PublishTimeout, stoppingToken);
             return Outcome.Published;
         }
         catch (Exception e)
