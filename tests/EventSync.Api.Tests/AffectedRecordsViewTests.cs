@@ -1,5 +1,7 @@
 using System.Net;
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

@@ -1,5 +1,6 @@
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Core.Catalog;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using EventSync.Contracts;
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Contracts;
 using EventSync.Core.Catalog;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

@@ -2,6 +2,8 @@ using EventSync.Api.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Api.Tests;

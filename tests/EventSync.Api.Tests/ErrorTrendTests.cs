@@ -1,4 +1,6 @@
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Contracts;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

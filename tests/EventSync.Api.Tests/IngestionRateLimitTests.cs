@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Contracts;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

@@ -1,6 +1,8 @@
 using EventSync.Api.Queries;
 using EventSync.Api.Settings;
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

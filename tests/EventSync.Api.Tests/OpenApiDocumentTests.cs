@@ -1,4 +1,5 @@
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

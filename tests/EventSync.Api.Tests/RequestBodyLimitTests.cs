@@ -3,6 +3,8 @@ using System.Text;
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

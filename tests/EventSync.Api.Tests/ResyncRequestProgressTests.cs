@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Core.Storage;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Api.Tests;

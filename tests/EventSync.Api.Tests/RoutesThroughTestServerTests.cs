@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

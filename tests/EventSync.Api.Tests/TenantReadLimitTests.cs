@@ -1,6 +1,7 @@
 using System.Net;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Testing;
 
 namespace EventSync.Api.Tests;
 

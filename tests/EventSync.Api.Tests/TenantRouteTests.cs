@@ -1,5 +1,6 @@
 using System.Net;
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

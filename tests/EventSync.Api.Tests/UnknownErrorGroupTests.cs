@@ -1,6 +1,8 @@
 using System.Net;
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Contracts;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests;
 

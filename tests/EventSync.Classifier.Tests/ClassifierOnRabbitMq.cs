@@ -1,9 +1,10 @@
 using EventSync.Classifier.Extensions;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Core.Storage;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

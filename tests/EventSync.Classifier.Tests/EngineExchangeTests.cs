@@ -1,6 +1,7 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
 
 namespace EventSync.Classifier.Tests;
 

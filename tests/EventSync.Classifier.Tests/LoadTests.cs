@@ -1,5 +1,6 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
 
 namespace EventSync.Classifier.Tests;
 

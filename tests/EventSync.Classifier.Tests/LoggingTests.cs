@@ -5,6 +5,8 @@ using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Observability;
 using EventSync.ServiceDefaults.Storage;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

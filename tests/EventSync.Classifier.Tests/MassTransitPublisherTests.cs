@@ -1,6 +1,6 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Testing;
 
 namespace EventSync.Classifier.Tests;
 

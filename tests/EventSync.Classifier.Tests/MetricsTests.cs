@@ -1,6 +1,9 @@
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Classifier.Tests;
 

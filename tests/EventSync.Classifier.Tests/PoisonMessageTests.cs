@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Core.Storage;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
 
 namespace EventSync.Classifier.Tests;
 

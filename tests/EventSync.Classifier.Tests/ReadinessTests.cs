@@ -4,6 +4,8 @@ using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
 
 namespace EventSync.Classifier.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Testing.Tools;
 
 namespace EventSync.Cli.Tests;
 

@@ -1,3 +1,4 @@
+using EventSync.Testing.Tools;
 using YamlDotNet.RepresentationModel;
 
 namespace EventSync.Contracts.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EventSync.Testing.Tools;
 
 namespace EventSync.Contracts.Tests;
 

@@ -1,5 +1,5 @@
 using EventSync.Dashboard.Tests.Infrastructure;
-using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing.Standalone;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,8 @@
-using EventSync.Classifier.Tests.Infrastructure;
+using System.Diagnostics.Metrics;
 using EventSync.Contracts;
 using EventSync.Notifications.Tests.Infrastructure;
-using System.Diagnostics.Metrics;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

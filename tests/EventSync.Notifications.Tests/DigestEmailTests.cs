@@ -1,9 +1,10 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Tests.Infrastructure;
 using EventSync.Storage.Sqlite;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

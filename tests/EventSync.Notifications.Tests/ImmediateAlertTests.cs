@@ -1,9 +1,9 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Notifications.Alerts;
 using EventSync.Notifications.Jobs;
 using EventSync.Notifications.Tests.Infrastructure;
+using EventSync.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Reliability.Tests;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Reliability.Tests.Infrastructure;
 using EventSync.Storage.Sqlite;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Reliability.Tests;
 

@@ -1,6 +1,8 @@
 using System.Net;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Reliability.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Reliability.Tests;
 

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Classification;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
 using EventSync.Storage.Sqlite.Extensions;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

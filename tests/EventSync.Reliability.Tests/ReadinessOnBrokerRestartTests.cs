@@ -1,6 +1,7 @@
 using System.Net;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Reliability.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Reliability.Tests;
 

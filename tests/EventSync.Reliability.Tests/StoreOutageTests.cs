@@ -1,8 +1,10 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.Storage.Sqlite;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

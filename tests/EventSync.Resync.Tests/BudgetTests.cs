@@ -1,9 +1,10 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Resync;
 using EventSync.Resync.Dispatching;
 using EventSync.Resync.Jobs;
 using EventSync.Resync.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;

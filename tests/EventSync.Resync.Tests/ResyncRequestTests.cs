@@ -1,10 +1,12 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Resync;
 using EventSync.Resync.Tests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using RabbitMQ.Client;
 
 namespace EventSync.Resync.Tests;

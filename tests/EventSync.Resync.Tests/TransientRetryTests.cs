@@ -1,10 +1,10 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Resync.Dispatching;
 using EventSync.Resync.Tests.Infrastructure;
 using EventSync.Resync.Transient;
+using EventSync.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,5 @@
-using EventSync.Classifier.Tests.Infrastructure;
-using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Standalone;
 
 namespace EventSync.Standalone.Tests;
 

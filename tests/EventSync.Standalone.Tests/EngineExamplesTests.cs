@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
-using EventSync.Contracts.Tests;
 using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Standalone;
+using EventSync.Testing.Tools;
 using RabbitMQ.Client;
 
 namespace EventSync.Standalone.Tests;

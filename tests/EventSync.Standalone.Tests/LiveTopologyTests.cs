@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EventSync.Classifier.Tests.Infrastructure;
-using EventSync.Contracts.Tests;
-using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Standalone;
+using EventSync.Testing.Tools;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Observability;
 using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;

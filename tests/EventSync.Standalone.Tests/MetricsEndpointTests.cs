@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using EventSync.Classifier.Tests.Infrastructure;
-using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
+using EventSync.Testing.Standalone;
 
 namespace EventSync.Standalone.Tests;
 

@@ -1,4 +1,4 @@
-using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing.Standalone;
 
 [assembly: AssemblyFixture(typeof(EventSync.Standalone.Tests.StandaloneInMemory))]
 

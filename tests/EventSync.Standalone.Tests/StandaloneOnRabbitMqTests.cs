@@ -1,6 +1,7 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
-using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Standalone;
 
 namespace EventSync.Standalone.Tests;
 

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Standalone.Tests;
 

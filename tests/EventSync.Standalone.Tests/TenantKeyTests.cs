@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing.Standalone;
 
 namespace EventSync.Standalone.Tests;
 

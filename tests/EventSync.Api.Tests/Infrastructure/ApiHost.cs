@@ -6,6 +6,7 @@ using EventSync.Core.Classification;
 using EventSync.Core.Storage;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.Standalone.Extensions;
+using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

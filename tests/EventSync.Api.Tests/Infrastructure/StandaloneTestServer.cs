@@ -3,6 +3,9 @@ extern alias standalone;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
+using EventSync.Testing.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

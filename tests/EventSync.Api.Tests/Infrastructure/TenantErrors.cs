@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using EventSync.Testing.Http;
 
 namespace EventSync.Api.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing.Broker;
 
 namespace EventSync.Notifications.Tests.Infrastructure;
 

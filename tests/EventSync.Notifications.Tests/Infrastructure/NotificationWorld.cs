@@ -1,4 +1,3 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Notifications.Digests;
@@ -8,6 +7,9 @@ using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
 using EventSync.Storage.Sqlite.Extensions;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using EventSync.Cli.Errors;
-using EventSync.Cli.Tests;
+using EventSync.Testing.Tools;
 
 namespace EventSync.Operations.Tests.Requeue;
 

@@ -1,7 +1,8 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Cli.Errors;
-using EventSync.Cli.Tests;
 using EventSync.Operations.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Tools;
 
 namespace EventSync.Operations.Tests.Requeue;
 

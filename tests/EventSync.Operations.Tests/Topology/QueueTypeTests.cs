@@ -1,8 +1,10 @@
 using EventSync.Classifier.Extensions;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;

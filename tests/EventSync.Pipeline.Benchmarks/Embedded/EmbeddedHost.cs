@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Pipeline;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.Standalone.Extensions;
+using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

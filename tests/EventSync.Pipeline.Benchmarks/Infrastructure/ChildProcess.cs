@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Pipeline.Benchmarks.Infrastructure;
 

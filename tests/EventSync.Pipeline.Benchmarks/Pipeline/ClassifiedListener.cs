@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing.Broker;
 using RabbitMQ.Client;
 
 namespace EventSync.Pipeline.Benchmarks.Pipeline;

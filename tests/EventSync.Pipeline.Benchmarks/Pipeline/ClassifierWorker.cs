@@ -1,5 +1,5 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Pipeline.Benchmarks.Pipeline;
 

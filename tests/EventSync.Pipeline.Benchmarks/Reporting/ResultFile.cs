@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Pipeline.Benchmarks.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Pipeline.Benchmarks.StoreScale;
 

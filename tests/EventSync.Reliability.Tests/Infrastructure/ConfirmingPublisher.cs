@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
+using EventSync.Testing.Broker;
 using RabbitMQ.Client.Exceptions;
 
 namespace EventSync.Reliability.Tests.Infrastructure;

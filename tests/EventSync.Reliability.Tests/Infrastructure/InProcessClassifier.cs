@@ -1,8 +1,8 @@
 using EventSync.Classifier.Extensions;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
+using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

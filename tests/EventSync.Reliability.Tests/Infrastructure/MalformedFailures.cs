@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Broker;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
+using EventSync.Testing;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 

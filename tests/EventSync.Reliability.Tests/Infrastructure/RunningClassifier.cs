@@ -1,4 +1,4 @@
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
 
 namespace EventSync.Reliability.Tests.Infrastructure;

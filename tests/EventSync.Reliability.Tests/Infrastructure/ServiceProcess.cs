@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 

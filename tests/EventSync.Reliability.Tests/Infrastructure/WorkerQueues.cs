@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Resync.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
+using EventSync.Testing.Broker;
 using RabbitMQ.Client;
 
 namespace EventSync.Resync.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Resync.Dispatching;
@@ -6,6 +5,7 @@ using EventSync.Resync.Extensions;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Storage;
+using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -38,8 +38,8 @@ public static class StoredErrors
         for (var i = 0; i < records; i++)
         {
             ReportedError[] reported = i < withTwo
-                ? [Classifier.Tests.Infrastructure.SyncFailures.InvalidEmail, Classifier.Tests.Infrastructure.SyncFailures.RequiredFieldMissing]
-                : [Classifier.Tests.Infrastructure.SyncFailures.InvalidEmail];
+                ? [Testing.SyncFailures.InvalidEmail, Testing.SyncFailures.RequiredFieldMissing]
+                : [Testing.SyncFailures.InvalidEmail];
             errors.AddRange(await RecordAsync(store, Failure(tenantId, $"{engineId}-{i:D4}", engineId, at, reported)));
         }
 

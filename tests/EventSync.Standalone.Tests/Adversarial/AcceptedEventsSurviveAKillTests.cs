@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using EventSync.Classifier.Tests.Infrastructure;
+using CsvHelper;
 using EventSync.Contracts;
 using EventSync.Standalone.Tests.Infrastructure;
-using CsvHelper;
+using EventSync.Testing;
 
 namespace EventSync.Standalone.Tests.Adversarial;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using CsvHelper;
-using EventSync.Api.Tests.Infrastructure;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Standalone.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Standalone.Tests.Adversarial;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using EventSync.Api.Tests.Infrastructure;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
+using EventSync.Testing;
+using EventSync.Testing.Http;
 
 namespace EventSync.Standalone.Tests.Infrastructure;
 

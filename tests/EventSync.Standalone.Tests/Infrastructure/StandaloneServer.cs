@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
-using EventSync.Classifier.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Hosts;
 
 namespace EventSync.Standalone.Tests.Infrastructure;
 

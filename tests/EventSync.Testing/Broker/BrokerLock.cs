@@ -2,7 +2,7 @@ using System.Diagnostics;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Broker;
 
 /// <summary>
 /// One EventSync integration run at a time per broker. The product fixes its queue names (<c>sync-failure-reported</c>,

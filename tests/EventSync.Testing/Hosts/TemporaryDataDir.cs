@@ -1,4 +1,4 @@
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Hosts;
 
 /// <summary>A data directory of its own for one host, deleted with everything in it afterwards.</summary>
 public sealed class TemporaryDataDir : IDisposable

@@ -4,13 +4,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EventSync.Api.Extensions;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.Standalone.Extensions;
+using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
+using Xunit;
 
-namespace EventSync.Standalone.Tests.Infrastructure;
+namespace EventSync.Testing.Standalone;
 
 /// <summary>
 /// The standalone host built the way its Program.cs builds it, on a port of its own, its own data directory and API

@@ -3,7 +3,7 @@ using System.Text.Json;
 using EventSync.Contracts;
 using RabbitMQ.Client;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Broker;
 
 /// <summary>
 /// What a downstream service sees of <see cref="SyncErrorClassified"/>: a temporary queue bound to the message type's

@@ -1,7 +1,7 @@
-namespace EventSync.Contracts.Tests;
+namespace EventSync.Testing.Tools;
 
 /// <summary>Files of the repository the tests run from (found by walking up to <c>EventSync.sln</c>), for tools that run in place.</summary>
-internal static class RepositoryFiles
+public static class RepositoryFiles
 {
     private static readonly Lazy<string> RootPath = new(() =>
     {

@@ -1,6 +1,6 @@
 using EventSync.Contracts;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing;
 
 /// <summary>
 /// Failure events as sync engines report them, with the errors Salesforce's REST/Bulk APIs and HubSpot's CRM API

@@ -1,7 +1,7 @@
 using DotNet.Testcontainers.Builders;
 using Testcontainers.RabbitMq;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Broker;
 
 /// <summary>
 /// The RabbitMQ broker integration tests run against: a Testcontainers container where a Docker engine answers, else

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Xunit;
 
-namespace EventSync.Api.Tests.Infrastructure;
+namespace EventSync.Testing.Http;
 
 /// <summary>Reads RFC 7807 answers.</summary>
 public static class Problems

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Text;
+using EventSync.Cli;
+using Xunit;
 
-namespace EventSync.Cli.Tests;
+namespace EventSync.Testing.Tools;
 
 /// <summary>Runs the real <c>eventsync</c> command tree with captured standard streams.</summary>
-internal sealed record CliRun(int ExitCode, string Output, string Errors)
+public sealed record CliRun(int ExitCode, string Output, string Errors)
 {
     public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

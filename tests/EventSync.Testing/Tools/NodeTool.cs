@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace EventSync.Contracts.Tests;
+namespace EventSync.Testing.Tools;
 
 /// <summary>
 /// Node.js and npm as found on PATH, for the JavaScript tools and examples under <c>contracts/</c>: their packages are
 /// installed with <c>npm ci</c> from the committed lock file when missing. Each method that can fail to find what it
 /// needs says why, so a test skips with the reason instead of passing.
 /// </summary>
-internal static class NodeTool
+public static class NodeTool
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 

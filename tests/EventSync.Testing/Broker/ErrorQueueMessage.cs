@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Xunit;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Broker;
 
 /// <summary>A message MassTransit moved to an endpoint's <c>_error</c> queue, with its fault headers.</summary>
 public sealed record ErrorQueueMessage(string Body, IReadOnlyDictionary<string, string> Headers)

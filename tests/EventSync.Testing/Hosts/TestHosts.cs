@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Hosts;
 
 /// <summary>Starts and stops the real EventSync hosts that tests build with <c>ServiceHost.Build</c>.</summary>
 public static class TestHosts

@@ -1,6 +1,6 @@
 using RabbitMQ.Client;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Broker;
 
 /// <summary>The classifier's queues on the broker, removed by <see cref="BrokerLock"/> before and after a run: no run sees what another left.</summary>
 public static class ClassifierQueues

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Hosts;
 
 /// <summary>A scrape of a <c>/metrics</c> endpoint (Prometheus text format), read sample by sample.</summary>
 public sealed partial class PrometheusText

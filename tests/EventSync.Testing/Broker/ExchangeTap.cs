@@ -1,7 +1,7 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Broker;
 
 /// <summary>
 /// A temporary queue of its own bound to an exchange, read with RabbitMQ.Client (auto-ack): what a consumer outside

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Xunit;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing;
 
 /// <summary>
 /// Waits for something to become true by polling a probe until a deadline: integration tests synchronise this way,

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Xunit;
 
-namespace EventSync.Api.Tests.Infrastructure;
+namespace EventSync.Testing.Http;
 
 /// <summary>
 /// Sends a request whose body is chunked (no Content-Length) over a plain socket, as a hostile client would, so that

@@ -3,7 +3,7 @@ using System.Text.Json;
 using EventSync.Contracts;
 using RabbitMQ.Client;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Broker;
 
 /// <summary>
 /// A sync engine without MassTransit: RabbitMQ.Client with publisher confirms, plain JSON to the engine exchanges

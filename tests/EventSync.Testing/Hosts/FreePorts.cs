@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Hosts;
 
 /// <summary>TCP ports nothing listens on at the moment (the system hands out a fresh one each time).</summary>
 public static class FreePorts

@@ -1,4 +1,4 @@
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Hosts;
 
 /// <summary>
 /// Where a service's own build output is (beside its own appsettings.json), for the configuration and target framework

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace EventSync.Classifier.Tests.Infrastructure;
+namespace EventSync.Testing.Hosts;
 
 /// <summary>
 /// Watches the host's receive endpoints: a delivery shows up here once it was consumed to the end (a batch's messages
