@@ -128,7 +128,16 @@ public sealed class NodeKillTests
     {
         foreach (var worker in workers)
         {
-            await Eventually.HoldsAsync(() => worker.IsReadyAsync(http, cancellationToken), Deadline, what);
+            try
+            {
+                await Eventually.HoldsAsync(() => worker.IsReadyAsync(http, cancellationToken), Deadline, what);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // What the worker says of itself, and its last lines, make the failure readable.
+                var readiness = await http.GetStringAsync(new Uri(worker.Address, "health/ready"), cancellationToken).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : t.Exception?.GetBaseException().Message, TaskScheduler.Default);
+                throw new InvalidOperationException($"{e.Message}\n{worker.Address} readiness: {readiness}\nits output ends:\n{string.Join('\n', worker.Output.Split('\n').TakeLast(40))}", e);
+            }
         }
     }
 }

@@ -2,7 +2,9 @@ using EventSync.Api.RateLimiting;
 using EventSync.Api.Settings;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;
 
@@ -33,6 +35,7 @@ internal static class NotificationTestEndpoints
         INotificationSettingsStore settingsStore,
         IDigestClaimStore claims,
         IPublishEndpoint publisher,
+        IOptions<MessagingOptions> messaging,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -56,7 +59,7 @@ internal static class NotificationTestEndpoints
         var start = (await claims.LastSentDigestAsync(tenantId, cancellationToken))?.PeriodEnd ?? now.AddHours(-24);
         await publisher.Publish(
             new SendErrorDigest { TenantId = tenantId, Frequency = settings.Frequency, PeriodStart = start, PeriodEnd = now, Force = true },
-            cancellationToken);
+            cancellationToken).Within(messaging, cancellationToken);
         return TypedResults.Accepted(
             (string?)null,
             new NotificationTestAccepted(NotificationSettingsReader.ToWire(settings.Frequency), start, now, settings.Recipients));

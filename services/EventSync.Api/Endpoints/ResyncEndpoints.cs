@@ -5,7 +5,9 @@ using EventSync.Api.Requests;
 using EventSync.Contracts;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;
 
@@ -45,6 +47,7 @@ internal static class ResyncEndpoints
         ISyncErrorStore errors,
         IResyncRequestStore requests,
         IPublishEndpoint publisher,
+        IOptions<MessagingOptions> messaging,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -84,7 +87,7 @@ internal static class ResyncEndpoints
         await requests.AddRequestAsync(ResyncPlanner.Plan(header, [.. found.Where(e => moved.Contains(e.Id))]), cancellationToken);
         await publisher.Publish(
             new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
-            cancellationToken);
+            cancellationToken).Within(messaging, cancellationToken);
         ApiMetrics.ResyncRequested(accepted.Count);
         return TypedResults.Accepted(
             ResyncRequestEndpoints.PathOf(tenantId, requestId),

@@ -1,5 +1,7 @@
 using EventSync.Contracts;
+using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Ingestion;
 
@@ -7,8 +9,8 @@ namespace EventSync.Api.Ingestion;
 /// Publishes the events to the bus. On RabbitMQ the publish returns once the broker confirmed it (publisher confirms), so
 /// a 202 means the broker holds the event.
 /// </summary>
-internal sealed class BusFailureIntake(IPublishEndpoint publisher) : IFailureIntake
+internal sealed class BusFailureIntake(IPublishEndpoint publisher, IOptions<MessagingOptions> messaging) : IFailureIntake
 {
     public Task AcceptAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken) =>
-        publisher.PublishBatch(failures, cancellationToken);
+        publisher.PublishBatch(failures, cancellationToken).Within(messaging, cancellationToken);
 }

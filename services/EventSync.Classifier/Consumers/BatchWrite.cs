@@ -1,3 +1,4 @@
+using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace EventSync.Classifier.Consumers;
@@ -50,7 +51,7 @@ internal static class BatchWrite
         logger.MessagesSetAside(last!, failed.Count, typeof(T).Name, aloneAddress);
         foreach (var message in failed)
         {
-            await alone.Send(message, context.CancellationToken);
+            await alone.Send(message, context.CancellationToken).Within(context);
         }
     }
 }

@@ -1,6 +1,8 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace EventSync.Notifications.Digests;
 
@@ -13,6 +15,7 @@ internal sealed class DueDigestPublisher(
     IDigestClaimStore claims,
     DigestSchedule schedule,
     IPublishEndpoint publisher,
+    IOptions<MessagingOptions> messaging,
     TimeProvider time,
     ILogger<DueDigestPublisher> logger)
 {
@@ -46,7 +49,7 @@ internal sealed class DueDigestPublisher(
                 }
 
                 var command = new SendErrorDigest { TenantId = settings.TenantId, Frequency = frequency, PeriodStart = period.Start, PeriodEnd = period.End };
-                await publisher.Publish(command, cancellationToken);
+                await publisher.Publish(command, cancellationToken).Within(messaging, cancellationToken);
                 logger.DigestDue(frequency, settings.TenantId, period.Start, period.End);
                 published.Add(command);
             }

@@ -12,7 +12,7 @@ namespace EventSync.Resync.Dispatching;
 /// <c>eventsync.resync-requests</c> with routing key = engine id. The serializer and routing key are set per send, so the
 /// bus needs no send topology for it (on the in-memory bus the message goes to an exchange nobody is bound to).
 /// </summary>
-internal sealed class ResyncSender(ISendEndpointProvider endpoints, IOptions<ResyncOptions> options)
+internal sealed class ResyncSender(ISendEndpointProvider endpoints, IOptions<ResyncOptions> options, IOptions<MessagingOptions> messaging)
 {
     public static readonly Uri EngineExchange = new($"exchange:{EngineExchanges.ResyncRequests}?type=topic");
 
@@ -27,12 +27,12 @@ internal sealed class ResyncSender(ISendEndpointProvider endpoints, IOptions<Res
         if (options.Value.Engines.TryGetValue(engineId, out var engine))
         {
             var endpoint = await endpoints.GetSendEndpoint(new Uri(engine.Address));
-            await endpoint.Send(message, cancellationToken);
+            await endpoint.Send(message, cancellationToken).Within(messaging, cancellationToken);
             return;
         }
 
         var exchange = await endpoints.GetSendEndpoint(EngineExchange);
-        await exchange.Send(message, context => AsPlainJson(context, engineId), cancellationToken);
+        await exchange.Send(message, context => AsPlainJson(context, engineId), cancellationToken).Within(messaging, cancellationToken);
     }
 
     private static void AsPlainJson(SendContext<ResyncRecord> context, string engineId)

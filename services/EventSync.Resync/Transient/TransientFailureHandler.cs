@@ -2,6 +2,7 @@ using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ internal sealed class TransientFailureHandler(
     ISyncErrorStore errors,
     IPublishEndpoint publisher,
     IOptions<ResyncOptions> options,
+    IOptions<MessagingOptions> messaging,
     TimeProvider time,
     ILogger<TransientFailureHandler> logger)
 {
@@ -93,6 +95,6 @@ internal sealed class TransientFailureHandler(
                 SurfacedAt = surfacedAt,
             },
             context => context.MessageId = SurfacedMessageId.Of(error, surfacedAt),
-            cancellationToken);
+            cancellationToken).Within(messaging, cancellationToken);
     }
 }

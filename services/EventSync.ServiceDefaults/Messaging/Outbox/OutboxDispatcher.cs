@@ -111,9 +111,7 @@ internal sealed class OutboxDispatcher(
         {
             var body = JsonSerializer.Deserialize(message.Body, type, ContractJson.Options)
                 ?? throw new JsonException($"The body of outbox message {message.MessageId} is null.");
-            // Bounded: a publish whose connection died before the broker confirmed it would otherwise wait forever.
-            await bus.Publish(body, type, context => context.MessageId = message.MessageId, stoppingToken)
-                .WaitAsync(messaging.Value.PublishTimeout, stoppingToken);
+            await bus.Publish(body, type, context => context.MessageId = message.MessageId, stoppingToken).Within(messaging, stoppingToken);
             return Outcome.Published;
         }
         catch (Exception e)
