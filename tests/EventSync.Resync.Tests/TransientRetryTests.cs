@@ -68,17 +68,6 @@ public sealed class TransientRetryTests
         Assert.Null(await host.Requests.GetRequestAsync(tenant, $"auto-{error.Id}-3", Ct));
         Assert.Equal(2, engine.Received.Count);
 
-        // A fourth failure of the surfaced error is an ordinary recurrence: not announced as surfaced again. The handler runs
-        // here directly, so that a marker published after it returned arrives after anything it published.
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TransientFailureHandler>().HandleAsync(Classified(error, "event-4", ErrorOccurrence.Recurring, time.GetUtcNow()), Ct);
-        }
-
-        await host.PublishAsync(surfaced with { ErrorId = "marker" });
-        await Eventually.HoldsAsync(() => Task.FromResult(host.Received.Surfaced.Any(s => s.ErrorId == "marker")), Deadline, "the marker arrived");
-        Assert.Single(host.Received.Surfaced, s => s.ErrorId == error.Id);
-
         // A redelivery of the failure that surfaced it (a crash between the store write and the publish, say) publishes the
         // announcement again, later on the clock, with the same content and the same message id.
         time.Advance(TimeSpan.FromMinutes(1));
@@ -89,6 +78,18 @@ public sealed class TransientRetryTests
         var ids = host.Received.Surfaced.Zip(host.Received.SurfacedMessageIds).Where(pair => pair.First.ErrorId == error.Id).Select(pair => pair.Second).ToList();
         Assert.NotNull(ids[0]);
         Assert.Equal(ids[0], ids[1]);
+
+        // A fourth failure of the surfaced error is an ordinary recurrence: not announced as surfaced once more. The handler runs
+        // here directly, so that a marker published after it returned arrives after anything it published.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TransientFailureHandler>().HandleAsync(Classified(error, "event-4", ErrorOccurrence.Recurring, time.GetUtcNow()), Ct);
+        }
+
+        await host.PublishAsync(surfaced with { ErrorId = "marker" });
+        await Eventually.HoldsAsync(() => Task.FromResult(host.Received.Surfaced.Any(s => s.ErrorId == "marker")), Deadline, "the marker arrived");
+        Assert.Equal(2, host.Received.Surfaced.Count(s => s.ErrorId == error.Id));
+
     }
 
     [Fact]

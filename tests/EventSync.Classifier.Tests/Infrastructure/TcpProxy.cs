@@ -44,8 +44,16 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             foreach (var connection in _connections)
             {
-                // A reset, not a polite close: the client sees the connection die as it would when a broker crashes.
-                connection.Client?.LingerState = new LingerOption(true, 0);
+                // A reset, not a polite close: the client sees the connection die as it would when a broker crashes. A
+                // connection its client already closed has nothing left to cut.
+                try
+                {
+                    connection.Client?.LingerState = new LingerOption(true, 0);
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+
                 connection.Dispose();
             }
 
