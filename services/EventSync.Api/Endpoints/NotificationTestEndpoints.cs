@@ -57,9 +57,11 @@ internal static class NotificationTestEndpoints
 
         var now = clock.GetUtcNow();
         var start = (await claims.LastSentDigestAsync(tenantId, cancellationToken))?.PeriodEnd ?? now.AddHours(-24);
-        await publisher.Publish(
-            new SendErrorDigest { TenantId = tenantId, Frequency = settings.Frequency, PeriodStart = start, PeriodEnd = now, Force = true },
-            cancellationToken).Within(messaging, cancellationToken);
+        await messaging.Within(
+            token => publisher.Publish(
+                new SendErrorDigest { TenantId = tenantId, Frequency = settings.Frequency, PeriodStart = start, PeriodEnd = now, Force = true },
+                token),
+            cancellationToken);
         return TypedResults.Accepted(
             (string?)null,
             new NotificationTestAccepted(NotificationSettingsReader.ToWire(settings.Frequency), start, now, settings.Recipients));

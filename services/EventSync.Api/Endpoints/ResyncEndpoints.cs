@@ -85,9 +85,11 @@ internal static class ResyncEndpoints
         var requestedAt = clock.GetUtcNow();
         var header = new ResyncRequestHeader(requestId, tenantId, Requester, requestedAt, ResyncKind.Operator);
         await requests.AddRequestAsync(ResyncPlanner.Plan(header, [.. found.Where(e => moved.Contains(e.Id))]), cancellationToken);
-        await publisher.Publish(
-            new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
-            cancellationToken).Within(messaging, cancellationToken);
+        await messaging.Within(
+            token => publisher.Publish(
+                new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
+                token),
+            cancellationToken);
         ApiMetrics.ResyncRequested(accepted.Count);
         return TypedResults.Accepted(
             ResyncRequestEndpoints.PathOf(tenantId, requestId),

@@ -12,5 +12,5 @@ namespace EventSync.Api.Ingestion;
 internal sealed class BusFailureIntake(IPublishEndpoint publisher, IOptions<MessagingOptions> messaging) : IFailureIntake
 {
     public Task AcceptAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken) =>
-        publisher.PublishBatch(failures, cancellationToken).Within(messaging, cancellationToken);
+        messaging.Within(token => publisher.PublishBatch(failures, token), cancellationToken);
 }

@@ -17,7 +17,7 @@ internal sealed class ApiUsageReportedConsumerDefinition : ConsumerDefinition<Ap
         IConsumerConfigurator<ApiUsageReportedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
         endpointConfigurator.ReceiveFromEngineExchange<ApiUsageReported>(EngineExchanges.ApiUsage, context);
     }
 }

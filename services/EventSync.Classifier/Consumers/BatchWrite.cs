@@ -51,7 +51,7 @@ internal static class BatchWrite
         logger.MessagesSetAside(last!, failed.Count, typeof(T).Name, aloneAddress);
         foreach (var message in failed)
         {
-            await alone.Send(message, context.CancellationToken).Within(context);
+            await context.Within(token => alone.Send(message, token));
         }
     }
 }

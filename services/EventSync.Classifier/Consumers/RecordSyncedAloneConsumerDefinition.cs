@@ -22,6 +22,6 @@ internal sealed class RecordSyncedAloneConsumerDefinition : ConsumerDefinition<R
         IRegistrationContext context)
     {
         endpointConfigurator.ConfigureConsumeTopology = false;
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class RecordSyncedConsumerDefinition : ConsumerDefinition<Record
         IConsumerConfigurator<RecordSyncedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: _options.BatchSize * _options.BatchConcurrency);
         endpointConfigurator.ReceiveFromEngineExchange<RecordSynced>(EngineExchanges.RecordSynced, context);
 
         // The same batching as failure events: resolutions of many records in one store write.

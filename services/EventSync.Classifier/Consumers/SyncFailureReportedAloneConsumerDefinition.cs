@@ -22,6 +22,6 @@ internal sealed class SyncFailureReportedAloneConsumerDefinition : ConsumerDefin
         IRegistrationContext context)
     {
         endpointConfigurator.ConfigureConsumeTopology = false;
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
     }
 }

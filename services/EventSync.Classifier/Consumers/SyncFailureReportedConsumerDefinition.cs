@@ -20,7 +20,7 @@ internal sealed class SyncFailureReportedConsumerDefinition : ConsumerDefinition
         IConsumerConfigurator<SyncFailureReportedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: _options.BatchSize * _options.BatchConcurrency);
         endpointConfigurator.ReceiveFromEngineExchange<SyncFailureReported>(EngineExchanges.SyncFailures, context);
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(_options.BatchSize)

@@ -21,5 +21,5 @@ internal sealed class SendErrorDigestConsumerDefinition : ConsumerDefinition<Sen
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<SendErrorDigestConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
 }

@@ -17,5 +17,5 @@ internal sealed class SyncErrorClassifiedConsumerDefinition : ConsumerDefinition
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<SyncErrorClassifiedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
 }

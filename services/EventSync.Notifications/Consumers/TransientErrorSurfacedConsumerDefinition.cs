@@ -17,5 +17,5 @@ internal sealed class TransientErrorSurfacedConsumerDefinition : ConsumerDefinit
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<TransientErrorSurfacedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
 }

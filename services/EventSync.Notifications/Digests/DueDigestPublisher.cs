@@ -49,7 +49,7 @@ internal sealed class DueDigestPublisher(
                 }
 
                 var command = new SendErrorDigest { TenantId = settings.TenantId, Frequency = frequency, PeriodStart = period.Start, PeriodEnd = period.End };
-                await publisher.Publish(command, cancellationToken).Within(messaging, cancellationToken);
+                await messaging.Within(token => publisher.Publish(command, token), cancellationToken);
                 logger.DigestDue(frequency, settings.TenantId, period.Start, period.End);
                 published.Add(command);
             }

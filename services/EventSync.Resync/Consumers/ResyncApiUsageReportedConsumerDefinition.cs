@@ -18,7 +18,7 @@ internal sealed class ResyncApiUsageReportedConsumerDefinition : ConsumerDefinit
         IConsumerConfigurator<ResyncApiUsageReportedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
         endpointConfigurator.ReceiveFromEngineExchange<ApiUsageReported>(EngineExchanges.ApiUsage, context);
     }
 }

@@ -15,5 +15,5 @@ internal sealed class ResyncErrorsConsumerDefinition : ConsumerDefinition<Resync
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ResyncErrorsConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
 }

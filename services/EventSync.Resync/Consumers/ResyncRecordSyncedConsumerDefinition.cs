@@ -18,7 +18,7 @@ internal sealed class ResyncRecordSyncedConsumerDefinition : ConsumerDefinition<
         IConsumerConfigurator<ResyncRecordSyncedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
         endpointConfigurator.ReceiveFromEngineExchange<RecordSynced>(EngineExchanges.RecordSynced, context);
     }
 }

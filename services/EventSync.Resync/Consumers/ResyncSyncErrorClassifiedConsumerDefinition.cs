@@ -15,5 +15,5 @@ internal sealed class ResyncSyncErrorClassifiedConsumerDefinition : ConsumerDefi
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ResyncSyncErrorClassifiedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseEventSyncConventions(context);
+        endpointConfigurator.UseEventSyncConventions(context, inFlight: ConcurrentMessageLimit ?? 1);
 }

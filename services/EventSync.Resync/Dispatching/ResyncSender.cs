@@ -27,12 +27,12 @@ internal sealed class ResyncSender(ISendEndpointProvider endpoints, IOptions<Res
         if (options.Value.Engines.TryGetValue(engineId, out var engine))
         {
             var endpoint = await endpoints.GetSendEndpoint(new Uri(engine.Address));
-            await endpoint.Send(message, cancellationToken).Within(messaging, cancellationToken);
+            await messaging.Within(token => endpoint.Send(message, token), cancellationToken);
             return;
         }
 
         var exchange = await endpoints.GetSendEndpoint(EngineExchange);
-        await exchange.Send(message, context => AsPlainJson(context, engineId), cancellationToken).Within(messaging, cancellationToken);
+        await messaging.Within(token => exchange.Send(message, context => AsPlainJson(context, engineId), token), cancellationToken);
     }
 
     private static void AsPlainJson(SendContext<ResyncRecord> context, string engineId)

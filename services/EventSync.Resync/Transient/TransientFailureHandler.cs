@@ -80,21 +80,21 @@ internal sealed class TransientFailureHandler(
 
         logger.TransientSurfaced(failure.ErrorId, failure.TenantId, attempts);
         var surfacedAt = error.SurfacedAt ?? now;
-        await publisher.Publish(
-            new TransientErrorSurfaced
-            {
-                ErrorId = error.Id,
-                TenantId = error.TenantId,
-                EngineId = error.EngineId,
-                ObjectType = error.ObjectType,
-                HubSpotId = error.HubSpotId,
-                SalesforceId = error.SalesforceId,
-                Category = error.Category,
-                ErrorType = error.ErrorType,
-                Attempts = attempts,
-                SurfacedAt = surfacedAt,
-            },
-            context => context.MessageId = SurfacedMessageId.Of(error, surfacedAt),
-            cancellationToken).Within(messaging, cancellationToken);
+        var surfaced = new TransientErrorSurfaced
+        {
+            ErrorId = error.Id,
+            TenantId = error.TenantId,
+            EngineId = error.EngineId,
+            ObjectType = error.ObjectType,
+            HubSpotId = error.HubSpotId,
+            SalesforceId = error.SalesforceId,
+            Category = error.Category,
+            ErrorType = error.ErrorType,
+            Attempts = attempts,
+            SurfacedAt = surfacedAt,
+        };
+        await messaging.Within(
+            token => publisher.Publish(surfaced, context => context.MessageId = SurfacedMessageId.Of(error, surfacedAt), token),
+            cancellationToken);
     }
 }

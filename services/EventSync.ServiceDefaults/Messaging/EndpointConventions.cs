@@ -11,9 +11,17 @@ public static class EndpointConventions
     /// <summary>
     /// A size limit checked as a message is read, and retry with exponential back-off for failures that may pass
     /// (never for bad input: invalid messages fail as they are read, see <see cref="Core.Validation.WireValidation"/>).
-    /// On RabbitMQ, quorum queues when <see cref="MessagingOptions.QueueType"/> says so.
+    /// On RabbitMQ, quorum queues when <see cref="MessagingOptions.QueueType"/> says so, and a prefetch of twice what the
+    /// endpoint works on at once (<paramref name="inFlight"/>), at most <see cref="MessagingOptions.PrefetchCount"/>.
     /// </summary>
-    public static void UseEventSyncConventions(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+    /// <remarks>
+    /// Prefetch is kept to what an endpoint uses, not for speed: every delivery is acknowledged through its connection's
+    /// write queue, which RabbitMQ's .NET client (7.2) bounds at 128 frames and stops draining the moment the socket dies.
+    /// An acknowledgement that finds it full waits for good, and the client then never tells the channels after it that
+    /// the connection is gone, so their endpoints never reconnect. The fewer deliveries a connection holds, the less can
+    /// pile up there.
+    /// </remarks>
+    public static void UseEventSyncConventions(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, int inFlight)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(context);
@@ -29,7 +37,7 @@ public static class EndpointConventions
         endpoint.AddDeserializer(new CheckedBodySerializerFactory(new SystemTextJsonRawMessageSerializerFactory(RawSerializerOptions.AnyMessageType), options.MaxMessageBytes));
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
-            rabbit.PrefetchCount = options.PrefetchCount;
+            rabbit.PrefetchCount = (ushort)Math.Min(options.PrefetchCount, 2 * Math.Max(1, inFlight));
             if (options.UsesQuorumQueues())
             {
                 rabbit.SetQuorumQueue();

@@ -111,7 +111,7 @@ internal sealed class OutboxDispatcher(
         {
             var body = JsonSerializer.Deserialize(message.Body, type, ContractJson.Options)
                 ?? throw new JsonException($"The body of outbox message {message.MessageId} is null.");
-            await bus.Publish(body, type, context => context.MessageId = message.MessageId, stoppingToken).Within(messaging, stoppingToken);
+            await messaging.Within(token => bus.Publish(body, type, context => context.MessageId = message.MessageId, token), stoppingToken);
             return Outcome.Published;
         }
         catch (Exception e)
