@@ -5,8 +5,8 @@ using Testcontainers.MongoDb;
 namespace EventSync.Storage.Tests.MongoDb;
 
 /// <summary>
-/// The MongoDB server the store tests run against: the one named by <c>EVENTSYNC_TEST_MONGODB</c>, else a
-/// Testcontainers container when a Docker engine answers, else none (the tests then skip with <see cref="SkipReason"/>).
+/// The MongoDB server the store tests run against: the one named by <c>EVENTSYNC_TEST_MONGODB</c> (a replica set), else a
+/// Testcontainers single-node replica set when a Docker engine answers, else none (the tests then skip with <see cref="SkipReason"/>).
 /// </summary>
 public sealed class MongoTestServer : IAsyncLifetime
 {
@@ -50,7 +50,8 @@ public sealed class MongoTestServer : IAsyncLifetime
     {
         try
         {
-            _container = new MongoDbBuilder("mongo:8.0").Build();
+            // A single-node replica set: the store refuses a standalone server (no transactions).
+            _container = new MongoDbBuilder("mongo:8.0").WithReplicaSet().Build();
             await _container.StartAsync(TestContext.Current.CancellationToken);
             return _container.GetConnectionString();
         }
