@@ -63,7 +63,7 @@ internal static class MongoErrorCards
     /// <summary>The cards of a tenant that have counters or counted errors: what a recount goes through.</summary>
     public static async Task<IReadOnlyList<(string Category, string ErrorType)>> CardsToRecountAsync(MongoStoreContext context, string tenantId, CancellationToken cancellationToken)
     {
-        var counted = await context.Errors.Aggregate(ErrorCardQueries.CountedCardsOf(tenantId), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var counted = await (await context.Errors.AggregateAsync(ErrorCardQueries.CountedCardsOf(tenantId), cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
         var stored = await context.CardCounts.Find(ErrorCardQueries.AllCardsOf(tenantId)).ToListAsync(cancellationToken);
         return [.. counted.Select(d => (d["_id"]["category"].AsString, d["_id"]["errorType"].AsString))
             .Concat(stored.Select(c => (c.Category, c.ErrorType)))
@@ -78,7 +78,7 @@ internal static class MongoErrorCards
         MongoStoreContext context, IClientSessionHandle session, string tenantId, string category, string errorType, CancellationToken cancellationToken)
     {
         var card = new ErrorCardDelta(tenantId, category, errorType, "", 0);
-        var counted = (await context.Errors.Aggregate(session, ErrorCardQueries.CountedRecordsOf(tenantId, category, errorType), cancellationToken: cancellationToken).ToListAsync(cancellationToken))
+        var counted = (await (await context.Errors.AggregateAsync(session, ErrorCardQueries.CountedRecordsOf(tenantId, category, errorType), cancellationToken: cancellationToken)).ToListAsync(cancellationToken))
             .ToDictionary(d => d["_id"].AsString, d => d["count"].ToInt64(), StringComparer.Ordinal);
         var rows = (await context.CardRecords.Find(session, ErrorCardQueries.RecordsOfCard(tenantId, category, errorType)).ToListAsync(cancellationToken))
             .ToDictionary(r => r.Id, r => r.Count, StringComparer.Ordinal);

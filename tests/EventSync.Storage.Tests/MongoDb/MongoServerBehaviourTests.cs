@@ -2,10 +2,8 @@ using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb;
 using EventSync.Storage.MongoDb.Documents;
-using EventSync.Storage.MongoDb.Extensions;
 using EventSync.Storage.MongoDb.Queries;
 using EventSync.Storage.Tests.Contract;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
@@ -174,26 +172,13 @@ public sealed class MongoServerBehaviourTests(MongoTestServer server) : IClassFi
 
     private async Task<ServerStore> StartAsync()
     {
-        if (server.Client is null || server.ConnectionString is null)
-        {
-            Assert.Skip(MongoTestServer.SkipReason);
-        }
-
-        var databaseName = $"eventsync_test_{Guid.NewGuid():N}";
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:mongodb"] = server.ConnectionString,
-                ["EventSync:MongoDb:DatabaseName"] = databaseName,
-            })
-            .Build();
-        var provider = new ServiceCollection().AddSingleton(server.Client).AddMongoStorage(configuration).BuildServiceProvider();
-        var store = new ServerStore(provider, server.Client, databaseName);
+        var (services, cleanup) = server.NewStore();
+        var store = new ServerStore(services, cleanup);
         await store.Lifecycle.InitializeAsync(Ct);
         return store;
     }
 
-    private sealed class ServerStore(ServiceProvider services, IMongoClient client, string databaseName) : IAsyncDisposable
+    private sealed class ServerStore(ServiceProvider services, Func<ValueTask> cleanup) : IAsyncDisposable
     {
         public ServiceProvider Services { get; } = services;
 
@@ -205,10 +190,6 @@ public sealed class MongoServerBehaviourTests(MongoTestServer server) : IClassFi
 
         public IStoreLifecycle Lifecycle => Services.GetRequiredService<IStoreLifecycle>();
 
-        public async ValueTask DisposeAsync()
-        {
-            await client.DropDatabaseAsync(databaseName, CancellationToken.None);
-            await Services.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => cleanup();
     }
 }

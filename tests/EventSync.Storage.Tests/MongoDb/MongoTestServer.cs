@@ -1,4 +1,7 @@
 using DotNet.Testcontainers.Builders;
+using EventSync.Storage.MongoDb.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver;
 using Testcontainers.MongoDb;
 
@@ -35,6 +38,34 @@ public sealed class MongoTestServer : IAsyncLifetime
             ConnectionString = connectionString;
             Client = new MongoClient(connectionString);
         }
+    }
+
+    /// <summary>
+    /// The MongoDB store as <c>AddMongoStorage</c> registers it, on a database of its own, and how to drop that database;
+    /// skips the calling test, with <see cref="SkipReason"/>, when no server can be had.
+    /// </summary>
+    public (ServiceProvider Services, Func<ValueTask> Cleanup) NewStore()
+    {
+        var client = Client;
+        if (client is null || ConnectionString is null)
+        {
+            Assert.Skip(SkipReason);
+        }
+
+        var databaseName = $"eventsync_test_{Guid.NewGuid():N}";
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:mongodb"] = ConnectionString,
+                ["EventSync:MongoDb:DatabaseName"] = databaseName,
+            })
+            .Build();
+        var provider = new ServiceCollection().AddSingleton(client).AddMongoStorage(configuration).BuildServiceProvider();
+        return (provider, async () =>
+        {
+            await client.DropDatabaseAsync(databaseName, CancellationToken.None);
+            await provider.DisposeAsync();
+        });
     }
 
     public async ValueTask DisposeAsync()
