@@ -70,6 +70,11 @@ internal static class MongoMappings
                 map.AutoMap();
                 map.MapIdMember(d => d.Id);
             });
+            BsonClassMap.TryRegisterClassMap<RebuildLeaseDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
             BsonClassMap.TryRegisterClassMap<NotificationSettingsDocument>(map =>
             {
                 map.AutoMap();

@@ -74,12 +74,12 @@ public sealed class MongoResyncRequestStore(MongoStoreContext context) : IResync
     public async Task<IReadOnlyList<ResyncRequestRecord>> ListSentForRecordAsync(
         string tenantId, string objectType, string? hubSpotId, string? salesforceId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(hubSpotId) && string.IsNullOrWhiteSpace(salesforceId))
+        if (ResyncQueries.SentForRecord(tenantId, objectType, hubSpotId, salesforceId) is not { } filter)
         {
             return [];
         }
 
-        var documents = await context.Requests.Find(ResyncQueries.SentForRecord(tenantId, objectType, hubSpotId, salesforceId)).ToListAsync(cancellationToken);
+        var documents = await context.Requests.Find(filter).ToListAsync(cancellationToken);
         return [.. documents.Select(d => d.ToRecord())];
     }
 

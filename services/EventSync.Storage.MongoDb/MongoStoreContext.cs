@@ -4,19 +4,28 @@ using MongoDB.Driver;
 namespace EventSync.Storage.MongoDb;
 
 /// <summary>
-/// What every MongoDB store shares: the database, its collections by name, and one way to retry a write that another
-/// writer won (optimistic concurrency: a write conditional on the version or state read).
+/// What every MongoDB store shares: the database (primary reads, majority writes, whatever the connection string says),
+/// its collections by name, one way to retry a write that another writer won (optimistic concurrency: a write
+/// conditional on the version or state read), and one way to write several documents atomically (a transaction).
 /// </summary>
 public sealed class MongoStoreContext
 {
     /// <summary>The server's code for a unique-index violation, as command errors (findAndModify, upserts) carry it.</summary>
     public const int DuplicateKeyCode = 11000;
 
+    /// <summary>
+    /// A transaction reads one snapshot and commits on a majority: a document another writer changed after that snapshot
+    /// makes the write conflict, and the driver runs the transaction again.
+    /// </summary>
+    internal static readonly TransactionOptions Atomic = new(ReadConcern.Snapshot, ReadPreference.Primary, WriteConcern.WMajority);
+
     public MongoStoreContext(IMongoDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         MongoMappings.EnsureRegistered();
-        Database = database;
+        // Version-guarded writes must read what they overwrite, and their matched counts need an acknowledgement: a
+        // readPreference=secondary or w=0 in the connection string would break both, so the store pins its own.
+        Database = database.WithReadPreference(ReadPreference.Primary).WithWriteConcern(WriteConcern.WMajority);
     }
 
     public IMongoDatabase Database { get; }
@@ -45,6 +54,8 @@ public sealed class MongoStoreContext
 
     internal IMongoCollection<StoreMetaDocument> Meta => Collection<StoreMetaDocument>(MongoCollectionNames.StoreMeta);
 
+    internal IMongoCollection<RebuildLeaseDocument> Leases => Collection<RebuildLeaseDocument>(MongoCollectionNames.StoreMeta);
+
     /// <summary>
     /// Runs <paramref name="attempt"/> until it reports done, at most <paramref name="maxAttempts"/> times, backing off at
     /// random between tries (writers that lost to each other would collide again if they retried in step); throws when
@@ -68,6 +79,42 @@ public sealed class MongoStoreContext
 
         throw new InvalidOperationException($"{what}: other writers changed it {maxAttempts} times in a row.");
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: everything it writes is committed together or not at all. The
+    /// driver runs it again on transient errors (a write conflict, a primary that stepped down) and retries an unknown
+    /// commit result; a write that lost a race (a duplicate key on a version-guarded upsert, or
+    /// <see cref="LostWriteRaceException"/>) aborts the transaction and the whole of it is tried again, at most
+    /// <paramref name="maxAttempts"/> times. <paramref name="work"/> may run more than once: it must not change anything
+    /// outside the database, only return what it did.
+    /// </summary>
+    internal Task<T> AtomicallyAsync<T>(string what, int maxAttempts, Func<IClientSessionHandle, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RetryAsync(
+            what,
+            maxAttempts,
+            async () =>
+            {
+                try
+                {
+                    using var session = await Database.Client.StartSessionAsync(cancellationToken: cancellationToken);
+                    return (true, await session.WithTransactionAsync(work, Atomic, cancellationToken));
+                }
+                catch (Exception e) when (LostRace(e))
+                {
+                    return (false, default(T)!);
+                }
+            },
+            cancellationToken);
+
+    private static bool LostRace(Exception e) => e switch
+    {
+        LostWriteRaceException => true,
+        MongoBulkWriteException bulk => bulk.WriteConcernError is null && bulk.WriteErrors.Count > 0
+            && bulk.WriteErrors.All(w => w.Category == ServerErrorCategory.DuplicateKey),
+        MongoWriteException write => write.WriteError?.Category == ServerErrorCategory.DuplicateKey,
+        MongoCommandException command => command.Code == DuplicateKeyCode,
+        _ => false,
+    };
 
     private IMongoCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 }

@@ -1,14 +1,19 @@
 using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb.Queries;
+using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 
 namespace EventSync.Storage.MongoDb;
 
-/// <summary>Start-up (every collection's indexes, the card counters of an older database) and readiness of the MongoDB store.</summary>
-public sealed class MongoStoreLifecycle(MongoStoreContext context) : IStoreLifecycle
+/// <summary>
+/// Start-up (the deployment check, every collection's indexes, the card counters of an older database) and readiness
+/// of the MongoDB store.
+/// </summary>
+public sealed class MongoStoreLifecycle(MongoStoreContext context, IOptions<MongoStoreOptions> options) : IStoreLifecycle
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        await MongoDeployment.EnsureSupportedAsync(context.Database, cancellationToken);
         await context.Errors.Indexes.CreateManyAsync(SyncErrorQueries.Indexes(), cancellationToken);
         await context.Errors.Indexes.CreateOneAsync(OutboxQueries.Index(), cancellationToken: cancellationToken);
         await context.Settings.Indexes.CreateOneAsync(NotificationSettingsQueries.Index(), cancellationToken: cancellationToken);
@@ -16,7 +21,8 @@ public sealed class MongoStoreLifecycle(MongoStoreContext context) : IStoreLifec
         await context.DigestClaims.Indexes.CreateOneAsync(DigestClaimQueries.Index(), cancellationToken: cancellationToken);
         await context.AlertWindows.Indexes.CreateManyAsync(AlertWindowQueries.Indexes(), cancellationToken);
         await context.Requests.Indexes.CreateManyAsync(ResyncQueries.Indexes(), cancellationToken);
-        await MongoErrorCards.InitializeAsync(context, cancellationToken);
+        await MongoResyncRetention.EnsureAsync(context, options.Value.FinishedResyncRetention, cancellationToken);
+        await MongoErrorCardRebuild.InitializeAsync(context, cancellationToken);
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>

@@ -75,6 +75,24 @@ public sealed class MongoSyncErrorQueries(MongoStoreContext context) : ISyncErro
         }
     }
 
-    private Task<List<SyncErrorDocument>> ReadPageAsync(ErrorQuery query, ErrorPageCursor? after, int count, CancellationToken cancellationToken) =>
-        context.Errors.Find(SyncErrorQueries.Page(query, after)).Sort(SyncErrorQueries.ListOrder).Limit(count).ToListAsync(cancellationToken);
+    // After a cursor, two queries with tight index bounds (the cursor's instant, then what is older), the second only when
+    // the first did not fill the page: each reads from the cursor on, so an export stays linear.
+    private async Task<List<SyncErrorDocument>> ReadPageAsync(ErrorQuery query, ErrorPageCursor? after, int count, CancellationToken cancellationToken)
+    {
+        if (after is null)
+        {
+            return await ReadAsync(SyncErrorQueries.Matching(query), count, cancellationToken);
+        }
+
+        var page = await ReadAsync(SyncErrorQueries.SameInstantAfter(query, after), count, cancellationToken);
+        if (page.Count < count)
+        {
+            page.AddRange(await ReadAsync(SyncErrorQueries.Older(query, after), count - page.Count, cancellationToken));
+        }
+
+        return page;
+    }
+
+    private Task<List<SyncErrorDocument>> ReadAsync(FilterDefinition<SyncErrorDocument> filter, int count, CancellationToken cancellationToken) =>
+        context.Errors.Find(filter).Sort(SyncErrorQueries.ListOrder).Limit(count).ToListAsync(cancellationToken);
 }

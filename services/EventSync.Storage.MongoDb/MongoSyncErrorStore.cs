@@ -6,8 +6,9 @@ using MongoDB.Driver;
 namespace EventSync.Storage.MongoDb;
 
 /// <summary>
-/// The errors in <c>sync_errors</c> and their card counters: every write is conditional on the version (or state) read,
-/// re-read and re-applied when another writer won, and counted on the cards once it succeeded.
+/// The errors in <c>sync_errors</c> and their card counters: every write of errors and the counter changes it makes are one
+/// transaction (committed together or not at all); a write conditional on the version (or state) read that lost to
+/// another writer makes the transaction run again from the read.
 /// </summary>
 public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorStore
 {
@@ -36,18 +37,11 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
             return [];
         }
 
-        var changes = new SyncErrorChange?[occurrences.Count];
-        IReadOnlyList<int> pending = [.. Enumerable.Range(0, occurrences.Count)];
-        await MongoStoreContext.RetryAsync(
+        return await context.AtomicallyAsync(
             "Occurrences could not be recorded",
             MaxRecordAttempts,
-            async () =>
-            {
-                pending = await RecordOnceAsync(occurrences, pending, changes, announce, cancellationToken);
-                return (pending.Count == 0, pending.Count);
-            },
+            (session, ct) => RecordOnceAsync(session, occurrences, announce, ct),
             cancellationToken);
-        return [.. changes.OfType<SyncErrorChange>()];
     }
 
     public async Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken)
@@ -56,35 +50,53 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
         var resolved = 0;
         foreach (var resolution in resolutions)
         {
-            resolved += await ResolveOneAsync(resolution, cancellationToken);
+            ArgumentNullException.ThrowIfNull(resolution);
+            if (SyncErrorQueries.CurrentErrorsOfRecord(resolution) is { } filter)
+            {
+                resolved += await context.AtomicallyAsync(
+                    $"The errors of a record of {resolution.TenantId} could not be resolved",
+                    MaxRecordAttempts,
+                    (session, ct) => ResolveOnceAsync(session, resolution, filter, ct),
+                    cancellationToken);
+            }
         }
 
         return resolved;
     }
 
-    // Per error one FindOneAndUpdate filtered on { _id, tenantId, state: "open" }, rather than a read, a version-guarded
-    // bulk write and retries for the updates that lost a race: the state condition and the change are one atomic
-    // single-document operation, so no version needs to be read (the $inc raises whatever version is stored, and a
-    // concurrent RecordAsync guarded by the older version loses and re-reads), nothing can be lost to a concurrent writer,
-    // and the returned document is exactly the error this call changed. A person's selection is small: one round trip per id is fine.
-    public async Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
+    // Per error one FindOneAndUpdate filtered on { _id, tenantId, state: "open" }: the state condition and the change are one
+    // atomic single-document operation, so no version needs to be read, and the returned document is exactly the error this
+    // call changed. All of them and their counters are one transaction. A person's selection is small: one round trip per id is fine.
+    public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errorIds);
-        var changed = new List<SyncError>(errorIds.Count);
-        foreach (var errorId in errorIds.Distinct(StringComparer.Ordinal))
+        if (errorIds.Count == 0)
         {
-            var document = await context.Errors.FindOneAndUpdateAsync(
-                SyncErrorQueries.OpenError(tenantId, errorId), SyncErrorQueries.MarkResyncPending(), ReturnChanged, cancellationToken);
-            if (document is not null)
-            {
-                // The filter held the state: before the update the error was open, one version lower (Core's transition).
-                var after = document.ToSyncError();
-                changed.Add(after);
-                await MongoErrorCards.CountAsync(context, ErrorCardDelta.Between(after with { State = SyncErrorState.Open, Version = after.Version - 1 }, after), cancellationToken);
-            }
+            return Task.FromResult<IReadOnlyList<SyncError>>([]);
         }
 
-        return changed;
+        return context.AtomicallyAsync<IReadOnlyList<SyncError>>(
+            $"Errors of {tenantId} could not be marked resync-pending",
+            MaxRecordAttempts,
+            async (session, ct) =>
+            {
+                var changed = new List<SyncError>(errorIds.Count);
+                foreach (var errorId in errorIds.Distinct(StringComparer.Ordinal))
+                {
+                    var document = await context.Errors.FindOneAndUpdateAsync(
+                        session, SyncErrorQueries.OpenError(tenantId, errorId), SyncErrorQueries.MarkResyncPending(), ReturnChanged, ct);
+                    if (document is not null)
+                    {
+                        changed.Add(document.ToSyncError());
+                    }
+                }
+
+                // The filter held the state: before the update each was open, one version lower (Core's transition).
+                await MongoErrorCards.CountAsync(
+                    context, session, changed.SelectMany(after => ErrorCardDelta.Between(after with { State = SyncErrorState.Open, Version = after.Version - 1 }, after)), ct);
+                return changed;
+            },
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken) =>
@@ -96,109 +108,77 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
         return document?.ToSyncError();
     }
 
-    // Each error resolved on the version read, so that its card delta is exact; one that changed meanwhile is read again,
-    // and resolved if it still matches.
-    private async Task<int> ResolveOneAsync(RecordResolution resolution, CancellationToken cancellationToken)
+    // Each error resolved on the version read in the transaction's snapshot, so that its card delta is exact.
+    private async Task<int> ResolveOnceAsync(IClientSessionHandle session, RecordResolution resolution, FilterDefinition<SyncErrorDocument> filter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(resolution);
-        if (SyncErrorQueries.CurrentErrorsOfRecord(resolution) is not { } filter)
+        var deltas = new List<ErrorCardDelta>();
+        var resolved = 0;
+        foreach (var before in (await context.Errors.Find(session, filter).ToListAsync(cancellationToken)).Select(d => d.ToSyncError()))
         {
-            return 0;
+            if (SyncErrorTransitions.Resolve(before, resolution) is not { } after)
+            {
+                continue;
+            }
+
+            var result = await context.Errors.UpdateOneAsync(
+                session, SyncErrorQueries.AsRead(before.Id, before.Version) & filter, SyncErrorQueries.Resolve(resolution.SyncedAt), cancellationToken: cancellationToken);
+            if (result.ModifiedCount == 0)
+            {
+                throw new LostWriteRaceException();
+            }
+
+            resolved++;
+            deltas.AddRange(ErrorCardDelta.Between(before, after));
         }
 
-        var resolved = 0;
-        await MongoStoreContext.RetryAsync(
-            $"The errors of a record of {resolution.TenantId} could not be resolved",
-            MaxRecordAttempts,
-            async () =>
-            {
-                var lost = 0;
-                foreach (var before in (await context.Errors.Find(filter).ToListAsync(cancellationToken)).Select(d => d.ToSyncError()))
-                {
-                    if (SyncErrorTransitions.Resolve(before, resolution) is not { } after)
-                    {
-                        continue;
-                    }
-
-                    var result = await context.Errors.UpdateOneAsync(
-                        SyncErrorQueries.AsRead(before.Id, before.Version) & filter, SyncErrorQueries.Resolve(resolution.SyncedAt), cancellationToken: cancellationToken);
-                    if (result.ModifiedCount == 0)
-                    {
-                        lost++;
-                        continue;
-                    }
-
-                    resolved++;
-                    await MongoErrorCards.CountAsync(context, ErrorCardDelta.Between(before, after), cancellationToken);
-                }
-
-                return (lost == 0, resolved);
-            },
-            cancellationToken);
+        await MongoErrorCards.CountAsync(context, session, deltas, cancellationToken);
         return resolved;
     }
 
     /// <summary>
     /// One read, the transitions in input order, one bulk write (each error with its announcements, when
-    /// <paramref name="announce"/> is given); returns the occurrences whose errors lost a race.
+    /// <paramref name="announce"/> is given) and the counters, all in <paramref name="session"/>'s transaction.
     /// </summary>
-    private async Task<IReadOnlyList<int>> RecordOnceAsync(
+    private async Task<IReadOnlyList<SyncErrorChange>> RecordOnceAsync(
+        IClientSessionHandle session,
         IReadOnlyList<FailureOccurrence> occurrences,
-        IReadOnlyList<int> pending,
-        SyncErrorChange?[] changes,
         Func<SyncErrorChange, OutboxMessage>? announce,
         CancellationToken cancellationToken)
     {
-        var errorIds = pending.Select(i => occurrences[i].ErrorId).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await context.Errors.Find(SyncErrorQueries.ByIds(errorIds)).ToListAsync(cancellationToken);
-        var readVersions = stored.ToDictionary(d => d.Id, d => d.Version, StringComparer.Ordinal);
+        var errorIds = occurrences.Select(o => o.ErrorId).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await context.Errors.Find(session, SyncErrorQueries.ByIds(errorIds)).ToListAsync(cancellationToken);
         var before = stored.ToDictionary(d => d.Id, d => d.ToSyncError(), StringComparer.Ordinal);
         var latest = new Dictionary<string, SyncError>(before, StringComparer.Ordinal);
 
-        var applied = new List<(int Index, SyncErrorChange Change)>();
-        foreach (var index in pending)
+        var changes = new List<SyncErrorChange>(occurrences.Count);
+        foreach (var occurrence in occurrences)
         {
-            var occurrence = occurrences[index];
-            var change = SyncErrorTransitions.Apply(latest.GetValueOrDefault(occurrence.ErrorId), occurrence);
-            if (change is not null)
+            if (SyncErrorTransitions.Apply(latest.GetValueOrDefault(occurrence.ErrorId), occurrence) is { } change)
             {
                 latest[occurrence.ErrorId] = change.Error;
-                applied.Add((index, change));
+                changes.Add(change);
             }
         }
 
         // One write per error: its state after the last occurrence, guarded by the version that was read.
-        var written = applied.Select(a => a.Change.Error.Id).Distinct(StringComparer.Ordinal).ToList();
+        var written = changes.Select(c => c.Error.Id).Distinct(StringComparer.Ordinal).ToList();
+        if (written.Count == 0)
+        {
+            return changes;
+        }
+
         var storedById = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var queued = applied.Where(_ => announce is not null).ToLookup(a => a.Change.Error.Id, a => announce!(a.Change), StringComparer.Ordinal);
+        var queued = changes.Where(_ => announce is not null).ToLookup(c => c.Error.Id, c => announce!(c), StringComparer.Ordinal);
         var models = written
-            .Select(id => SyncErrorQueries.Write(latest[id], readVersions.GetValueOrDefault(id), storedById.GetValueOrDefault(id), [.. queued[id]]))
+            .Select(id => SyncErrorQueries.Write(latest[id], before.GetValueOrDefault(id)?.Version ?? 0, storedById.GetValueOrDefault(id), [.. queued[id]]))
             .ToList();
-        var lost = models.Count == 0 ? [] : await WriteAsync(models, written, cancellationToken);
-
-        foreach (var (index, change) in applied.Where(a => !lost.Contains(a.Change.Error.Id)))
+        var result = await context.Errors.BulkWriteAsync(session, models, Unordered, cancellationToken);
+        if (result.MatchedCount + result.Upserts.Count != models.Count)
         {
-            changes[index] = change;
+            throw new LostWriteRaceException();
         }
 
-        // A write that succeeded was conditional on the version read: that state is exactly what it replaced.
-        var won = written.Where(id => !lost.Contains(id));
-        await MongoErrorCards.CountAsync(context, won.SelectMany(id => ErrorCardDelta.Between(before.GetValueOrDefault(id), latest[id])), cancellationToken);
-
-        return [.. pending.Where(i => lost.Contains(occurrences[i].ErrorId))];
-    }
-
-    private async Task<HashSet<string>> WriteAsync(List<ReplaceOneModel<SyncErrorDocument>> models, List<string> errorIds, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.Errors.BulkWriteAsync(models, Unordered, cancellationToken);
-            return [];
-        }
-        catch (MongoBulkWriteException<SyncErrorDocument> e)
-            when (e.WriteConcernError is null && e.WriteErrors.All(w => w.Category == ServerErrorCategory.DuplicateKey))
-        {
-            return e.WriteErrors.Select(w => errorIds[w.Index]).ToHashSet(StringComparer.Ordinal);
-        }
+        await MongoErrorCards.CountAsync(context, session, written.SelectMany(id => ErrorCardDelta.Between(before.GetValueOrDefault(id), latest[id])), cancellationToken);
+        return changes;
     }
 }

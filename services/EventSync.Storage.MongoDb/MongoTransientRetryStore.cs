@@ -9,20 +9,30 @@ namespace EventSync.Storage.MongoDb;
 /// <summary>Per transient error the failures counted (an event once), and surfacing one as an ordinary open error.</summary>
 public sealed class MongoTransientRetryStore(MongoStoreContext context) : ITransientRetryStore
 {
+    private const int MaxSurfaceAttempts = 10;
+
     private static readonly FindOneAndUpdateOptions<SyncErrorDocument> ReturnChanged = new() { ReturnDocument = ReturnDocument.After };
+    private static readonly FindOneAndUpdateOptions<TransientRetryDocument> UpsertReturningCount = new() { IsUpsert = true, ReturnDocument = ReturnDocument.After };
+    private static readonly FindOneAndUpdateOptions<TransientRetryDocument> ReturnCount = new() { ReturnDocument = ReturnDocument.After };
 
     public async Task<int> CountFailureAsync(string tenantId, string errorId, string eventId, CancellationToken cancellationToken)
     {
-        var options = new FindOneAndUpdateOptions<TransientRetryDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After };
+        var filter = ResyncQueries.RetryNotCounting(tenantId, errorId, eventId);
         try
         {
-            var counted = await context.Retries.FindOneAndUpdateAsync(
-                ResyncQueries.RetryNotCounting(tenantId, errorId, eventId), ResyncQueries.CountFailure(eventId), options, cancellationToken);
+            var counted = await context.Retries.FindOneAndUpdateAsync(filter, ResyncQueries.CountFailure(eventId), UpsertReturningCount, cancellationToken);
             return counted.Failures;
         }
         catch (MongoCommandException e) when (e.Code == MongoStoreContext.DuplicateKeyCode)
         {
-            // The event was counted already (a redelivery): the filter missed and the upsert collided with the stored count.
+            // Either the event was counted already (a redelivery), or another first failure of the error inserted the
+            // document between this filter missing and this insert: now that it exists, the update alone tells which.
+            var counted = await context.Retries.FindOneAndUpdateAsync(filter, ResyncQueries.CountFailure(eventId), ReturnCount, cancellationToken);
+            if (counted is not null)
+            {
+                return counted.Failures;
+            }
+
             var stored = await context.Retries.Find(ResyncQueries.RetriesOf(tenantId, [errorId])).FirstOrDefaultAsync(cancellationToken);
             return stored?.Failures ?? 0;
         }
@@ -36,16 +46,28 @@ public sealed class MongoTransientRetryStore(MongoStoreContext context) : ITrans
 
     public async Task<SyncError?> SurfaceAsync(string tenantId, string errorId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var surfaced = await context.Errors.FindOneAndUpdateAsync(ResyncQueries.NotSurfaced(tenantId, errorId), ResyncQueries.Surface(at), ReturnChanged, cancellationToken);
-        if (surfaced is null)
+        var surfaced = await context.AtomicallyAsync(
+            $"Error {errorId} of {tenantId} could not be surfaced",
+            MaxSurfaceAttempts,
+            async (session, ct) =>
+            {
+                var document = await context.Errors.FindOneAndUpdateAsync(session, ResyncQueries.NotSurfaced(tenantId, errorId), ResyncQueries.Surface(at), ReturnChanged, ct);
+                if (document?.ToSyncError() is not { } after)
+                {
+                    return null;
+                }
+
+                // The filter held SurfacedAt null: that, one version lower, is the state before (Core's transition).
+                await MongoErrorCards.CountAsync(context, session, ErrorCardDelta.Between(after with { SurfacedAt = null, Version = after.Version - 1 }, after), ct);
+                return after;
+            },
+            cancellationToken);
+        if (surfaced is not null)
         {
-            var document = await context.Errors.Find(SyncErrorQueries.ByTenantAndId(tenantId, errorId)).FirstOrDefaultAsync(cancellationToken);
-            return document?.ToSyncError();
+            return surfaced;
         }
 
-        // The filter held SurfacedAt null: that, one version lower, is the state before (Core's transition).
-        var after = surfaced.ToSyncError();
-        await MongoErrorCards.CountAsync(context, ErrorCardDelta.Between(after with { SurfacedAt = null, Version = after.Version - 1 }, after), cancellationToken);
-        return after;
+        var stored = await context.Errors.Find(SyncErrorQueries.ByTenantAndId(tenantId, errorId)).FirstOrDefaultAsync(cancellationToken);
+        return stored?.ToSyncError();
     }
 }

@@ -43,6 +43,14 @@ public readonly record struct ErrorCardDelta(string TenantId, string Category, s
             .Select(g => new ErrorCardDelta(g.Key.TenantId, g.Key.Category, g.Key.ErrorType, g.Key.RecordKey, g.Sum(d => d.Change)))
             .Where(d => d.Change != 0)];
 
+    /// <summary>How a record's count of one card moving from <paramref name="before"/> to <paramref name="after"/> moves the card's records: +1 when it joins (0 -> more), -1 when it leaves (more -> 0).</summary>
+    public static int RecordChange(long before, long after) => (before, after) switch
+    {
+        (<= 0, > 0) => 1,
+        (> 0, <= 0) => -1,
+        _ => 0,
+    };
+
     private static ErrorCardDelta Of(SyncError error, long change) =>
         new(error.TenantId, error.Category, error.ErrorType, error.RecordKey, change);
 

@@ -123,7 +123,7 @@ public static class SyncErrorTransitions
             StatusCode = classification.StatusCode,
             Message = classification.Message,
             Fields = classification.Fields,
-            RawErrors = failure.Errors,
+            RawErrors = StoredRawErrors.Of(failure.Errors, occurrence.ErrorIndex),
             LastEventId = failure.EventId,
         };
     }

@@ -29,5 +29,5 @@ internal sealed class AlertWindowDocument
     public List<AlertEntryDocument> Entries { get; set; } = [];
 
     public AlertWindow ToWindow() =>
-        new(Id, TenantId, OpenedAt, ClosesAt, Total, new Dictionary<string, long>(CountsByErrorType, StringComparer.Ordinal), [.. Entries.Select(e => e.ToEntry())]);
+        new(Id, TenantId, OpenedAt, ClosesAt, Total, CountsByErrorType.ToDictionary(c => ErrorTypeFieldName.Decode(c.Key), c => c.Value, StringComparer.Ordinal), [.. Entries.Select(e => e.ToEntry())]);
 }

@@ -28,12 +28,16 @@ public static class MongoStorageExtensions
         services.AddOptions<MongoStoreOptions>()
             .Bind(configuration.GetSection(MongoStoreOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabaseName), $"{MongoStoreOptions.SectionName}:DatabaseName must not be empty.")
+            .Validate(
+                o => o.FinishedResyncRetention >= MongoStoreOptions.MinFinishedResyncRetention && o.FinishedResyncRetention <= MongoStoreOptions.MaxFinishedResyncRetention,
+                $"{MongoStoreOptions.SectionName}:FinishedResyncRetention must be between {MongoStoreOptions.MinFinishedResyncRetention} and {MongoStoreOptions.MaxFinishedResyncRetention.TotalDays} days.")
             .ValidateOnStart();
         services.TryAddSingleton<IMongoClient>(_ => new MongoClient(ParseSettings(connectionString)));
         services.TryAddSingleton(provider => new MongoStoreContext(
             provider.GetRequiredService<IMongoClient>().GetDatabase(provider.GetRequiredService<IOptions<MongoStoreOptions>>().Value.DatabaseName)));
         services.AddSingleton<IStoreLifecycle, MongoStoreLifecycle>();
         services.AddSingleton<ISyncErrorStore, MongoSyncErrorStore>();
+        services.AddSingleton<IErrorCardRecount, MongoErrorCardRecount>();
         services.AddSingleton<ISyncErrorQueries, MongoSyncErrorQueries>();
         services.AddSingleton<IAffectedRecordQueries, MongoAffectedRecordQueries>();
         services.AddSingleton<IUnknownErrorGroupQueries, MongoUnknownErrorGroupQueries>();
@@ -53,7 +57,10 @@ public static class MongoStorageExtensions
     {
         try
         {
-            return MongoClientSettings.FromConnectionString(connectionString);
+            var settings = MongoClientSettings.FromConnectionString(connectionString);
+            // The store's writes are safe to retry and its transactions rely on it: retryWrites=false is not honoured.
+            settings.RetryWrites = true;
+            return settings;
         }
         catch (Exception e) when (e is MongoConfigurationException or ArgumentException or FormatException)
         {

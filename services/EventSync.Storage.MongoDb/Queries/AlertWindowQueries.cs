@@ -18,7 +18,7 @@ internal static class AlertWindowQueries
     /// <summary>Counts the alert, keeps it while the window holds fewer than <see cref="AlertWindow.MaxEntries"/>; on insert, opens the window.</summary>
     public static UpdateDefinition<AlertWindowDocument> Append(AlertEntry entry, string newWindowId, DateTimeOffset now, TimeSpan window) =>
         Update.Inc(d => d.Total, 1L)
-            .Inc($"{nameof(AlertWindowDocument.CountsByErrorType).ToCamelCase()}.{FieldSafe(entry.ErrorType)}", 1L)
+            .Inc($"{nameof(AlertWindowDocument.CountsByErrorType).ToCamelCase()}.{ErrorTypeFieldName.Encode(entry.ErrorType)}", 1L)
             .PushEach(d => d.Entries, [AlertEntryDocument.From(entry)], slice: AlertWindow.MaxEntries)
             .SetOnInsert(d => d.Id, newWindowId)
             .SetOnInsert(d => d.OpenedAt, now)
@@ -49,9 +49,6 @@ internal static class AlertWindowQueries
             Builders<AlertWindowDocument>.IndexKeys.Ascending(d => d.State).Ascending(d => d.ClosesAt),
             new CreateIndexOptions<AlertWindowDocument> { Name = "due_windows" }),
     ];
-
-    // Error type ids are kebab-case; a dot or a dollar would make a path of the counter's name.
-    private static string FieldSafe(string errorType) => errorType.Replace('.', '_').Replace('$', '_');
 
     private static string ToCamelCase(this string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

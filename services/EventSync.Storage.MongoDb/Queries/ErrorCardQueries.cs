@@ -32,34 +32,100 @@ internal static class ErrorCardQueries
     public static FilterDefinition<ErrorCardCountDocument> CardsOf(string tenantId) =>
         CountFilter.Eq(d => d.TenantId, tenantId) & CountFilter.Gt(d => d.Errors, 0L);
 
-    public static FilterDefinition<ErrorCardRecordDocument> RecordById(string recordId) => RecordFilter.Eq(d => d.Id, recordId);
+    public static FilterDefinition<ErrorCardRecordDocument> RecordsByIds(IEnumerable<string> recordIds) => RecordFilter.In(d => d.Id, recordIds);
 
-    /// <summary>Adds the delta to the record's count, creating its row at the first counted error.</summary>
-    public static UpdateDefinition<ErrorCardRecordDocument> CountRecord(ErrorCardDelta delta) =>
-        Builders<ErrorCardRecordDocument>.Update
-            .Inc(d => d.Count, delta.Change)
-            .SetOnInsert(d => d.TenantId, delta.TenantId)
-            .SetOnInsert(d => d.Category, delta.Category)
-            .SetOnInsert(d => d.ErrorType, delta.ErrorType);
+    public static FilterDefinition<ErrorCardCountDocument> CountsByIds(IEnumerable<string> cardIds) => CountFilter.In(d => d.Id, cardIds);
 
-    /// <summary>The row only while it counts nothing: a concurrent increment that got in first keeps it.</summary>
-    public static FilterDefinition<ErrorCardRecordDocument> EmptiedRecord(string recordId) =>
-        RecordFilter.Eq(d => d.Id, recordId) & RecordFilter.Lte(d => d.Count, 0L);
+    /// <summary>Every row of one card (by the <c>card_records</c> index), for a recount.</summary>
+    public static FilterDefinition<ErrorCardRecordDocument> RecordsOfCard(string tenantId, string category, string errorType) =>
+        RecordFilter.Eq(d => d.TenantId, tenantId) & RecordFilter.Eq(d => d.Category, category) & RecordFilter.Eq(d => d.ErrorType, errorType);
 
-    /// <summary>Adds a batch's change of one card to its counters (an upsert: the first error of a type creates its card).</summary>
-    public static UpdateOneModel<ErrorCardCountDocument> CountCard(ErrorCardDelta card, long errors, long records) =>
+    /// <summary>Every card row of a tenant, those counting nothing included, for a recount.</summary>
+    public static FilterDefinition<ErrorCardCountDocument> AllCardsOf(string tenantId) => CountFilter.Eq(d => d.TenantId, tenantId);
+
+    /// <summary>
+    /// Sets the record's count (never below zero) as computed in the transaction that read it: a row that counts nothing
+    /// is deleted, so that the rows of a card are its affected records.
+    /// </summary>
+    public static WriteModel<ErrorCardRecordDocument> SetRecord(ErrorCardDelta record, long count) =>
+        count <= 0
+            ? new DeleteOneModel<ErrorCardRecordDocument>(RecordFilter.Eq(d => d.Id, RecordId(record)))
+            : new UpdateOneModel<ErrorCardRecordDocument>(
+                RecordFilter.Eq(d => d.Id, RecordId(record)),
+                Builders<ErrorCardRecordDocument>.Update
+                    .Set(d => d.Count, count)
+                    .SetOnInsert(d => d.TenantId, record.TenantId)
+                    .SetOnInsert(d => d.Category, record.Category)
+                    .SetOnInsert(d => d.ErrorType, record.ErrorType))
+            { IsUpsert = true };
+
+    /// <summary>Sets a card's counters (never below zero) as computed in the transaction that read them; the first error of a type creates its card.</summary>
+    public static UpdateOneModel<ErrorCardCountDocument> SetCard(ErrorCardDelta card, long errors, long records) =>
         new(
             CountFilter.Eq(d => d.Id, CountId(card)),
             Builders<ErrorCardCountDocument>.Update
-                .Inc(d => d.Errors, errors)
-                .Inc(d => d.Records, records)
+                .Set(d => d.Errors, Math.Max(0, errors))
+                .Set(d => d.Records, Math.Max(0, records))
                 .SetOnInsert(d => d.TenantId, card.TenantId)
                 .SetOnInsert(d => d.Category, card.Category)
                 .SetOnInsert(d => d.ErrorType, card.ErrorType))
         { IsUpsert = true };
 
+    public static CreateIndexModel<ErrorCardRecordDocument> RecordsIndex() =>
+        new(
+            Builders<ErrorCardRecordDocument>.IndexKeys.Ascending(d => d.TenantId).Ascending(d => d.Category).Ascending(d => d.ErrorType),
+            new CreateIndexOptions { Name = "card_records" });
+
+    /// <summary>The counted errors of one card per record: <c>{ _id: recordKey, count }</c> (by the <c>error_cards</c> index).</summary>
+    public static PipelineDefinition<SyncErrorDocument, BsonDocument> CountedRecordsOf(string tenantId, string category, string errorType)
+    {
+        var filter = Builders<SyncErrorDocument>.Filter;
+        var recordKey = MongoMappings.ElementName<SyncErrorDocument>(nameof(SyncErrorDocument.RecordKey));
+        return new EmptyPipelineDefinition<SyncErrorDocument>()
+            .Match(filter.Eq(d => d.TenantId, tenantId) & filter.Eq(d => d.Category, category) & filter.Eq(d => d.ErrorType, errorType) & Counted())
+            .AppendStage<SyncErrorDocument, SyncErrorDocument, BsonDocument>(
+                new BsonDocument("$group", new BsonDocument { { "_id", $"${recordKey}" }, { "count", new BsonDocument("$sum", 1L) } }));
+    }
+
+    /// <summary>The cards a tenant's counted errors are on: <c>{ _id: { category, errorType } }</c>.</summary>
+    public static PipelineDefinition<SyncErrorDocument, BsonDocument> CountedCardsOf(string tenantId)
+    {
+        var category = MongoMappings.ElementName<SyncErrorDocument>(nameof(SyncErrorDocument.Category));
+        var errorType = MongoMappings.ElementName<SyncErrorDocument>(nameof(SyncErrorDocument.ErrorType));
+        return new EmptyPipelineDefinition<SyncErrorDocument>()
+            .Match(Builders<SyncErrorDocument>.Filter.Eq(d => d.TenantId, tenantId) & Counted())
+            .AppendStage<SyncErrorDocument, SyncErrorDocument, BsonDocument>(new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", new BsonDocument { { "category", $"${category}" }, { "errorType", $"${errorType}" } } },
+            }));
+    }
+
     public static CreateIndexModel<ErrorCardCountDocument> CountsIndex() =>
         new(Builders<ErrorCardCountDocument>.IndexKeys.Ascending(d => d.TenantId), new CreateIndexOptions { Name = "tenant_cards" });
+
+    public const string RebuildLeaseId = "error-card-counts-rebuild";
+
+    private static readonly FilterDefinitionBuilder<RebuildLeaseDocument> LeaseFilter = Builders<RebuildLeaseDocument>.Filter;
+
+    /// <summary>The rebuild lease when <paramref name="owner"/> holds it or it ran out by the server's clock (no clock skew between hosts).</summary>
+    public static FilterDefinition<RebuildLeaseDocument> LeaseFreeFor(string owner) =>
+        LeaseFilter.Eq(d => d.Id, RebuildLeaseId)
+        & (LeaseFilter.Eq(d => d.Owner, owner)
+           | new BsonDocumentFilterDefinition<RebuildLeaseDocument>(new BsonDocument("$expr", new BsonDocument("$lte", new BsonArray { "$leaseUntil", "$$NOW" }))));
+
+    public static FilterDefinition<RebuildLeaseDocument> LeaseHeldBy(string owner) =>
+        LeaseFilter.Eq(d => d.Id, RebuildLeaseId) & LeaseFilter.Eq(d => d.Owner, owner);
+
+    /// <summary>Takes or renews the lease until the server's now plus <paramref name="lease"/>.</summary>
+    public static UpdateDefinition<RebuildLeaseDocument> TakeLease(string owner, TimeSpan lease) =>
+        Builders<RebuildLeaseDocument>.Update.Pipeline(new BsonDocumentStagePipelineDefinition<RebuildLeaseDocument, RebuildLeaseDocument>(
+        [
+            new BsonDocument("$set", new BsonDocument
+            {
+                { "owner", owner },
+                { "leaseUntil", new BsonDocument("$add", new BsonArray { "$$NOW", (long)lease.TotalMilliseconds }) },
+            }),
+        ]));
 
     public static FilterDefinition<StoreMetaDocument> Marker() => Builders<StoreMetaDocument>.Filter.Eq(d => d.Id, CardCountsMarker);
 

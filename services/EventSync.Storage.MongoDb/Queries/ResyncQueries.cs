@@ -1,6 +1,7 @@
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb.Documents;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace EventSync.Storage.MongoDb.Queries;
@@ -30,23 +31,31 @@ internal static class ResyncQueries
 
     public static FilterDefinition<ResyncRequestDocument> AnyWaiting() => Filter.Eq(d => d.Waiting, true);
 
-    public static FilterDefinition<ResyncRequestDocument> SentForRecord(string tenantId, string objectType, string? hubSpotId, string? salesforceId)
+    /// <summary>
+    /// The tenant's requests with a sent part for the record: one <c>$elemMatch</c> per record id, joined by a top-level
+    /// <c>$or</c>, so that each branch is served by its own index (<c>parts_by_hubspot_id</c>, <c>parts_by_salesforce_id</c>);
+    /// an <c>$or</c> inside the <c>$elemMatch</c> would use neither. Null when the record has no id.
+    /// </summary>
+    public static FilterDefinition<ResyncRequestDocument>? SentForRecord(string tenantId, string objectType, string? hubSpotId, string? salesforceId)
     {
-        var ids = new List<FilterDefinition<ResyncPartDocument>>(2);
+        var sent = PartFilter.Eq(p => p.State, ResyncPartState.Sent.ToWire()) & PartFilter.Eq(p => p.ObjectType, SyncErrorKeys.ObjectType(objectType));
+        var branches = new List<FilterDefinition<ResyncRequestDocument>>(2);
         if (!string.IsNullOrWhiteSpace(hubSpotId))
         {
-            ids.Add(PartFilter.Eq(p => p.HubSpotId, hubSpotId.Trim()));
+            branches.Add(Filter.Eq(d => d.TenantId, tenantId) & Filter.ElemMatch(d => d.Parts, sent & PartFilter.Eq(p => p.HubSpotId, hubSpotId.Trim())));
         }
 
         if (!string.IsNullOrWhiteSpace(salesforceId))
         {
-            ids.Add(PartFilter.Eq(p => p.SalesforceId, salesforceId.Trim()));
+            branches.Add(Filter.Eq(d => d.TenantId, tenantId) & Filter.ElemMatch(d => d.Parts, sent & PartFilter.Eq(p => p.SalesforceId, salesforceId.Trim())));
         }
 
-        var part = PartFilter.Eq(p => p.State, ResyncPartState.Sent.ToWire())
-            & PartFilter.Eq(p => p.ObjectType, SyncErrorKeys.ObjectType(objectType))
-            & (ids.Count == 1 ? ids[0] : PartFilter.Or(ids));
-        return Filter.Eq(d => d.TenantId, tenantId) & Filter.ElemMatch(d => d.Parts, part);
+        return branches.Count switch
+        {
+            0 => null,
+            1 => branches[0],
+            _ => Filter.Or(branches),
+        };
     }
 
     public static FilterDefinition<ResyncRequestDocument> SentForError(string tenantId, string errorId) =>
@@ -62,6 +71,19 @@ internal static class ResyncQueries
         new(Keys.Ascending(d => d.TenantId).Ascending("parts.salesforceId"), new CreateIndexOptions { Name = "parts_by_salesforce_id" }),
         new(Keys.Ascending(d => d.TenantId).Ascending("parts.errorIds"), new CreateIndexOptions { Name = "parts_by_error_id" }),
     ];
+
+    public const string FinishedExpiryIndexName = "finished_requests_expiry";
+
+    /// <summary>Removes a finished request once <paramref name="retention"/> has passed since it finished.</summary>
+    public static CreateIndexModel<ResyncRequestDocument> FinishedExpiryIndex(TimeSpan retention) =>
+        new(Keys.Ascending(d => d.FinishedAt), new CreateIndexOptions { Name = FinishedExpiryIndexName, ExpireAfter = retention });
+
+    /// <summary>The <c>collMod</c> that gives the existing TTL index another retention.</summary>
+    public static BsonDocument ChangeRetention(TimeSpan retention) => new()
+    {
+        { "collMod", MongoCollectionNames.ResyncRequests },
+        { "index", new BsonDocument { { "name", FinishedExpiryIndexName }, { "expireAfterSeconds", (long)retention.TotalSeconds } } },
+    };
 
     /// <summary>The tenant's budget only as it was read (version 0: none stored yet, so an upsert inserts or collides).</summary>
     public static FilterDefinition<BudgetDocument> BudgetAsRead(string tenantId, long version) =>

@@ -139,13 +139,21 @@ internal static class SyncErrorQueries
             Filter.Regex(d => d.SalesforceId, literal));
     }
 
-    /// <summary>The errors listed after <paramref name="cursor"/> in <see cref="ListOrder"/> (keyset paging: no skip, stable under writes).</summary>
-    public static FilterDefinition<SyncErrorDocument> After(ErrorPageCursor cursor) =>
-        Filter.Lt(d => d.LastSeen, cursor.LastSeen)
-        | (Filter.Eq(d => d.LastSeen, cursor.LastSeen) & Filter.Gt(d => d.Id, cursor.Id));
+    /// <summary>
+    /// The first part of the page after <paramref name="cursor"/> in <see cref="ListOrder"/>: the errors seen at the
+    /// cursor's instant with a greater id. Equality on tenant and last seen and a range on the id: tight bounds on
+    /// <c>tenant_last_seen</c>.
+    /// </summary>
+    public static FilterDefinition<SyncErrorDocument> SameInstantAfter(ErrorQuery query, ErrorPageCursor cursor) =>
+        Matching(query) & Filter.Eq(d => d.LastSeen, cursor.LastSeen) & Filter.Gt(d => d.Id, cursor.Id);
 
-    public static FilterDefinition<SyncErrorDocument> Page(ErrorQuery query, ErrorPageCursor? after) =>
-        after is null ? Matching(query) : Matching(query) & After(after);
+    /// <summary>
+    /// The rest of the page after <paramref name="cursor"/>: the errors seen before its instant, a range on
+    /// <c>tenant_last_seen</c> that starts at the cursor. Kept apart from <see cref="SameInstantAfter"/> (rather than one
+    /// <c>$or</c> of both) so that no page, text search or not, scans from the newest error.
+    /// </summary>
+    public static FilterDefinition<SyncErrorDocument> Older(ErrorQuery query, ErrorPageCursor cursor) =>
+        Matching(query) & Filter.Lt(d => d.LastSeen, cursor.LastSeen);
 
     /// <summary>The error only while it is open: the condition and the change are one atomic single-document update.</summary>
     public static FilterDefinition<SyncErrorDocument> OpenError(string tenantId, string errorId) =>

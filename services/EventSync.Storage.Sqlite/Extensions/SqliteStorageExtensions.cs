@@ -21,6 +21,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<SqliteStoreContext>();
         services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
         services.AddSingleton<ISyncErrorStore, SqliteSyncErrorStore>();
+        services.AddSingleton<IErrorCardRecount, SqliteErrorCardRecount>();
         services.AddSingleton<ISyncErrorQueries, SqliteSyncErrorQueries>();
         services.AddSingleton<IAffectedRecordQueries, SqliteAffectedRecordQueries>();
         services.AddSingleton<IUnknownErrorGroupQueries, SqliteUnknownErrorGroupQueries>();

@@ -28,12 +28,28 @@ internal static class ErrorCardCounters
         DELETE FROM error_card_counts WHERE tenant_id = @tenant AND category = @category AND error_type = @errorType AND errors <= 0 AND records <= 0
         """;
 
+    private const string SelectCurrentErrors = "SELECT body FROM sync_errors WHERE tenant_id = @tenant AND state < 2";
+
+    private const string DeleteTenantRecords = "DELETE FROM error_card_records WHERE tenant_id = @tenant";
+
+    private const string DeleteTenantCards = "DELETE FROM error_card_counts WHERE tenant_id = @tenant";
+
     private const string SelectCards = "SELECT category, error_type, errors, records FROM error_card_counts WHERE tenant_id = @tenant AND errors > 0";
 
     public static IReadOnlyList<ErrorCard> Read(SqliteSession session, string tenantId) =>
         ErrorCardOrder.ByImpact(session.Command(SelectCards)
             .With("@tenant", tenantId)
             .ReadAll(r => new ErrorCard(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3))));
+
+    /// <summary>Replaces the tenant's counters with a count of its errors: its rows are dropped and every counted error added again.</summary>
+    public static IReadOnlyList<ErrorCard> Recount(SqliteSession session, string tenantId)
+    {
+        var current = session.Command(SelectCurrentErrors).With("@tenant", tenantId).ReadAll(r => SyncErrorRows.Read(r.GetString(0)));
+        session.Command(DeleteTenantRecords).With("@tenant", tenantId).ExecuteNonQuery();
+        session.Command(DeleteTenantCards).With("@tenant", tenantId).ExecuteNonQuery();
+        Apply(session, current.SelectMany(e => ErrorCardDelta.Between(null, e)));
+        return Read(session, tenantId);
+    }
 
     public static void Apply(SqliteSession session, IEnumerable<ErrorCardDelta> deltas)
     {
@@ -60,12 +76,7 @@ internal static class ErrorCardCounters
                     .ExecuteNonQuery();
             }
 
-            var recordChange = (before, after) switch
-            {
-                (0, > 0) => 1,
-                (> 0, 0) => -1,
-                _ => 0,
-            };
+            var recordChange = ErrorCardDelta.RecordChange(before, after);
             var key = (delta.TenantId, delta.Category, delta.ErrorType);
             var card = cards.GetValueOrDefault(key);
             cards[key] = (card.Errors + after - before, card.Records + recordChange);

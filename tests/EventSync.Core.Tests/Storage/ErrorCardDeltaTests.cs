@@ -143,4 +143,17 @@ public sealed class ErrorCardDeltaTests
 
         Assert.Equal([new ErrorCardDelta("acme", "picklists", "missing-picklist-option", "hs:1", +2)], summed);
     }
+
+    [Theory]
+    [InlineData(0L, 1L, 1)]
+    [InlineData(0L, 3L, 1)]
+    [InlineData(1L, 0L, -1)]
+    [InlineData(2L, 1L, 0)]
+    [InlineData(0L, 0L, 0)]
+    [InlineData(-1L, 0L, 0)]
+    [InlineData(-2L, 1L, 1)]
+    public void Should_move_the_cards_records_only_when_a_record_joins_or_leaves_it(long before, long after, int change)
+    {
+        Assert.Equal(change, ErrorCardDelta.RecordChange(before, after));
+    }
 }

@@ -12,6 +12,8 @@ public sealed class StoreUnderTest(IServiceProvider services, Func<ValueTask> cl
 {
     public ISyncErrorStore Errors { get; } = services.GetRequiredService<ISyncErrorStore>();
 
+    public IErrorCardRecount Recount { get; } = services.GetRequiredService<IErrorCardRecount>();
+
     public IApiUsageStore Usage { get; } = services.GetRequiredService<IApiUsageStore>();
 
     public IStoreLifecycle Lifecycle { get; } = services.GetRequiredService<IStoreLifecycle>();

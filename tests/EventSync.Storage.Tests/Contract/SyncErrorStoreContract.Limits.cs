@@ -40,6 +40,33 @@ public abstract partial class SyncErrorStoreContract
         Assert.Equal((failure.ObjectType, failure.HubSpotId, failure.SalesforceId), (affected.ObjectType, affected.HubSpotId, affected.SalesforceId));
     }
 
+    [Fact]
+    public async Task Should_store_each_error_with_its_own_reported_error_and_capped_others_when_every_error_of_an_event_is_at_the_wire_maximum()
+    {
+        await using var store = await StartAsync();
+        var failure = FailureAtTheLimits(Tenant) with
+        {
+            Errors = [.. Enumerable.Range(0, WireLimits.MaxErrorsPerEvent).Select(i => new ReportedError
+            {
+                StatusCode = i % 2 == 0 ? "DUPLICATES_DETECTED" : "INVALID_EMAIL_ADDRESS",
+                Message = $"{i} ".PadRight(WireLimits.MaxMessageLength, 'ż'),
+                Raw = new string('r', WireLimits.MaxRawLength),
+            })],
+        };
+
+        var changes = await store.Errors.RecordAsync([.. SyncFailureBuilder.Occurrences(failure)], Ct);
+
+        Assert.NotEmpty(changes);
+        foreach (var change in changes)
+        {
+            var stored = await store.Errors.GetAsync(Tenant, change.Error.Id, Ct);
+            Assert.NotNull(stored);
+            Assert.InRange(stored.RawErrors.Count, 1, StoredRawErrors.MaxCount);
+            Assert.True(stored.RawErrors.Skip(1).Sum(StoredRawErrors.TextBytes) <= StoredRawErrors.MaxOtherTextBytes);
+            Assert.Equal(WireLimits.MaxMessageLength, stored.RawErrors[0].Message?.Length);
+        }
+    }
+
     /// <summary>
     /// Ids, names and the error count at their maximum; the first error has every text, its fields and its context at
     /// theirs, the others are ordinary errors of other types, as an engine's batch would hold.

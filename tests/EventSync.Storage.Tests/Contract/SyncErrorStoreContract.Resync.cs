@@ -78,6 +78,21 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_count_every_first_failure_when_events_of_one_transient_error_are_counted_at_the_same_time()
+    {
+        await using var store = await StartAsync();
+        const int Events = 8;
+
+        for (var round = 0; round < 5; round++)
+        {
+            var errorId = $"error-{round}";
+            await Task.WhenAll(Enumerable.Range(0, Events).Select(i => Task.Run(() => store.Retries.CountFailureAsync(Tenant, errorId, $"event-{i}", Ct), Ct)));
+
+            Assert.Equal(Events + 1, await store.Retries.CountFailureAsync(Tenant, errorId, "event-last", Ct));
+        }
+    }
+
+    [Fact]
     public async Task Should_count_each_failure_event_once_and_start_again_when_the_count_is_reset()
     {
         await using var store = await StartAsync();

@@ -2,6 +2,7 @@ using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;
+using MongoDB.Bson;
 
 namespace EventSync.Storage.Tests.MongoDb;
 
@@ -50,6 +51,38 @@ public sealed partial class MongoQueryRenderingTests
             + "$setOnInsert: { _id: 'w1', openedAt: ISODate('2026-11-28T10:00:00Z'), closesAt: ISODate('2026-11-28T10:05:00Z') } }",
             Render(AlertWindowQueries.Append(entry, "w1", Now, TimeSpan.FromMinutes(5))).AsBsonDocument);
         AssertBson("{ tenantId: 'portal-4711', state: 'open' }", Render(AlertWindowQueries.OpenOf("portal-4711")));
+    }
+
+    [Theory]
+    [InlineData("a.b", "countsByErrorType.a%2Eb")]
+    [InlineData("$where", "countsByErrorType.%24where")]
+    [InlineData("", "countsByErrorType.%")]
+    [InlineData("a_b", "countsByErrorType.a_b")]
+    [InlineData("50%.x", "countsByErrorType.50%25%2Ex")]
+    public void Should_count_an_error_type_under_a_single_valid_field_name_when_its_type_has_dots_dollars_or_nothing(string errorType, string path)
+    {
+        var entry = new AlertEntry("err-1", "unknown", errorType, "contact", "101", null, "new", Now);
+
+        var update = Render(AlertWindowQueries.Append(entry, "w1", Now, TimeSpan.FromMinutes(5))).AsBsonDocument;
+
+        Assert.Equal(new BsonInt64(1), update["$inc"][path]);
+    }
+
+    [Fact]
+    public void Should_read_back_every_error_type_exactly_when_types_would_collide_under_a_lossy_encoding()
+    {
+        string[] types = ["a.b", "a_b", "a$b", "", "%", "%2E", "a%2Eb", "\0x", ".", "$", "invalid-email"];
+        var document = new AlertWindowDocument
+        {
+            Id = "w1",
+            TenantId = "portal-4711",
+            CountsByErrorType = types.Select((t, i) => (t, i)).ToDictionary(x => ErrorTypeFieldName.Encode(x.t), x => (long)x.i + 1, StringComparer.Ordinal),
+        };
+
+        Assert.Equal(types.Length, document.CountsByErrorType.Count);
+        Assert.All(document.CountsByErrorType.Keys, k => Assert.False(k.Length == 0 || k.Contains('.', StringComparison.Ordinal) || k.StartsWith('$') || k.Contains('\0', StringComparison.Ordinal)));
+        var counts = document.ToWindow().CountsByErrorType;
+        Assert.Equal(types.Select((t, i) => (t, (long)i + 1)), types.Select(t => (t, counts[t])));
     }
 
     [Fact]

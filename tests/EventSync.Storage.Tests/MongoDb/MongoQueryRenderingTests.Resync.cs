@@ -27,14 +27,56 @@ public sealed partial class MongoQueryRenderingTests
     }
 
     [Fact]
-    public void Should_match_sent_parts_of_the_record_by_either_id_when_a_record_synced()
+    public void Should_match_sent_parts_of_the_record_by_either_id_in_one_top_level_branch_per_index_when_a_record_synced()
     {
         AssertBson(
-            "{ tenantId: 'portal-4711', parts: { $elemMatch: { state: 'sent', objectType: 'contact', $or: [{ hubSpotId: '101' }, { salesforceId: '0035g' }] } } }",
-            Render(ResyncQueries.SentForRecord("portal-4711", "Contact", "101", "0035g")));
+            """
+            { $or: [
+              { tenantId: 'portal-4711', parts: { $elemMatch: { state: 'sent', objectType: 'contact', hubSpotId: '101' } } },
+              { tenantId: 'portal-4711', parts: { $elemMatch: { state: 'sent', objectType: 'contact', salesforceId: '0035g' } } }
+            ] }
+            """,
+            Render(ResyncQueries.SentForRecord("portal-4711", "Contact", "101", "0035g")!));
+        AssertBson(
+            "{ tenantId: 'portal-4711', parts: { $elemMatch: { state: 'sent', objectType: 'contact', salesforceId: '0035g' } } }",
+            Render(ResyncQueries.SentForRecord("portal-4711", "contact", " ", " 0035g ")!));
+        Assert.Null(ResyncQueries.SentForRecord("portal-4711", "contact", null, ""));
         AssertBson(
             "{ tenantId: 'portal-4711', parts: { $elemMatch: { state: 'sent', errorIds: 'error-1' } } }",
             Render(ResyncQueries.SentForError("portal-4711", "error-1")));
+    }
+
+    [Fact]
+    public void Should_expire_a_finished_request_after_the_retention_by_a_ttl_index_on_finished_at()
+    {
+        var index = ResyncQueries.FinishedExpiryIndex(TimeSpan.FromDays(30));
+
+        AssertBson("{ finishedAt: 1 }", index.Keys.Render(Args<ResyncRequestDocument>()));
+        Assert.Equal(("finished_requests_expiry", TimeSpan.FromDays(30)), (index.Options.Name, index.Options.ExpireAfter));
+        AssertBson(
+            "{ collMod: 'resync_requests', index: { name: 'finished_requests_expiry', expireAfterSeconds: NumberLong(604800) } }",
+            ResyncQueries.ChangeRetention(TimeSpan.FromDays(7)));
+    }
+
+    [Fact]
+    public void Should_mark_a_request_finished_at_its_last_completion_only_once_no_part_waits_or_is_out()
+    {
+        var requestedAt = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+        ResyncPart Part(int index, ResyncPartState state, int minutes) => new()
+        {
+            Index = index, ObjectType = "contact", RecordKey = $"hs:{index}", ErrorIds = ["e"], State = state,
+            CompletedAt = state is ResyncPartState.Completed or ResyncPartState.Failed ? requestedAt.AddMinutes(minutes) : null,
+        };
+        var request = new ResyncRequestRecord
+        {
+            RequestId = "r1", TenantId = "portal-4711", RequestedBy = "ops", RequestedAt = requestedAt, NotBefore = requestedAt,
+            Parts = [Part(0, ResyncPartState.Completed, 5), Part(1, ResyncPartState.Sent, 0)],
+        };
+
+        Assert.Null(ResyncRequestDocument.From(request).FinishedAt);
+        var finished = request with { Parts = [Part(0, ResyncPartState.Completed, 5), Part(1, ResyncPartState.Failed, 9)] };
+        Assert.Equal(requestedAt.AddMinutes(9), ResyncRequestDocument.From(finished).FinishedAt);
+        Assert.Equal(requestedAt, ResyncRequestDocument.From(request with { Parts = [] }).FinishedAt);
     }
 
     [Fact]

@@ -259,29 +259,29 @@ public sealed partial class MongoQueryRenderingTests
     }
 
     [Fact]
-    public void Should_start_after_the_cursor_in_list_order_when_the_next_page_is_read()
+    public void Should_read_the_rest_of_the_cursors_instant_then_the_older_errors_when_the_next_page_is_read()
     {
-        var filter = Render(SyncErrorQueries.After(new ErrorPageCursor(SyncedAt, "e1")));
+        var cursor = new ErrorPageCursor(SyncedAt, "e1");
+        var query = new ErrorQuery("portal-4711");
 
         AssertBson(
-            "{ $or: [{ lastSeen: { $lt: ISODate('2026-11-28T10:00:00Z') } }, { lastSeen: ISODate('2026-11-28T10:00:00Z'), _id: { $gt: 'e1' } }] }",
-            filter);
+            "{ tenantId: 'portal-4711', lastSeen: ISODate('2026-11-28T10:00:00Z'), _id: { $gt: 'e1' } }",
+            Render(SyncErrorQueries.SameInstantAfter(query, cursor)));
+        AssertBson("{ tenantId: 'portal-4711', lastSeen: { $lt: ISODate('2026-11-28T10:00:00Z') } }", Render(SyncErrorQueries.Older(query, cursor)));
     }
 
     [Fact]
-    public void Should_keep_both_alternatives_apart_when_a_text_search_is_paged()
+    public void Should_bound_last_seen_outside_the_text_searchs_or_when_a_text_search_is_paged()
     {
         var query = new ErrorQuery("portal-4711") { Text = "dup" };
 
-        var filter = Render(SyncErrorQueries.Page(query, new ErrorPageCursor(SyncedAt, "e1")));
+        var filter = Render(SyncErrorQueries.Older(query, new ErrorPageCursor(SyncedAt, "e1")));
 
         AssertBson(
             """
-            { $and: [
-              { tenantId: 'portal-4711' },
-              { $or: [{ message: /dup/i }, { statusCode: /dup/i }, { hubSpotId: /dup/i }, { salesforceId: /dup/i }] },
-              { $or: [{ lastSeen: { $lt: ISODate('2026-11-28T10:00:00Z') } }, { lastSeen: ISODate('2026-11-28T10:00:00Z'), _id: { $gt: 'e1' } }] }
-            ] }
+            { tenantId: 'portal-4711',
+              $or: [{ message: /dup/i }, { statusCode: /dup/i }, { hubSpotId: /dup/i }, { salesforceId: /dup/i }],
+              lastSeen: { $lt: ISODate('2026-11-28T10:00:00Z') } }
             """,
             filter);
     }

@@ -1,12 +1,15 @@
 using DotNet.Testcontainers.Builders;
+using EventSync.Storage.MongoDb.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver;
 using Testcontainers.MongoDb;
 
 namespace EventSync.Storage.Tests.MongoDb;
 
 /// <summary>
-/// The MongoDB server the store tests run against: the one named by <c>EVENTSYNC_TEST_MONGODB</c>, else a
-/// Testcontainers container when a Docker engine answers, else none (the tests then skip with <see cref="SkipReason"/>).
+/// The MongoDB server the store tests run against: the one named by <c>EVENTSYNC_TEST_MONGODB</c> (a replica set), else a
+/// Testcontainers single-node replica set when a Docker engine answers, else none (the tests then skip with <see cref="SkipReason"/>).
 /// </summary>
 public sealed class MongoTestServer : IAsyncLifetime
 {
@@ -37,6 +40,34 @@ public sealed class MongoTestServer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The MongoDB store as <c>AddMongoStorage</c> registers it, on a database of its own, and how to drop that database;
+    /// skips the calling test, with <see cref="SkipReason"/>, when no server can be had.
+    /// </summary>
+    public (ServiceProvider Services, Func<ValueTask> Cleanup) NewStore()
+    {
+        var client = Client;
+        if (client is null || ConnectionString is null)
+        {
+            Assert.Skip(SkipReason);
+        }
+
+        var databaseName = $"eventsync_test_{Guid.NewGuid():N}";
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:mongodb"] = ConnectionString,
+                ["EventSync:MongoDb:DatabaseName"] = databaseName,
+            })
+            .Build();
+        var provider = new ServiceCollection().AddSingleton(client).AddMongoStorage(configuration).BuildServiceProvider();
+        return (provider, async () =>
+        {
+            await client.DropDatabaseAsync(databaseName, CancellationToken.None);
+            await provider.DisposeAsync();
+        });
+    }
+
     public async ValueTask DisposeAsync()
     {
         (Client as IDisposable)?.Dispose();
@@ -50,7 +81,8 @@ public sealed class MongoTestServer : IAsyncLifetime
     {
         try
         {
-            _container = new MongoDbBuilder("mongo:8.0").Build();
+            // A single-node replica set: the store refuses a standalone server (no transactions).
+            _container = new MongoDbBuilder("mongo:8.0").WithReplicaSet().Build();
             await _container.StartAsync(TestContext.Current.CancellationToken);
             return _container.GetConnectionString();
         }

@@ -42,6 +42,24 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
+    public async Task Should_repair_counters_written_wrong_when_the_tenant_is_recounted()
+    {
+        using var dataDir = new TemporaryDataDir();
+        await using var stores = await StartAsync(dataDir);
+        var errors = stores.GetRequiredService<ISyncErrorStore>();
+        await errors.RecordAsync(
+            [.. Enumerable.Range(0, 6).SelectMany(i => SyncFailureBuilder.Contact($"{100 + (i % 4)}").Failing(SalesforceErrors.InvalidEmail).At(SyncFailureBuilder.Start.AddSeconds(i)).BuildOccurrences())],
+            Ct);
+        var expected = await errors.GetErrorCardsAsync(Tenant, Ct);
+        Execute(dataDir, "UPDATE error_card_counts SET errors = 99, records = 0; DELETE FROM error_card_records;");
+        Assert.NotEqual(expected, await errors.GetErrorCardsAsync(Tenant, Ct));
+
+        Assert.Equal(expected, await stores.GetRequiredService<IErrorCardRecount>().RecountAsync(Tenant, Ct));
+
+        Assert.Equal(expected, await errors.GetErrorCardsAsync(Tenant, Ct));
+    }
+
+    [Fact]
     public async Task Should_write_nothing_of_the_batch_when_a_write_fails_part_way()
     {
         using var dataDir = new TemporaryDataDir();
