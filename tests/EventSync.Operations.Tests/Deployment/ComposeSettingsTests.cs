@@ -43,7 +43,7 @@ public sealed partial class ComposeSettingsTests
         var configuration = ConfigurationOf(service);
 
         Assert.Equal(new Uri("amqp://eventsync:eventsync@rabbitmq:5672/"), new Uri(configuration.GetConnectionString("rabbitmq")!));
-        Assert.Equal("mongodb://eventsync:eventsync@mongodb:27017/?authSource=admin", configuration.GetConnectionString("mongodb"));
+        Assert.Equal("mongodb://eventsync:eventsync@mongodb:27017/?authSource=admin&replicaSet=rs0", configuration.GetConnectionString("mongodb"));
         Assert.Equal(new Uri("smtp://mailpit:1025"), new Uri(configuration.GetConnectionString("smtp")!));
     }
 
