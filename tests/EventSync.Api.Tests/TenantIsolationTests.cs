@@ -16,6 +16,7 @@ public sealed class TenantIsolationTests(ApiHost host)
         { "POST", "resync" },
         { "GET", "sync-health" },
         { "PUT", "api-allocation" },
+        { "POST", "cards/recount" },
         { "GET", "error-trend" },
         { "POST", "views" },
         { "GET", "views/0123456789abcdef" },

@@ -33,7 +33,7 @@ internal static class SyncHealthEndpoints
         return new SyncHealthResponse(
             tenantId,
             apiUsage is null ? null : new ApiUsageView(apiUsage.UsedLast24h, apiUsage.SalesforceLimit, apiUsage.AllocatedToHubSpot, apiUsage.ReportedAt),
-            cards.Select(c => new ErrorCardView(c.Category, c.ErrorType, ErrorCatalog.Default.Get(c.ErrorType).Title.In(language), c.CurrentErrors, c.AffectedRecords)).ToList(),
+            cards.Select(c => ErrorCardView.Of(c, language)).ToList(),
             groups.Select(g => new UnknownErrorGroupView(g.Fingerprint, g.CurrentErrors, g.AffectedRecords, g.SampleStatusCode, g.SampleMessage, g.LastSeen)).ToList());
     }
 }

@@ -59,6 +59,7 @@ public static class ApiExtensions
             .AddEndpointFilter<TenantKeyFilter>()
             .MapSyncHealth()
             .MapApiAllocation()
+            .MapErrorCardRecount()
             .MapErrors()
             .MapErrorExport()
             .MapErrorTrend()
