@@ -20,7 +20,7 @@ public sealed class NodeKillTests
 {
     private const int Records = 1500;
     private const int EventsPerRecord = 2;
-    /// <summary>Runs the single-node scenario, which still fails about one run in three (see its skip reason).</summary>
+    /// <summary>Runs the single-node scenario, which can still fail (see its skip reason).</summary>
     public const string KnownFailureVariable = "EVENTSYNC_TEST_KNOWN_FAILURES";
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
@@ -42,7 +42,7 @@ public sealed class NodeKillTests
         Assert.SkipUnless(PrivateBroker.IsInstalled, PrivateBroker.SkipReason);
         Assert.SkipUnless(
             Environment.GetEnvironmentVariable(KnownFailureVariable) == "1",
-            $"Known failure, not yet fixed: after a single node is killed and started again, some receive endpoints get no consumer back although MassTransit reports them ready, and in one run consumption itself stopped (not every error was announced within 180 s); about 1 run in 3. Set {KnownFailureVariable}=1 to run it.");
+            $"Known failure: after a single node is killed and started again, an endpoint can stay without a consumer although MassTransit reports it ready. Cause: RabbitMQ's .NET client (7.2.2) stops draining a connection's 128-frame write queue when the socket dies and tells its channels one after another; an acknowledgement that finds the queue full never returns, and the channels after it are never told (see services/EventSync.ServiceDefaults/README.md, known gaps). Prefetch sizing and cancelled publishes make it rarer; the classifier's batch endpoints can still hit it. Set {KnownFailureVariable}=1 to run it.");
         await RunAsync(clusterSize: 1, TestContext.Current.CancellationToken);
     }
 
