@@ -4,8 +4,6 @@ using EventSync.Notifications.Digests;
 using EventSync.Notifications.Extensions;
 using EventSync.Notifications.Jobs;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Storage.Sqlite.Extensions;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
