@@ -1,14 +1,4 @@
 using EventSync.Api.Extensions;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 
-return await ServiceHost.RunAsync(
-    args,
-    builder =>
-    {
-        builder.Services.AddEventSyncStorage(builder.Configuration);
-        builder.Services.AddSyncHealthApi();
-        builder.Services.AddEventSyncBus(builder.Configuration, _ => { });
-    },
-    app => app.MapSyncHealthApi());
+return await ServiceHost.RunAsync(args, builder => builder.AddSyncHealthApiService(), app => app.MapSyncHealthApi());

@@ -1,11 +1,4 @@
 using EventSync.Classifier.Extensions;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 
-return await ServiceHost.RunAsync(args, builder =>
-{
-    builder.Services.AddEventSyncStorage(builder.Configuration);
-    builder.Services.AddClassifier();
-    builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
-});
+return await ServiceHost.RunAsync(args, builder => builder.AddClassifierWorker());

@@ -1,11 +1,4 @@
 using EventSync.Notifications.Extensions;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 
-return await ServiceHost.RunAsync(args, builder =>
-{
-    builder.Services.AddEventSyncStorage(builder.Configuration);
-    builder.Services.AddNotifications(builder.Configuration);
-    builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddNotificationConsumers());
-});
+return await ServiceHost.RunAsync(args, builder => builder.AddNotificationWorker());

@@ -1,8 +1,6 @@
 using EventSync.Classifier.Extensions;
 using EventSync.Core.Storage;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing.Broker;
 using EventSync.Testing.Hosts;
 using MassTransit;
@@ -91,17 +89,11 @@ public sealed class ClassifierOnRabbitMq : IAsyncLifetime
         _dataDir.Dispose();
     }
 
-    /// <summary>What the classifier's Program.cs does, with the broker and data directory of this run.</summary>
     private WebApplication BuildClassifier(Uri broker)
     {
         var app = ServiceHost.Build(
             TestHosts.Arguments($"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={_dataDir.Path}"),
-            builder =>
-            {
-                builder.Services.AddEventSyncStorage(builder.Configuration);
-                builder.Services.AddClassifier();
-                builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
-            });
+            builder => builder.AddClassifierWorker());
         app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(Deliveries);
         return app;
     }

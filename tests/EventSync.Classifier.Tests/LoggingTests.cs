@@ -2,9 +2,7 @@ using EventSync.Classifier.Extensions;
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
 using EventSync.ServiceDefaults.Observability;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing;
 using EventSync.Testing.Hosts;
 using MassTransit;
@@ -110,8 +108,6 @@ public sealed class LoggingTests : IAsyncLifetime
             builder =>
             {
                 builder.Services.AddSingleton<ILogEventSink>(_logs);
-                builder.Services.AddEventSyncStorage(builder.Configuration);
-                builder.Services.AddClassifier();
-                builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
+                builder.AddClassifierWorker();
             });
 }

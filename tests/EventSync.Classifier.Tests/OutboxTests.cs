@@ -4,8 +4,6 @@ using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing;
 using EventSync.Testing.Hosts;
 using MassTransit;
@@ -135,9 +133,7 @@ public sealed class OutboxTests : IDisposable
                 TestHosts.Arguments("--ConnectionStrings:rabbitmq=", $"--EventSync:DataDir={_dataDir.Path}"),
                 builder =>
                 {
-                    builder.Services.AddEventSyncStorage(builder.Configuration);
-                    builder.Services.AddClassifier();
-                    builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
+                    builder.AddClassifierWorker();
                     builder.Services.AddPublishObserver(_ => tap);
                 }),
             Ct);

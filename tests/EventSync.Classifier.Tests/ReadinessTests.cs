@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing;
 using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
@@ -92,9 +90,5 @@ public sealed class ReadinessTests(ClassifierOnRabbitMq classifier) : IAsyncLife
     private WebApplication Build(Uri broker) =>
         ServiceHost.Build(
             TestHosts.Arguments($"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={_dataDir.Path}"),
-            builder =>
-            {
-                builder.Services.AddEventSyncStorage(builder.Configuration);
-                builder.Services.AddEventSyncBus(builder.Configuration, _ => { });
-            });
+            builder => builder.AddEventSyncService(_ => { }, _ => { }));
 }

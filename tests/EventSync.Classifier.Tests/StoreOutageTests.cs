@@ -3,8 +3,6 @@ using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Storage.Sqlite;
 using EventSync.Testing;
 using EventSync.Testing.Hosts;
@@ -138,10 +136,8 @@ public sealed class StoreOutageTests : IAsyncLifetime
                 "--EventSync:Classifier:BatchTimeLimit=00:00:00.200"),
             builder =>
             {
-                builder.Services.AddEventSyncStorage(builder.Configuration);
+                builder.AddClassifierWorker();
                 builder.Services.AddSingleton(sp => new UnreachableStore(new SqliteSyncErrorStore(sp.GetRequiredService<SqliteStoreContext>())));
                 builder.Services.AddSingleton<ISyncErrorStore>(sp => sp.GetRequiredService<UnreachableStore>());
-                builder.Services.AddClassifier();
-                builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
             });
 }

@@ -3,8 +3,6 @@ using EventSync.Classifier.Extensions;
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing;
 using EventSync.Testing.Hosts;
 using MassTransit;
@@ -69,10 +67,5 @@ public sealed class TracingTests : IAsyncLifetime
                 "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
                 "--OTEL_BSP_SCHEDULE_DELAY=200",
                 "--OTEL_METRIC_EXPORT_INTERVAL=500"),
-            builder =>
-            {
-                builder.Services.AddEventSyncStorage(builder.Configuration);
-                builder.Services.AddClassifier();
-                builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
-            });
+            builder => builder.AddClassifierWorker());
 }

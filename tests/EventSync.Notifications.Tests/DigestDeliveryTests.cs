@@ -48,8 +48,8 @@ public sealed class DigestDeliveryTests
         await SeedAsync(world);
         var first = await world.StartWorkerAsync();
         var second = await world.StartWorkerAsync();
-        await NotificationWorld.StartupRunsFinishedAsync(first);
-        await NotificationWorld.StartupRunsFinishedAsync(second);
+        await NotificationWorld.StartupRunsFinishedAsync(first.Services);
+        await NotificationWorld.StartupRunsFinishedAsync(second.Services);
         var consumed = new ConsumedCounter<SendErrorDigest>();
         first.Services.GetRequiredService<IBus>().ConnectConsumeObserver(consumed);
         second.Services.GetRequiredService<IBus>().ConnectConsumeObserver(consumed);
@@ -85,7 +85,7 @@ public sealed class DigestDeliveryTests
 
         // Another restart within the day sends nothing more.
         var again = await world.StartWorkerAsync();
-        await NotificationWorld.StartupRunsFinishedAsync(again);
+        await NotificationWorld.StartupRunsFinishedAsync(again.Services);
         Assert.Empty(await NotificationWorld.PublishDueAsync(again));
         Assert.Equal(2, world.Smtp.Messages.Count);
         Assert.NotNull((await world.DigestClaims.LastSentDigestAsync(Tenant, ct))?.SentAt);
@@ -100,7 +100,7 @@ public sealed class DigestDeliveryTests
         world.Smtp.Refusing = true;
         var app = await world.StartWorkerAsync();
         using var counters = new EmailCounters(app.Services.GetRequiredService<IMeterFactory>());
-        await NotificationWorld.StartupRunsFinishedAsync(app);
+        await NotificationWorld.StartupRunsFinishedAsync(app.Services);
         await world.SaveSettingsAsync(Tenant, DigestFrequency.Daily);
 
         Assert.Single(await NotificationWorld.PublishDueAsync(app));

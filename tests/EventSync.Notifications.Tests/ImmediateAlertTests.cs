@@ -31,10 +31,10 @@ public sealed class ImmediateAlertTests
         bus.ConnectConsumeObserver(surfaced);
 
         // 998 new and 1 reopened error, 1 transient error that surfaced: 1000 alerts. Recurring and transient ones are no alerts.
-        var messages = Enumerable.Range(0, 998).Select(i => Classified(tenant, i, ErrorOccurrence.New, "property-values", "invalid-email"))
-            .Append(Classified(tenant, 998, ErrorOccurrence.Reopened, "duplicates", "salesforce-duplicate-rule"))
-            .Concat(Enumerable.Range(0, 10).Select(i => Classified(tenant, 2000 + i, ErrorOccurrence.Recurring, "property-values", "invalid-email")))
-            .Concat(Enumerable.Range(0, 5).Select(i => Classified(tenant, 3000 + i, ErrorOccurrence.New, ErrorCatalog.TransientCategory, "lock-contention")))
+        var messages = Enumerable.Range(0, 998).Select(i => ClassifiedAlerts.Of(tenant, i, ErrorOccurrence.New, "property-values", "invalid-email", Now))
+            .Append(ClassifiedAlerts.Of(tenant, 998, ErrorOccurrence.Reopened, "duplicates", "salesforce-duplicate-rule", Now))
+            .Concat(Enumerable.Range(0, 10).Select(i => ClassifiedAlerts.Of(tenant, 2000 + i, ErrorOccurrence.Recurring, "property-values", "invalid-email", Now)))
+            .Concat(Enumerable.Range(0, 5).Select(i => ClassifiedAlerts.Of(tenant, 3000 + i, ErrorOccurrence.New, ErrorCatalog.TransientCategory, "lock-contention", Now)))
             .ToList();
         await Task.WhenAll(messages.Select(m => bus.Publish(m, ct)));
         await bus.Publish(
@@ -70,7 +70,7 @@ public sealed class ImmediateAlertTests
         var bus = app.Services.GetRequiredService<IBus>();
         bus.ConnectConsumeObserver(classified);
 
-        await bus.Publish(Classified("portal-daily", 1, ErrorOccurrence.New, "property-values", "invalid-email"), ct);
+        await bus.Publish(ClassifiedAlerts.Of("portal-daily", 1, ErrorOccurrence.New, "property-values", "invalid-email", Now), ct);
         await Eventually.HoldsAsync(() => Task.FromResult(classified.Count == 1), Deadline, "the alert is consumed");
         world.Time.Advance(TimeSpan.FromMinutes(10));
 
@@ -89,7 +89,7 @@ public sealed class ImmediateAlertTests
         var before = await world.StartWorkerAsync();
         var classified = new ConsumedCounter<SyncErrorClassified>();
         before.Services.GetRequiredService<IBus>().ConnectConsumeObserver(classified);
-        await before.Services.GetRequiredService<IBus>().Publish(Classified(tenant, 1, ErrorOccurrence.New, "property-values", "invalid-email"), ct);
+        await before.Services.GetRequiredService<IBus>().Publish(ClassifiedAlerts.Of(tenant, 1, ErrorOccurrence.New, "property-values", "invalid-email", Now), ct);
         await Eventually.HoldsAsync(() => Task.FromResult(classified.Count == 1), Deadline, "the alert is consumed");
         await world.StopWorkerAsync(before);
 
@@ -102,18 +102,4 @@ public sealed class ImmediateAlertTests
     }
 
     private static string Title(string errorType) => ErrorCatalog.Default.Get(errorType).Title.In("pl");
-
-    private static SyncErrorClassified Classified(string tenant, int i, ErrorOccurrence occurrence, string category, string errorType) => new()
-    {
-        ErrorId = $"err-{i}",
-        EventId = Guid.NewGuid().ToString(),
-        TenantId = tenant,
-        ObjectType = "contact",
-        HubSpotId = $"{10_000 + i}",
-        Category = category,
-        ErrorType = errorType,
-        RuleId = errorType,
-        Occurrence = occurrence,
-        OccurredAt = Now,
-    };
 }

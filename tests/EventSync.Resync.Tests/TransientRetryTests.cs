@@ -1,6 +1,5 @@
 using EventSync.Contracts;
 using EventSync.Core.Resync;
-using EventSync.Core.Storage;
 using EventSync.Resync.Dispatching;
 using EventSync.Resync.Tests.Infrastructure;
 using EventSync.Resync.Transient;
@@ -31,7 +30,7 @@ public sealed class TransientRetryTests
         Assert.Equal(SyncFailures.LockContentionType, error.ErrorType);
 
         // First failure: an automatic resync about a minute later (±20%), not at once.
-        await host.PublishAsync(Classified(error, "event-1", ErrorOccurrence.New, T0));
+        await host.PublishAsync(ClassifiedErrors.Of(error, "event-1", ErrorOccurrence.New, T0));
         var first = await WaitForAsync(host, tenant, $"auto-{error.Id}-1", r => r.Parts[0].State == ResyncPartState.Deferred);
         RequestReport.Write("after failure 1", first);
         Assert.Equal((ResyncKind.Automatic, "automatic"), (first.Kind, first.RequestedBy));
@@ -44,7 +43,7 @@ public sealed class TransientRetryTests
         await Eventually.HoldsAsync(() => Task.FromResult(engine.Received.Count == 1), Deadline, "the first automatic resync went out");
 
         // Second failure after the resync: that part failed; the next resync waits about twice as long.
-        await host.PublishAsync(Classified(error, "event-2", ErrorOccurrence.Recurring, time.GetUtcNow()));
+        await host.PublishAsync(ClassifiedErrors.Of(error, "event-2", ErrorOccurrence.Recurring, time.GetUtcNow()));
         var second = await WaitForAsync(host, tenant, $"auto-{error.Id}-2", r => r.Parts[0].State == ResyncPartState.Deferred);
         RequestReport.Write("after failure 2", second);
         Assert.InRange(second.Parts[0].ExpectedAt!.Value, time.GetUtcNow().AddSeconds(96), time.GetUtcNow().AddSeconds(144));
@@ -56,7 +55,7 @@ public sealed class TransientRetryTests
         await Eventually.HoldsAsync(() => Task.FromResult(engine.Received.Count == 2), Deadline, "the second automatic resync went out");
 
         // Third failure: past MaxAttempts (2), the error surfaces with its history and no further resync is planned.
-        await host.PublishAsync(Classified(error, "event-3", ErrorOccurrence.Recurring, time.GetUtcNow()));
+        await host.PublishAsync(ClassifiedErrors.Of(error, "event-3", ErrorOccurrence.Recurring, time.GetUtcNow()));
         await Eventually.HoldsAsync(() => Task.FromResult(!host.Received.Surfaced.IsEmpty), Deadline, "TransientErrorSurfaced was published");
         var surfaced = Assert.Single(host.Received.Surfaced);
         Assert.Equal((error.Id, tenant, "transient", SyncFailures.LockContentionType, 2), (surfaced.ErrorId, surfaced.TenantId, surfaced.Category, surfaced.ErrorType, surfaced.Attempts));
@@ -71,7 +70,7 @@ public sealed class TransientRetryTests
         // A redelivery of the failure that surfaced it (a crash between the store write and the publish, say) publishes the
         // announcement again, later on the clock, with the same content and the same message id.
         time.Advance(TimeSpan.FromMinutes(1));
-        await host.PublishAsync(Classified(error, "event-3", ErrorOccurrence.Recurring, time.GetUtcNow()));
+        await host.PublishAsync(ClassifiedErrors.Of(error, "event-3", ErrorOccurrence.Recurring, time.GetUtcNow()));
         await Eventually.HoldsAsync(() => Task.FromResult(host.Received.Surfaced.Count(s => s.ErrorId == error.Id) == 2), Deadline, "the redelivered failure surfaced the error again");
         var again = host.Received.Surfaced.Where(s => s.ErrorId == error.Id).ToList();
         Assert.Equal(again[0], again[1]);
@@ -83,7 +82,7 @@ public sealed class TransientRetryTests
         // here directly, so that a marker published after it returned arrives after anything it published.
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<TransientFailureHandler>().HandleAsync(Classified(error, "event-4", ErrorOccurrence.Recurring, time.GetUtcNow()), Ct);
+            await scope.ServiceProvider.GetRequiredService<TransientFailureHandler>().HandleAsync(ClassifiedErrors.Of(error, "event-4", ErrorOccurrence.Recurring, time.GetUtcNow()), Ct);
         }
 
         await host.PublishAsync(surfaced with { ErrorId = "marker" });
@@ -103,7 +102,7 @@ public sealed class TransientRetryTests
         var now = TimeProvider.System.GetUtcNow();
         var error = Assert.Single(await StoredErrors.RecordAsync(host.Errors, StoredErrors.Failure(tenant, "4712", "sf-sync-eu-1", now, SyncFailures.RowLock)));
 
-        await host.PublishAsync(Classified(error, "event-1", ErrorOccurrence.New, now));
+        await host.PublishAsync(ClassifiedErrors.Of(error, "event-1", ErrorOccurrence.New, now));
 
         // Nobody calls the dispatcher here: only the one-shot trigger at the end of the back-off can send it.
         await Eventually.HoldsAsync(() => Task.FromResult(engine.Received.Count == 1), Deadline, "the Quartz wake-up sent the automatic resync");
@@ -128,22 +127,6 @@ public sealed class TransientRetryTests
 
         Assert.All(delays.Skip(6), d => Assert.InRange(d, TimeSpan.FromMinutes(48), max));
     }
-
-    private static SyncErrorClassified Classified(SyncError error, string eventId, ErrorOccurrence occurrence, DateTimeOffset at) => new()
-    {
-        ErrorId = error.Id,
-        EventId = eventId,
-        TenantId = error.TenantId,
-        EngineId = error.EngineId,
-        ObjectType = error.ObjectType,
-        HubSpotId = error.HubSpotId,
-        Category = error.Category,
-        ErrorType = error.ErrorType,
-        Retryable = true,
-        RuleId = error.RuleId,
-        Occurrence = occurrence,
-        OccurredAt = at,
-    };
 
     private static async Task<ResyncRequestRecord> WaitForAsync(ResyncHost host, string tenant, string requestId, Func<ResyncRequestRecord, bool> accept) =>
         (await Eventually.MatchesAsync(

@@ -4,6 +4,7 @@ using EventSync.Api.OpenApi;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Core.Classification;
+using EventSync.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,10 @@ namespace EventSync.Api.Extensions;
 
 public static class ApiExtensions
 {
+    /// <summary>The API service as it runs: the store, the API's services and a bus it publishes on (no consumers).</summary>
+    public static IHostApplicationBuilder AddSyncHealthApiService(this IHostApplicationBuilder builder) =>
+        builder.AddEventSyncService(b => b.Services.AddSyncHealthApi(), _ => { });
+
     /// <summary>The API's services: key checks, body limits, problem details, security headers, JSON settings of the wire.</summary>
     public static IServiceCollection AddSyncHealthApi(this IServiceCollection services)
     {

@@ -2,6 +2,7 @@ using EventSync.Classifier.Consumers;
 using EventSync.Classifier.Monitoring;
 using EventSync.Classifier.Recording;
 using EventSync.Core.Classification;
+using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +11,10 @@ namespace EventSync.Classifier.Extensions;
 
 public static class ClassifierExtensions
 {
+    /// <summary>The classifier worker as it runs: the store, the classifier's services and the bus with its consumers.</summary>
+    public static IHostApplicationBuilder AddClassifierWorker(this IHostApplicationBuilder builder) =>
+        builder.AddEventSyncService(b => b.Services.AddClassifier(), bus => bus.AddClassifierConsumers());
+
     /// <summary>The classifier's services: the rule-based classifier, the recorder, the outbox dispatcher that publishes its announcements and the observer counting invalid messages.</summary>
     public static IServiceCollection AddClassifier(this IServiceCollection services)
     {

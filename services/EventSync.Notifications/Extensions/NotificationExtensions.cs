@@ -3,6 +3,7 @@ using EventSync.Notifications.Consumers;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Email;
 using EventSync.Notifications.Jobs;
+using EventSync.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,10 @@ namespace EventSync.Notifications.Extensions;
 
 public static class NotificationExtensions
 {
+    /// <summary>The notification worker as it runs: the store, the worker's services and the bus with its consumers.</summary>
+    public static IHostApplicationBuilder AddNotificationWorker(this IHostApplicationBuilder builder) =>
+        builder.AddEventSyncService(b => b.Services.AddNotifications(b.Configuration), bus => bus.AddNotificationConsumers());
+
     /// <summary>
     /// The notification worker's services: options (<c>EventSync:Notifications</c>), the email sender (SMTP from
     /// <c>ConnectionStrings:smtp</c>, else the log), digests, alerts, metrics, and the Quartz scheduler with its jobs.

@@ -3,6 +3,7 @@ using EventSync.Resync.Dispatching;
 using EventSync.Resync.Jobs;
 using EventSync.Resync.Requests;
 using EventSync.Resync.Transient;
+using EventSync.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,19 @@ namespace EventSync.Resync.Extensions;
 
 public static class ResyncExtensions
 {
+    /// <summary>
+    /// The resync worker as it runs: the store, the worker's services and the bus with its consumers, and those
+    /// <paramref name="addConsumers"/> adds (a test's stand-ins for the engines, say).
+    /// </summary>
+    public static IHostApplicationBuilder AddResyncWorker(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? addConsumers = null) =>
+        builder.AddEventSyncService(
+            b => b.Services.AddResync(),
+            bus =>
+            {
+                bus.AddResyncConsumers();
+                addConsumers?.Invoke(bus);
+            });
+
     /// <summary>
     /// The resync worker's services: options (validated at start-up), the dispatcher and sender, the transient retries,
     /// the meter, and the in-memory Quartz scheduler with its wake-up and sweep jobs. Needs the store (AddEventSyncStorage).

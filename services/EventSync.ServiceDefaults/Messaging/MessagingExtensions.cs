@@ -44,13 +44,7 @@ public static class MessagingExtensions
             addConsumers(bus);
             if (configuration.UsesInMemoryBus())
             {
-                bus.UsingInMemory((context, cfg) =>
-                {
-                    cfg.ObserveConsumers(context);
-                    cfg.ValidateWireMessages();
-                    cfg.UseConsumeFilter(typeof(MessageLogContextFilter<>), context);
-                    cfg.ConfigureEndpoints(context);
-                });
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEventSyncEndpoints(context));
             }
             else
             {
@@ -73,10 +67,7 @@ public static class MessagingExtensions
                             });
                         }
                     });
-                    cfg.ObserveConsumers(context);
-                    cfg.ValidateWireMessages();
-                    cfg.UseConsumeFilter(typeof(MessageLogContextFilter<>), context);
-                    cfg.ConfigureEndpoints(context);
+                    cfg.ConfigureEventSyncEndpoints(context);
                     // The bus reports its health through its receive endpoints, and is "ready" without any: a temporary,
                     // empty endpoint per instance makes readiness follow the broker connection in services without consumers.
                     cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("health"), _ => { });
@@ -84,6 +75,20 @@ public static class MessagingExtensions
             }
         });
         return services;
+    }
+
+    /// <summary>
+    /// What every EventSync bus has on any transport (the in-memory bus of a test harness too): readiness observation,
+    /// validation of wire messages, the log context of each message, and an endpoint per registered consumer.
+    /// </summary>
+    public static void ConfigureEventSyncEndpoints<TEndpoint>(this IBusFactoryConfigurator<TEndpoint> cfg, IBusRegistrationContext context)
+        where TEndpoint : IReceiveEndpointConfigurator
+    {
+        ArgumentNullException.ThrowIfNull(cfg);
+        cfg.ObserveConsumers(context);
+        cfg.ValidateWireMessages();
+        cfg.UseConsumeFilter(typeof(MessageLogContextFilter<>), context);
+        cfg.ConfigureEndpoints(context);
     }
 
     /// <summary>The broker's own view of the consumers, for readiness: the connection string's host, or every cluster node.</summary>

@@ -3,8 +3,8 @@ using EventSync.Api.Ingestion;
 using EventSync.Classifier.Extensions;
 using EventSync.Notifications.Extensions;
 using EventSync.Resync.Extensions;
+using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Standalone.Demo;
 using EventSync.Standalone.Ingestion;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,12 +13,26 @@ namespace EventSync.Standalone.Extensions;
 
 public static class StandaloneExtensions
 {
-    /// <summary>Every EventSync service in this process, on the bus and store that configuration names.</summary>
+    /// <summary>
+    /// Every EventSync service in this process: the services of each worker and of the API, on one store and one bus with
+    /// every worker's consumers (the parts each worker's <c>AddXxxWorker</c> composes on its own).
+    /// </summary>
     public static WebApplicationBuilder AddStandalone(this WebApplicationBuilder builder, bool demo)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StandaloneOptions>().BindConfiguration(StandaloneOptions.Section).Configure(o => o.Demo |= demo);
-        builder.Services.AddEventSyncStorage(builder.Configuration);
+        builder.AddEventSyncService(AddServices, bus =>
+        {
+            bus.AddClassifierConsumers();
+            bus.AddNotificationConsumers();
+            bus.AddResyncConsumers();
+        });
+        builder.Services.AddHostedService<DemoFailurePublisher>();
+        return builder;
+    }
+
+    private static void AddServices(IHostApplicationBuilder builder)
+    {
         builder.Services.AddClassifier();
         builder.Services.AddSyncHealthApi();
         if (builder.Configuration.UsesInMemoryBus())
@@ -30,13 +44,5 @@ public static class StandaloneExtensions
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddResync();
         builder.Services.AddLocalAdminKeyWhenNoneConfigured(builder.Configuration);
-        builder.Services.AddEventSyncBus(builder.Configuration, bus =>
-        {
-            bus.AddClassifierConsumers();
-            bus.AddNotificationConsumers();
-            bus.AddResyncConsumers();
-        });
-        builder.Services.AddHostedService<DemoFailurePublisher>();
-        return builder;
     }
 }

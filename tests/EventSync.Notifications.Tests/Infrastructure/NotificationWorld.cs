@@ -4,8 +4,6 @@ using EventSync.Notifications.Digests;
 using EventSync.Notifications.Extensions;
 using EventSync.Notifications.Jobs;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Storage.Sqlite.Extensions;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
@@ -92,9 +90,7 @@ public sealed class NotificationWorld : IAsyncDisposable
                 ]),
                 builder =>
                 {
-                    builder.Services.AddEventSyncStorage(builder.Configuration);
-                    builder.Services.AddNotifications(builder.Configuration);
-                    builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddNotificationConsumers());
+                    builder.AddNotificationWorker();
                     builder.Services.AddSingleton<TimeProvider>(Time);
                 }),
             TestContext.Current.CancellationToken);
@@ -102,11 +98,11 @@ public sealed class NotificationWorld : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Waits until the host's start-up runs of both jobs finished (Quartz removes a one-shot trigger once its job completed).</summary>
-    public static async Task StartupRunsFinishedAsync(WebApplication app)
+    /// <summary>Waits until a host's start-up runs of both jobs finished (Quartz removes a one-shot trigger once its job completed).</summary>
+    public static async Task StartupRunsFinishedAsync(IServiceProvider host)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
+        ArgumentNullException.ThrowIfNull(host);
+        var scheduler = await host.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
         await Eventually.HoldsAsync(
             async () => await scheduler.GetTrigger(PublishDueDigestsJob.StartupTrigger, TestContext.Current.CancellationToken) is null
                 && await scheduler.GetTrigger(FlushAlertWindowsJob.StartupTrigger, TestContext.Current.CancellationToken) is null,

@@ -1,7 +1,6 @@
 using EventSync.Classifier.Extensions;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
 using EventSync.Testing.Hosts;
@@ -73,10 +72,5 @@ public sealed class ClusterNodesTests
                     $"--EventSync:DataDir={dataDir.Path}",
                     .. clusterNodes.Select((node, i) => $"--{MessagingOptions.Section}:ClusterNodes:{i}={node}"),
                 ]),
-            builder =>
-            {
-                builder.Services.AddEventSyncStorage(builder.Configuration);
-                builder.Services.AddClassifier();
-                builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
-            });
+            builder => builder.AddClassifierWorker());
 }

@@ -1,7 +1,6 @@
 using EventSync.Classifier.Extensions;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
 using EventSync.Testing.Hosts;
@@ -71,12 +70,7 @@ public sealed class QueueTypeTests
                     $"--EventSync:DataDir={dataDir.Path}",
                     .. queueType is null ? Array.Empty<string>() : [$"--{MessagingOptions.Section}:QueueType={queueType}"],
                 ]),
-            builder =>
-            {
-                builder.Services.AddEventSyncStorage(builder.Configuration);
-                builder.Services.AddClassifier();
-                builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
-            });
+            builder => builder.AddClassifierWorker());
 
     private static async Task<bool> ExistsAsync(Uri broker, string queue)
     {

@@ -1,14 +1,12 @@
 using EventSync.Classifier.Extensions;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 
-/// <summary>The classifier's host as its Program.cs builds it, on a given broker and data directory, started in this process.</summary>
+/// <summary>The classifier's host as its Program.cs builds it (<c>AddClassifierWorker</c>), on a given broker and data directory, started in this process.</summary>
 public static class InProcessClassifier
 {
     /// <summary>
@@ -24,10 +22,8 @@ public static class InProcessClassifier
                     TestHosts.Arguments([$"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}", .. settings]),
                     builder =>
                     {
-                        builder.Services.AddEventSyncStorage(builder.Configuration);
+                        builder.AddClassifierWorker();
                         services?.Invoke(builder.Services);
-                        builder.Services.AddClassifier();
-                        builder.Services.AddEventSyncBus(builder.Configuration, bus => bus.AddClassifierConsumers());
                     });
                 if (deliveries is not null)
                 {

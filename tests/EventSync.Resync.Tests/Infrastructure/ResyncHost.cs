@@ -3,8 +3,6 @@ using EventSync.Core.Storage;
 using EventSync.Resync.Dispatching;
 using EventSync.Resync.Extensions;
 using EventSync.ServiceDefaults.Hosting;
-using EventSync.ServiceDefaults.Messaging;
-using EventSync.ServiceDefaults.Storage;
 using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -58,19 +56,16 @@ public sealed class ResyncHost : IAsyncDisposable
         var app = await TestHosts.StartAsync(
             () => ServiceHost.Build(arguments, builder =>
             {
-                builder.Services.AddEventSyncStorage(builder.Configuration);
-                builder.Services.AddResync();
-                builder.Services.AddSingleton<TimeProvider>(time);
-                builder.Services.AddSingleton<ReceivedMessages>();
-                builder.Services.AddEventSyncBus(builder.Configuration, bus =>
+                builder.AddResyncWorker(bus =>
                 {
-                    bus.AddResyncConsumers();
                     bus.AddConsumer<MassTransitEngineConsumer>().Endpoint(e => e.Name = ResyncQueues.MassTransitEngine);
                     if (consumeSurfaced)
                     {
                         bus.AddConsumer<SurfacedErrorConsumer>().Endpoint(e => e.Name = "test-surfaced-errors");
                     }
                 });
+                builder.Services.AddSingleton<TimeProvider>(time);
+                builder.Services.AddSingleton<ReceivedMessages>();
             }),
             TestContext.Current.CancellationToken);
         return new ResyncHost(app, time);
