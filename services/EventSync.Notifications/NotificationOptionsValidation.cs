@@ -40,7 +40,7 @@ internal sealed class NotificationOptionsValidation : IValidateOptions<Notificat
             (nameof(options.AlertSweepCron), options.AlertSweepCron),
         })
         {
-            if (!CronExpression.IsValidExpression(cron ?? string.Empty))
+            if (!IsCron(cron))
             {
                 failures.Add($"{NotificationOptions.Section}:{setting} must be a Quartz cron expression; got '{cron}'.");
             }
@@ -52,5 +52,18 @@ internal sealed class NotificationOptionsValidation : IValidateOptions<Notificat
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsCron(string? expression)
+    {
+        try
+        {
+            _ = new CronExpression(expression ?? string.Empty);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -6,6 +6,7 @@ using EventSync.ServiceDefaults.Hosting;
 using EventSync.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace EventSync.Classifier.Extensions;
 
@@ -18,7 +19,8 @@ public static class ClassifierExtensions
     /// <summary>The classifier's services: the rule-based classifier, the recorder, the outbox dispatcher that publishes its announcements and the observer counting invalid messages.</summary>
     public static IServiceCollection AddClassifier(this IServiceCollection services)
     {
-        services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section);
+        services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidation>());
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<FailureRecorder>();

@@ -1,14 +1,13 @@
-using EventSync.Classifier;
 using EventSync.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
-namespace EventSync.Classifier.Tests.Options;
+namespace EventSync.Classifier.Tests.Settings;
 
 /// <summary><see cref="ClassifierOptionsValidation"/>: the classifier refuses settings that make no sense, naming each.</summary>
 public sealed class ClassifierOptionsValidationTests
 {
     private static ValidateOptionsResult Validate(ClassifierOptions options, ushort prefetch = 200) =>
-        new ClassifierOptionsValidation(Microsoft.Extensions.Options.Options.Create(new MessagingOptions { PrefetchCount = prefetch })).Validate(null, options);
+        new ClassifierOptionsValidation(Options.Create(new MessagingOptions { PrefetchCount = prefetch })).Validate(null, options);
 
     [Fact]
     public void Should_accept_the_defaults() => Assert.True(Validate(new ClassifierOptions()).Succeeded);

@@ -1,6 +1,5 @@
-using EventSync.Notifications;
 
-namespace EventSync.Notifications.Tests.Options;
+namespace EventSync.Notifications.Tests.Settings;
 
 /// <summary><see cref="NotificationOptionsValidation"/>: the notification worker refuses settings that make no sense, naming each.</summary>
 public sealed class NotificationOptionsValidationTests
