@@ -15,6 +15,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Catalog"] = "The public error taxonomy: categories, error types, meanings and fixes. No key needed.",
         ["SyncHealth"] = "A tenant's sync health: open errors by category, trends and API usage.",
         ["ApiAllocation"] = "How much of the Salesforce daily API limit a tenant's integration may use.",
+        ["ErrorCardRecount"] = "Count a tenant's error cards again from its errors, repairing counters that drifted.",
         ["Error"] = "A tenant's classified errors: the list and one error's card.",
         ["ErrorExport"] = "A tenant's errors as CSV.",
         ["ErrorTrend"] = "Errors per day and category.",

@@ -29,6 +29,8 @@ public static class ConfirmWait
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
+            // The wait's own bound may come first: the publish is cancelled all the same.
+            await timeout.CancelAsync();
             throw new TimeoutException($"The broker did not confirm within {bound} (EventSync:Messaging:PublishTimeout).", e);
         }
     }
