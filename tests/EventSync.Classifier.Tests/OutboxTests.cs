@@ -1,10 +1,10 @@
 using EventSync.Classifier.Extensions;
 using EventSync.Classifier.Recording;
-using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.Testing;
+using EventSync.Testing.Harness;
 using EventSync.Testing.Hosts;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +30,7 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task Should_publish_each_announcement_with_the_id_it_was_stored_with_and_remove_it_when_the_bus_took_it()
     {
-        var tap = new AnnouncementTap();
+        var tap = new PublishTap<SyncErrorClassified>();
         var host = await StartAsync(tap);
         try
         {
@@ -56,7 +56,7 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task Should_publish_the_announcement_with_the_same_id_once_the_broker_takes_messages_again_when_it_refused_it_after_the_write()
     {
-        var tap = new AnnouncementTap();
+        var tap = new PublishTap<SyncErrorClassified>();
         var host = await StartAsync(tap);
         try
         {
@@ -83,7 +83,7 @@ public sealed class OutboxTests : IDisposable
     {
         var tenant = SyncFailures.NewTenant("outbox-restart");
         var failure = SyncFailures.ToSalesforce(tenant, "820", SyncFailures.ValidationRule);
-        var refusing = new AnnouncementTap();
+        var refusing = new PublishTap<SyncErrorClassified>();
         refusing.Refuse();
         var first = await StartAsync(refusing);
         try
@@ -97,7 +97,7 @@ public sealed class OutboxTests : IDisposable
             await TestHosts.StopAsync(first);
         }
 
-        var tap = new AnnouncementTap();
+        var tap = new PublishTap<SyncErrorClassified>();
         var second = await StartAsync(tap);
         try
         {
@@ -115,7 +115,7 @@ public sealed class OutboxTests : IDisposable
         }
     }
 
-    private static List<(Guid? MessageId, SyncErrorClassified Message)> Of(AnnouncementTap tap, string tenant) =>
+    private static List<(Guid? MessageId, SyncErrorClassified Message)> Of(PublishTap<SyncErrorClassified> tap, string tenant) =>
         [.. tap.Published.Where(p => p.Message.TenantId == tenant)];
 
     private static IOutboxStore OutboxOf(WebApplication host) => host.Services.GetRequiredService<IOutboxStore>();
@@ -127,7 +127,7 @@ public sealed class OutboxTests : IDisposable
     }
 
     // The tap is on the bus before it starts: a dispatcher publishes what waits as soon as the host started.
-    private Task<WebApplication> StartAsync(AnnouncementTap tap) =>
+    private Task<WebApplication> StartAsync(PublishTap<SyncErrorClassified> tap) =>
         TestHosts.StartAsync(
             () => ServiceHost.Build(
                 TestHosts.Arguments("--ConnectionStrings:rabbitmq=", $"--EventSync:DataDir={_dataDir.Path}"),

@@ -129,8 +129,8 @@ public sealed class ResyncConsumerTests
             {
                 builder.AddResyncWorker();
                 builder.Services.AddSingleton<TimeProvider>(time);
-                builder.Services.AddSingleton<SurfacedTap>();
-                builder.Services.AddPublishObserver(provider => provider.GetRequiredService<SurfacedTap>());
+                builder.Services.AddSingleton<PublishTap<TransientErrorSurfaced>>();
+                builder.Services.AddPublishObserver(provider => provider.GetRequiredService<PublishTap<TransientErrorSurfaced>>());
             },
             settings);
 
@@ -153,5 +153,5 @@ public sealed class ResyncConsumerTests
     private static List<ResyncRecord> SentTo(HarnessHost host, string tenant) => [.. host.SentSoFar<ResyncRecord>().Where(r => r.TenantId == tenant)];
 
     private static List<(Guid? MessageId, TransientErrorSurfaced Message)> Surfaced(HarnessHost host, SyncError error) =>
-        [.. host.Get<SurfacedTap>().Published.Where(m => m.Message.ErrorId == error.Id)];
+        [.. host.Get<PublishTap<TransientErrorSurfaced>>().Published.Where(m => m.Message.ErrorId == error.Id)];
 }
