@@ -1,3 +1,5 @@
+using EventSync.Api.RateLimiting;
+using EventSync.Api.Requests;
 using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
 
@@ -14,7 +16,9 @@ internal static class ErrorCardRecountEndpoints
         tenant.MapPost("/cards/recount", RecountAsync)
             .WithName("RecountErrorCards")
             .WithSummary("Count the tenant's error cards again from its errors (repairs counters that drifted)")
-            .Produces<IReadOnlyList<ErrorCardView>>();
+            .Produces<IReadOnlyList<ErrorCardView>>()
+            .TakesTenantReadSlot()
+            .TakesNoBody();
         return tenant;
     }
 

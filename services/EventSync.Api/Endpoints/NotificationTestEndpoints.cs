@@ -1,4 +1,5 @@
 using EventSync.Api.RateLimiting;
+using EventSync.Api.Requests;
 using EventSync.Api.Settings;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
@@ -26,7 +27,8 @@ internal static class NotificationTestEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(ApiRateLimitPolicies.NotificationTest);
+            .RequireRateLimiting(ApiRateLimitPolicies.NotificationTest)
+            .TakesNoBody();
         return tenant;
     }
 

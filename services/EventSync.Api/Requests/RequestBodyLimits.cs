@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -16,4 +17,23 @@ internal static class RequestBodyLimits
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes(options)))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
+
+    /// <summary>
+    /// A route that takes no body: its cap is 0 and the first byte of one is read, so the server refuses it like any body
+    /// past its route's cap (413), before the route does anything, instead of taking a body nobody reads.
+    /// </summary>
+    public static RouteHandlerBuilder TakesNoBody(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .WithMetadata(new RequestSizeLimitAttribute(0))
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var http = context.HttpContext;
+                if (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+                {
+                    _ = await http.Request.Body.ReadAsync(new byte[1], http.RequestAborted);
+                }
+
+                return await next(context);
+            })
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 }

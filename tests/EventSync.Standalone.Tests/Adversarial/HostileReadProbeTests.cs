@@ -139,6 +139,27 @@ public sealed class HostileReadProbeTests(ProbedStandalone host) : IClassFixture
         Assert.All(refused, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
     }
 
+    [Fact]
+    public async Task Should_refuse_some_of_a_flood_of_one_tenants_recounts_while_another_tenants_recount_is_answered()
+    {
+        var heavy = SyncFailures.NewTenant("recount-flood");
+        var quiet = SyncFailures.NewTenant("recount-quiet");
+        var failures = Enumerable.Range(0, 200)
+            .Select(i => SyncFailures.ToSalesforce(heavy, $"recount-{i}", i % 2 == 0 ? SyncFailures.ValidationRule : SyncFailures.InvalidEmail))
+            .ToList();
+        await host.SeedAsync(heavy, failures, expectedErrors: 200);
+
+        var (refused, otherRecount) = await Eventually.MatchesAsync(
+            () => FloodAsync(HttpMethod.Post, ProbedStandalone.TenantPath(heavy, "cards/recount"), ProbedStandalone.TenantPath(quiet, "cards/recount"), requests: 24),
+            flood => flood.Refused.Count > 0,
+            TimeSpan.FromSeconds(60),
+            "some of 24 parallel recounts of one tenant are refused with 429");
+
+        Assert.Equal(HttpStatusCode.OK, otherRecount);
+        Assert.All(refused, r => Assert.NotNull(r.Headers.RetryAfter));
+        Assert.All(refused, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+    }
+
     public static TheoryData<string, string> WrongParameters { get; } = new()
     {
         { "errors?limit=100000", "limit" },
@@ -259,10 +280,13 @@ public sealed class HostileReadProbeTests(ProbedStandalone host) : IClassFixture
         return seeded.First(e => e.GetProperty("hubSpotId").GetString() == "acme-secret");
     }
 
-    private async Task<(List<HttpResponseMessage> Refused, HttpStatusCode OtherPage)> FloodAsync(string heavy, string quiet, int reads)
+    private Task<(List<HttpResponseMessage> Refused, HttpStatusCode OtherPage)> FloodAsync(string heavy, string quiet, int reads) =>
+        FloodAsync(HttpMethod.Get, ProbedStandalone.TenantPath(heavy, "errors?limit=200"), ProbedStandalone.TenantPath(quiet, "errors"), reads);
+
+    private async Task<(List<HttpResponseMessage> Refused, HttpStatusCode OtherPage)> FloodAsync(HttpMethod method, string flooded, string other, int requests)
     {
-        var flood = Enumerable.Range(0, reads).Select(_ => host.GetAsync(ProbedStandalone.TenantPath(heavy, "errors?limit=200"), host.AdminKey)).ToList();
-        using var other = await host.GetAsync(ProbedStandalone.TenantPath(quiet, "errors"), host.AdminKey);
+        var flood = Enumerable.Range(0, requests).Select(_ => host.SendAsync(method, flooded, host.AdminKey)).ToList();
+        using var otherAnswer = await host.SendAsync(method, other, host.AdminKey);
         var answers = await Task.WhenAll(flood);
         Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
         foreach (var answer in answers.Where(a => a.StatusCode != HttpStatusCode.TooManyRequests))
@@ -270,6 +294,6 @@ public sealed class HostileReadProbeTests(ProbedStandalone host) : IClassFixture
             answer.Dispose();
         }
 
-        return ([.. answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests)], other.StatusCode);
+        return ([.. answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests)], otherAnswer.StatusCode);
     }
 }
