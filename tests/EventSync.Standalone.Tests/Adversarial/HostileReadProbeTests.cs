@@ -128,15 +128,8 @@ public sealed class HostileReadProbeTests(ProbedStandalone host) : IClassFixture
             .ToList();
         await host.SeedAsync(heavy, failures, expectedErrors: 200);
 
-        var (refused, otherPage) = await Eventually.MatchesAsync(
-            () => FloodAsync(heavy, quiet, reads: 12),
-            flood => flood.Refused.Count > 0,
-            TimeSpan.FromSeconds(60),
-            "some of 12 parallel list reads of one tenant are refused with 429");
-
-        Assert.Equal(HttpStatusCode.OK, otherPage);
-        Assert.All(refused, r => Assert.NotNull(r.Headers.RetryAfter));
-        Assert.All(refused, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        await SomeAreRefusedWhileAnotherTenantIsAnsweredAsync(
+            HttpMethod.Get, ProbedStandalone.TenantPath(heavy, "errors?limit=200"), ProbedStandalone.TenantPath(quiet, "errors"), requests: 12, "list reads");
     }
 
     [Fact]
@@ -149,15 +142,8 @@ public sealed class HostileReadProbeTests(ProbedStandalone host) : IClassFixture
             .ToList();
         await host.SeedAsync(heavy, failures, expectedErrors: 200);
 
-        var (refused, otherRecount) = await Eventually.MatchesAsync(
-            () => FloodAsync(HttpMethod.Post, ProbedStandalone.TenantPath(heavy, "cards/recount"), ProbedStandalone.TenantPath(quiet, "cards/recount"), requests: 24),
-            flood => flood.Refused.Count > 0,
-            TimeSpan.FromSeconds(60),
-            "some of 24 parallel recounts of one tenant are refused with 429");
-
-        Assert.Equal(HttpStatusCode.OK, otherRecount);
-        Assert.All(refused, r => Assert.NotNull(r.Headers.RetryAfter));
-        Assert.All(refused, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        await SomeAreRefusedWhileAnotherTenantIsAnsweredAsync(
+            HttpMethod.Post, ProbedStandalone.TenantPath(heavy, "cards/recount"), ProbedStandalone.TenantPath(quiet, "cards/recount"), requests: 24, "recounts");
     }
 
     public static TheoryData<string, string> WrongParameters { get; } = new()
@@ -280,8 +266,19 @@ public sealed class HostileReadProbeTests(ProbedStandalone host) : IClassFixture
         return seeded.First(e => e.GetProperty("hubSpotId").GetString() == "acme-secret");
     }
 
-    private Task<(List<HttpResponseMessage> Refused, HttpStatusCode OtherPage)> FloodAsync(string heavy, string quiet, int reads) =>
-        FloodAsync(HttpMethod.Get, ProbedStandalone.TenantPath(heavy, "errors?limit=200"), ProbedStandalone.TenantPath(quiet, "errors"), reads);
+    /// <summary>Floods one tenant's route until some of the requests are refused, and checks the refusals and another tenant's answer.</summary>
+    private async Task SomeAreRefusedWhileAnotherTenantIsAnsweredAsync(HttpMethod method, string flooded, string other, int requests, string what)
+    {
+        var (refused, otherAnswer) = await Eventually.MatchesAsync(
+            () => FloodAsync(method, flooded, other, requests),
+            flood => flood.Refused.Count > 0,
+            TimeSpan.FromSeconds(60),
+            $"some of {requests} parallel {what} of one tenant are refused with 429");
+
+        Assert.Equal(HttpStatusCode.OK, otherAnswer);
+        Assert.All(refused, r => Assert.NotNull(r.Headers.RetryAfter));
+        Assert.All(refused, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+    }
 
     private async Task<(List<HttpResponseMessage> Refused, HttpStatusCode OtherPage)> FloodAsync(HttpMethod method, string flooded, string other, int requests)
     {
