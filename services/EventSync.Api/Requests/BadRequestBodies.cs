@@ -9,6 +9,10 @@ namespace EventSync.Api.Requests;
 /// </summary>
 internal static class BadRequestBodies
 {
+    public const string TooLargeTitle = "Payload too large";
+
+    public static string TooLargeDetail(long bytes) => $"At most {bytes} bytes per request on this route.";
+
     public static int StatusCodeOf(Exception exception) =>
         exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError;
 
@@ -24,8 +28,8 @@ internal static class BadRequestBodies
         if (refused.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             var limit = context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            context.ProblemDetails.Title = "Payload too large";
-            context.ProblemDetails.Detail = limit is { } bytes ? $"At most {bytes} bytes per request on this route." : "The request body is too large.";
+            context.ProblemDetails.Title = TooLargeTitle;
+            context.ProblemDetails.Detail = limit is { } bytes ? TooLargeDetail(bytes) : "The request body is too large.";
         }
         else
         {

@@ -19,21 +19,15 @@ internal static class RequestBodyLimits
     }
 
     /// <summary>
-    /// A route that takes no body: its cap is 0 and the first byte of one is read, so the server refuses it like any body
-    /// past its route's cap (413), before the route does anything, instead of taking a body nobody reads.
+    /// A route that takes no body answers one with the same 413 problem as a body past any route's cap, before the route
+    /// does anything. The body is not read, and the server's own cap still bounds what it drains after the answer.
     /// </summary>
     public static RouteHandlerBuilder TakesNoBody(this RouteHandlerBuilder endpoint) =>
         endpoint
-            .WithMetadata(new RequestSizeLimitAttribute(0))
             .AddEndpointFilter(async (context, next) =>
-            {
-                var http = context.HttpContext;
-                if (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
-                {
-                    _ = await http.Request.Body.ReadAsync(new byte[1], http.RequestAborted);
-                }
-
-                return await next(context);
-            })
+                context.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true
+                    ? TypedResults.Problem(
+                        statusCode: StatusCodes.Status413PayloadTooLarge, title: BadRequestBodies.TooLargeTitle, detail: BadRequestBodies.TooLargeDetail(0))
+                    : await next(context))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 }
