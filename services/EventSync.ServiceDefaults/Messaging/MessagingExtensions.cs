@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using EventSync.Core.Validation;
 using EventSync.ServiceDefaults.Hosting;
+using EventSync.ServiceDefaults.Messaging.Sockets;
 using EventSync.ServiceDefaults.Observability;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,12 @@ public static class MessagingExtensions
                     {
                         // A publish returns once the broker confirmed it: the API's 202 for an ingested event depends on it.
                         host.PublisherConfirmation = true;
+                        // A connection whose socket died must not leave writers waiting for good (see BrokerSocket).
+                        host.OnRefreshConnectionFactory = factory =>
+                        {
+                            factory.SocketFactory = BrokerSocket.Create;
+                            return Task.CompletedTask;
+                        };
                         if (options.ClusterNodes.Count > 0)
                         {
                             // The first node that answers, in the order given; the next one when the connection to it fails.
