@@ -64,6 +64,16 @@ public sealed class MongoResyncRequestStore(MongoStoreContext context) : IResync
         return [.. documents.Select(d => d.ToRecord())];
     }
 
+    public async Task<ResyncRequestPage> ListRecentAsync(string tenantId, ResyncRequestPageCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var documents = await context.Requests.Find(ResyncQueries.Recent(tenantId, after))
+            .Sort(ResyncQueries.RecentOrder)
+            .Limit(limit + 1)
+            .ToListAsync(cancellationToken);
+        return ResyncRequestPage.Of([.. documents.Select(d => d.ToRecord())], limit);
+    }
+
     public async Task<IReadOnlyList<string>> ListTenantsWaitingAsync(CancellationToken cancellationToken)
     {
         using var cursor = await context.Requests.DistinctAsync(d => d.TenantId, ResyncQueries.AnyWaiting(), cancellationToken: cancellationToken);

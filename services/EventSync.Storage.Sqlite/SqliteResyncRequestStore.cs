@@ -12,7 +12,7 @@ namespace EventSync.Storage.Sqlite;
 public sealed class SqliteResyncRequestStore(SqliteStoreContext context) : IResyncRequestStore
 {
     private const string Insert = """
-        INSERT INTO resync_requests (id, tenant_id, not_before, waiting, body) VALUES (@id, @tenant, @notBefore, @waiting, @body)
+        INSERT INTO resync_requests (id, tenant_id, requested_at, not_before, waiting, body) VALUES (@id, @tenant, @requestedAt, @notBefore, @waiting, @body)
         ON CONFLICT DO NOTHING
         """;
 
@@ -21,6 +21,13 @@ public sealed class SqliteResyncRequestStore(SqliteStoreContext context) : IResy
     private const string SelectById = "SELECT tenant_id, body FROM resync_requests WHERE id = @id";
 
     private const string SelectWaiting = "SELECT body FROM resync_requests WHERE tenant_id = @tenant AND waiting = 1 ORDER BY not_before, id";
+
+    private const string SelectRecent = "SELECT body FROM resync_requests WHERE tenant_id = @tenant ORDER BY requested_at DESC, id DESC LIMIT @limit";
+
+    private const string SelectRecentAfter = """
+        SELECT body FROM resync_requests WHERE tenant_id = @tenant AND (requested_at, id) < (@requestedAt, @id)
+        ORDER BY requested_at DESC, id DESC LIMIT @limit
+        """;
 
     private const string SelectTenantsWaiting = "SELECT DISTINCT tenant_id FROM resync_requests WHERE waiting = 1 ORDER BY tenant_id";
 
@@ -49,7 +56,10 @@ public sealed class SqliteResyncRequestStore(SqliteStoreContext context) : IResy
         return context.WriteAsync(
             session =>
             {
-                var added = Bind(session.Command(Insert), request).With("@tenant", request.TenantId).ExecuteNonQuery() == 1;
+                var added = Bind(session.Command(Insert), request)
+                    .With("@tenant", request.TenantId)
+                    .With("@requestedAt", request.RequestedAt.UtcTicks)
+                    .ExecuteNonQuery() == 1;
                 if (added)
                 {
                     IndexSentParts(session, request);
@@ -87,6 +97,21 @@ public sealed class SqliteResyncRequestStore(SqliteStoreContext context) : IResy
         context.ReadAsync<IReadOnlyList<ResyncRequestRecord>>(
             session => session.Command(SelectWaiting).With("@tenant", tenantId).ReadAll(r => Read(r.GetString(0))),
             cancellationToken);
+
+    public Task<ResyncRequestPage> ListRecentAsync(string tenantId, ResyncRequestPageCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return context.ReadAsync(
+            session =>
+            {
+                var command = after is null
+                    ? session.Command(SelectRecent)
+                    : session.Command(SelectRecentAfter).With("@requestedAt", after.RequestedAt.UtcTicks).With("@id", after.RequestId);
+                var requests = command.With("@tenant", tenantId).With("@limit", limit + 1).ReadAll(r => Read(r.GetString(0)));
+                return ResyncRequestPage.Of(requests, limit);
+            },
+            cancellationToken);
+    }
 
     public Task<IReadOnlyList<string>> ListTenantsWaitingAsync(CancellationToken cancellationToken) =>
         context.ReadAsync<IReadOnlyList<string>>(

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventSync.Api.Tests;
 
 /// <summary>
-/// <c>GET /api/tenants/{t}/resync-requests/{id}</c>: an accepted resync request can be followed at once, record by record,
+/// <c>GET /api/tenants/{t}/resync-requests</c> and <c>.../{id}</c>: the tenant's requests newest first, and an accepted resync request can be followed at once, record by record,
 /// inside the standalone host (in-memory bus: the resync goes out on an exchange nobody is bound to, and shows as sent).
 /// </summary>
 public sealed class ResyncRequestProgressTests(ApiHost host)
@@ -85,6 +85,55 @@ public sealed class ResyncRequestProgressTests(ApiHost host)
         await Problems.ReadAsync(unknown, HttpStatusCode.NotFound);
         await Problems.ReadAsync(others, HttpStatusCode.NotFound);
         Assert.NotEqual(HttpStatusCode.OK, wrongKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_list_the_tenants_requests_newest_first_in_pages_with_where_each_one_is_followed()
+    {
+        var tenant = SyncFailures.NewTenant("progress-list");
+        var errors = await host.SeedAsync([.. Enumerable.Range(0, 3).Select(i => SyncFailures.ToSalesforce(tenant, $"list-{i}", SyncFailures.InvalidEmail))]);
+        var requestIds = new List<string>();
+        foreach (var error in errors)
+        {
+            using var response = await host.SendAsync(HttpMethod.Post, TenantErrors.Path(tenant, "resync"), host.AdminKey, new { errorIds = new[] { error.Id } });
+            requestIds.Add((await Problems.JsonAsync(response, HttpStatusCode.Accepted)).GetProperty("requestId").GetString()!);
+        }
+
+        // The list shows what the resync worker has recorded: every request once it has.
+        var first = await Eventually.MatchesAsync(
+            () => ListAsync(tenant, "?limit=2"),
+            page => page.GetProperty("items").GetArrayLength() == 2 && page.GetProperty("next").ValueKind == JsonValueKind.String,
+            Deadline,
+            "the first page holds two requests and points to the next");
+        var second = await ListAsync(tenant, $"?limit=2&cursor={Uri.EscapeDataString(first.GetProperty("next").GetString()!)}");
+
+        var listed = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).ToList();
+        Assert.Equal(Enumerable.Reverse(requestIds), listed.Select(r => r.GetProperty("requestId").GetString()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+        var newest = listed[0];
+        Assert.Equal(("api", "operator", 1), (newest.GetProperty("requestedBy").GetString(), newest.GetProperty("kind").GetString(), newest.GetProperty("errors").GetInt32()));
+        Assert.Equal(TenantErrors.Path(tenant, $"resync-requests/{requestIds[^1]}"), newest.GetProperty("href").GetString());
+        Assert.Equal(1, newest.GetProperty("counts").EnumerateObject().Sum(c => c.Value.GetInt32()));
+        var othersList = (await ListAsync(ApiHost.Globex, string.Empty)).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("requestId").GetString());
+        Assert.DoesNotContain(othersList, requestIds.Contains!);
+    }
+
+    [Theory]
+    [InlineData("?limit=0", "limit")]
+    [InlineData("?limit=ten", "limit")]
+    [InlineData("?cursor=not-a-cursor!", "cursor")]
+    public async Task Should_answer_a_problem_naming_the_parameter_when_the_paging_is_not_valid(string query, string parameter)
+    {
+        using var response = await host.GetAsync(TenantErrors.Path(ApiHost.Acme, "resync-requests") + query, host.TenantKeys[ApiHost.Acme]);
+
+        var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"the problem names '{parameter}'");
+    }
+
+    private async Task<JsonElement> ListAsync(string tenant, string query)
+    {
+        using var response = await host.GetAsync(TenantErrors.Path(tenant, "resync-requests") + query, host.AdminKey);
+        return await Problems.JsonAsync(response);
     }
 
     private async Task<JsonElement> ReadAsync(string tenant, string requestId)

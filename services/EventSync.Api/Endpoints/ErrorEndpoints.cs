@@ -28,7 +28,7 @@ internal static class ErrorEndpoints
     private static async Task<IResult> ListAsync(
         string tenantId,
         [AsParameters] ErrorFilterParameters filter,
-        [AsParameters] ErrorPageParameters page,
+        [AsParameters] PageParameters page,
         ISyncErrorQueries queries,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
@@ -36,12 +36,8 @@ internal static class ErrorEndpoints
         var problems = new ValidationProblems();
         var query = ErrorFilterReader.Read(tenantId, filter, problems);
         var language = LanguageParameter.Read(filter.Lang, problems);
-        var limit = PageSize(page.Limit, options.Value, problems);
-        ErrorPageCursor? after = null;
-        if (!string.IsNullOrEmpty(page.Cursor) && !ErrorPageCursorCodec.TryDecode(page.Cursor, out after))
-        {
-            problems.Add("cursor", "Not a cursor this API handed out; pass the 'next' value of the previous page as it is.");
-        }
+        var limit = page.ReadLimit(options.Value, problems);
+        var after = page.ReadCursor(problems) is { } cursor ? new ErrorPageCursor(cursor.At, cursor.Id) : null;
 
         if (problems.Any)
         {
@@ -51,7 +47,7 @@ internal static class ErrorEndpoints
         var result = await queries.ListAsync(query, after, limit, cancellationToken);
         return TypedResults.Ok(new ErrorListResponse(
             result.Errors.Select(e => ErrorViews.Of(e, language!)).ToList(),
-            result.Next is null ? null : ErrorPageCursorCodec.Encode(result.Next)));
+            result.Next is null ? null : PageCursorCodec.Encode(result.Next.LastSeen, result.Next.Id)));
     }
 
     private static async Task<IResult> GetAsync(
@@ -68,21 +64,5 @@ internal static class ErrorEndpoints
         return error is null || error.TenantId != tenantId
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no error '{errorId}'.")
             : TypedResults.Ok(ErrorViews.DetailOf(error, language!, classifier));
-    }
-
-    private static int PageSize(string? limit, ApiOptions options, ValidationProblems problems)
-    {
-        if (string.IsNullOrWhiteSpace(limit))
-        {
-            return options.DefaultPageSize;
-        }
-
-        if (int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size >= 1 && size <= options.MaxPageSize)
-        {
-            return size;
-        }
-
-        problems.Add("limit", $"Must be a whole number from 1 to {options.MaxPageSize}.");
-        return options.DefaultPageSize;
     }
 }

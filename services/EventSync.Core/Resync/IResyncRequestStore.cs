@@ -17,6 +17,12 @@ public interface IResyncRequestStore
     Task<ResyncRequestRecord?> UpdateRequestAsync(
         string tenantId, string requestId, Func<ResyncRequestRecord, ResyncRequestRecord?> change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The tenant's requests newest first (by <see cref="ResyncRequestRecord.RequestedAt"/>, then request id, both
+    /// descending), at most <paramref name="limit"/>, after <paramref name="after"/> when given.
+    /// </summary>
+    Task<ResyncRequestPage> ListRecentAsync(string tenantId, ResyncRequestPageCursor? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>The tenant's requests with parts still waiting to go out, in (NotBefore, RequestId) order.</summary>
     Task<IReadOnlyList<ResyncRequestRecord>> ListWaitingAsync(string tenantId, CancellationToken cancellationToken);
 

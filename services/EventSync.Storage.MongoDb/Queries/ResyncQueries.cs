@@ -19,6 +19,18 @@ internal static class ResyncQueries
     public static SortDefinition<ResyncRequestDocument> WaitingOrder { get; } =
         Builders<ResyncRequestDocument>.Sort.Ascending(d => d.NotBefore).Ascending(d => d.Id);
 
+    /// <summary>A tenant's requests newest first: what the list of requests pages through.</summary>
+    public static SortDefinition<ResyncRequestDocument> RecentOrder { get; } =
+        Builders<ResyncRequestDocument>.Sort.Descending(d => d.RequestedAt).Descending(d => d.Id);
+
+    /// <summary>The tenant's requests, after the cursor in <see cref="RecentOrder"/> when one is given.</summary>
+    public static FilterDefinition<ResyncRequestDocument> Recent(string tenantId, ResyncRequestPageCursor? after) =>
+        after is null
+            ? Filter.Eq(d => d.TenantId, tenantId)
+            : Filter.Eq(d => d.TenantId, tenantId)
+              & (Filter.Lt(d => d.RequestedAt, after.RequestedAt)
+                 | (Filter.Eq(d => d.RequestedAt, after.RequestedAt) & Filter.Lt(d => d.Id, after.RequestId)));
+
     public static FilterDefinition<ResyncRequestDocument> ByTenantAndId(string tenantId, string requestId) =>
         Filter.Eq(d => d.Id, requestId) & Filter.Eq(d => d.TenantId, tenantId);
 
@@ -67,6 +79,7 @@ internal static class ResyncQueries
         new(Keys.Ascending(d => d.TenantId).Ascending(d => d.Waiting).Ascending(d => d.NotBefore).Ascending(d => d.Id),
             new CreateIndexOptions { Name = "waiting_by_tenant" }),
         new(Keys.Ascending(d => d.Waiting).Ascending(d => d.TenantId), new CreateIndexOptions { Name = "waiting_tenants" }),
+        new(Keys.Ascending(d => d.TenantId).Descending(d => d.RequestedAt).Descending(d => d.Id), new CreateIndexOptions { Name = "recent_by_tenant" }),
         new(Keys.Ascending(d => d.TenantId).Ascending("parts.hubSpotId"), new CreateIndexOptions { Name = "parts_by_hubspot_id" }),
         new(Keys.Ascending(d => d.TenantId).Ascending("parts.salesforceId"), new CreateIndexOptions { Name = "parts_by_salesforce_id" }),
         new(Keys.Ascending(d => d.TenantId).Ascending("parts.errorIds"), new CreateIndexOptions { Name = "parts_by_error_id" }),

@@ -138,5 +138,13 @@ internal static class SqliteSchema
             body TEXT NOT NULL,
             lease_until INTEGER);
         """,
+
+        // 4: a tenant's resync requests newest first; the time of the requests stored before is read from their body.
+        """
+        ALTER TABLE resync_requests ADD COLUMN requested_at INTEGER NOT NULL DEFAULT 0;
+        UPDATE resync_requests
+            SET requested_at = CAST(round(unixepoch(json_extract(body, '$.requestedAt'), 'subsec') * 1000) AS INTEGER) * 10000 + 621355968000000000;
+        CREATE INDEX resync_requests_by_time ON resync_requests (tenant_id, requested_at DESC, id DESC);
+        """,
     ];
 }

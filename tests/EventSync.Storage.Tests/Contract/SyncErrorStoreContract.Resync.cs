@@ -60,6 +60,31 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_page_through_a_tenants_requests_newest_first_when_an_operator_lists_them()
+    {
+        await using var store = await StartAsync();
+        // Two requests at the same moment are ordered by id; another tenant's request is never listed.
+        foreach (var (id, minutes) in new[] { ("request-a", 0), ("request-b", 5), ("request-c", 5), ("request-d", 2), ("request-e", 9) })
+        {
+            await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, id, T0.AddMinutes(minutes)), Ct);
+        }
+
+        await store.Resync.AddRequestAsync((await PlannedRequestAsync(store, "request-x", T0.AddMinutes(7))) with { TenantId = OtherTenant }, Ct);
+
+        var pages = new List<ResyncRequestPage> { await store.Resync.ListRecentAsync(Tenant, null, 2, Ct) };
+        while (pages[^1].Next is { } next)
+        {
+            Assert.True(pages.Count < 5, "the pages end");
+            pages.Add(await store.Resync.ListRecentAsync(Tenant, next, 2, Ct));
+        }
+
+        Assert.Equal([["request-e", "request-c"], ["request-b", "request-d"], ["request-a"]], pages.Select(p => p.Requests.Select(r => r.RequestId).ToArray()));
+        Assert.Equal(T0.AddMinutes(9), pages[0].Requests[0].RequestedAt);
+        Assert.Equal(2, pages[0].Requests[0].Parts.Count);
+        Assert.Empty((await store.Resync.ListRecentAsync("portal-without-requests", null, 2, Ct)).Requests);
+    }
+
+    [Fact]
     public async Task Should_find_sent_parts_by_record_and_by_error_when_a_record_synced_or_failed_again()
     {
         await using var store = await StartAsync();

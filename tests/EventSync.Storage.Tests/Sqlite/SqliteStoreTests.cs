@@ -2,6 +2,7 @@ using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Storage.Sqlite;
 using EventSync.Storage.Sqlite.Extensions;
+using EventSync.Storage.Sqlite.Rows;
 using EventSync.Storage.Sqlite.Schema;
 using EventSync.Storage.Tests.Contract;
 using Microsoft.Data.Sqlite;
@@ -113,6 +114,36 @@ public sealed class SqliteStoreTests
 
         Assert.Equal(SqliteSchema.Migrations.Count, Convert.ToInt32(Scalar(dataDir, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("wal", Scalar(dataDir, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Should_list_the_resync_requests_of_an_older_file_newest_first_once_it_is_migrated()
+    {
+        using var dataDir = new TemporaryDataDir();
+        Directory.CreateDirectory(dataDir.Path);
+        foreach (var migration in SqliteSchema.Migrations.Take(3))
+        {
+            Execute(dataDir, migration);
+        }
+
+        Execute(dataDir, "PRAGMA user_version = 3;");
+        // Written before the time had a column of its own: read from the body, whatever its offset.
+        var earlier = new DateTimeOffset(2026, 11, 30, 10, 0, 0, 123, TimeSpan.FromHours(2));
+        var later = new DateTimeOffset(2026, 11, 30, 8, 30, 0, 456, TimeSpan.Zero);
+        foreach (var (id, requestedAt) in new[] { ("request-later", later), ("request-earlier", earlier) })
+        {
+            var request = new Core.Resync.ResyncRequestRecord
+            {
+                RequestId = id, TenantId = Tenant, RequestedBy = "anna", RequestedAt = requestedAt, NotBefore = requestedAt, Parts = [],
+            };
+            Execute(dataDir, $"INSERT INTO resync_requests (id, tenant_id, not_before, waiting, body) VALUES ('{id}', '{Tenant}', 0, 0, '{SqliteJson.Write(request)}')");
+        }
+
+        await using var stores = await StartAsync(dataDir);
+        var page = await stores.GetRequiredService<Core.Resync.IResyncRequestStore>().ListRecentAsync(Tenant, null, 10, Ct);
+
+        Assert.Equal(["request-later", "request-earlier"], page.Requests.Select(r => r.RequestId));
+        Assert.Equal(earlier.UtcTicks, Scalar(dataDir, "SELECT requested_at FROM resync_requests WHERE id = 'request-earlier'"));
     }
 
     [Fact]

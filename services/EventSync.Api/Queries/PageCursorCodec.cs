@@ -1,19 +1,19 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using EventSync.Core.Storage;
 
 namespace EventSync.Api.Queries;
 
-/// <summary>The cursor clients pass back: base64url of <c>{lastSeen UTC ticks}:{error id}</c>, opaque to them.</summary>
-internal static class ErrorPageCursorCodec
+/// <summary>The cursor clients pass back: base64url of <c>{UTC ticks}:{id}</c> (an error's last seen, a request's time), opaque to them.</summary>
+internal static class PageCursorCodec
 {
-    public static string Encode(ErrorPageCursor cursor) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{cursor.LastSeen.UtcTicks}:{cursor.Id}")));
+    public static string Encode(DateTimeOffset at, string id) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}:{id}")));
 
-    public static bool TryDecode(string text, out ErrorPageCursor? cursor)
+    public static bool TryDecode(string text, out PageCursor cursor)
     {
-        cursor = null;
+        ArgumentNullException.ThrowIfNull(text);
+        cursor = default;
         if (text.Length > 512 || !Base64Url.IsValid(text))
         {
             return false;
@@ -37,7 +37,7 @@ internal static class ErrorPageCursorCodec
             return false;
         }
 
-        cursor = new ErrorPageCursor(new DateTimeOffset(ticks, TimeSpan.Zero), decoded[(colon + 1)..]);
+        cursor = new PageCursor(new DateTimeOffset(ticks, TimeSpan.Zero), decoded[(colon + 1)..]);
         return true;
     }
 }
