@@ -21,9 +21,12 @@ internal sealed class ApiOptionsValidation : IValidateOptions<ApiOptions>
             }
         }
 
-        if (options.MaxEventsPerRequest < 1)
+        foreach (var (setting, value) in new[] { ("MaxEventsPerRequest", options.MaxEventsPerRequest), ("MaxResyncAllErrors", options.MaxResyncAllErrors) })
         {
-            failures.Add($"{ApiOptions.Section}:MaxEventsPerRequest must be 1 or more.");
+            if (value < 1)
+            {
+                failures.Add($"{ApiOptions.Section}:{setting} must be 1 or more.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

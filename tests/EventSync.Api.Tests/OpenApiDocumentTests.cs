@@ -23,6 +23,7 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         { "post", "/api/tenants/{tenantId}/views" },
         { "get", "/api/tenants/{tenantId}/views/{viewId}" },
         { "post", "/api/tenants/{tenantId}/resync" },
+        { "post", "/api/tenants/{tenantId}/resync-all" },
         { "get", "/api/tenants/{tenantId}/resync-requests" },
         { "get", "/api/tenants/{tenantId}/resync-requests/{requestId}" },
         { "get", "/api/tenants/{tenantId}/notification-settings" },

@@ -86,7 +86,7 @@ public sealed class ResyncTests(ApiHost host)
         var message = Assert.Single(await Problems.FieldAsync(response, "errorIds"));
         Assert.Contains("At most 100 error ids per request", message, StringComparison.Ordinal);
         Assert.Contains("Send several requests", message, StringComparison.Ordinal);
-        Assert.Contains("per error type", message, StringComparison.Ordinal);
+        Assert.Contains("POST .../resync-all", message, StringComparison.Ordinal);
         var stored = await Queries.GetManyAsync(tenant, [.. errors.Select(e => e.Id)], TestContext.Current.CancellationToken);
         Assert.All(stored, e => Assert.Equal(SyncErrorState.Open, e.State));
     }

@@ -42,7 +42,7 @@ internal static class AffectedRecordsViewEndpoints
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
-        var query = body is { } json ? ErrorFilterReader.Read(tenantId, FilterOf(json, problems), problems) : null;
+        var query = body is { } json ? ErrorFilterReader.Read(tenantId, ErrorFilterBody.Read(json, problems), problems) : null;
         if (problems.Any || query is null)
         {
             return problems.ToResult("The view's filter is not valid.");
@@ -77,19 +77,6 @@ internal static class AffectedRecordsViewEndpoints
             new ViewFilter(filter.ErrorType, filter.Category, filter.State?.ToWire(), filter.ObjectType, Instant(filter.SeenFrom), Instant(filter.SeenTo), filter.Text, filter.Fingerprint),
             RecordsAsync(records.AffectedRecordsAsync(filter, cancellationToken), cancellationToken)));
     }
-
-    private static ErrorFilterParameters FilterOf(System.Text.Json.JsonElement body, ValidationProblems problems) =>
-        new()
-        {
-            ErrorType = JsonRequestBody.OptionalString(body, "errorType", problems),
-            Category = JsonRequestBody.OptionalString(body, "category", problems),
-            State = JsonRequestBody.OptionalString(body, "state", problems),
-            ObjectType = JsonRequestBody.OptionalString(body, "objectType", problems),
-            From = JsonRequestBody.OptionalString(body, "from", problems),
-            To = JsonRequestBody.OptionalString(body, "to", problems),
-            Q = JsonRequestBody.OptionalString(body, "q", problems),
-            Fingerprint = JsonRequestBody.OptionalString(body, "fingerprint", problems),
-        };
 
     private static string? Instant(DateTimeOffset? instant) =>
         instant?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

@@ -1,13 +1,9 @@
-using EventSync.Api.Monitoring;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
+using EventSync.Api.Resync;
 using EventSync.Contracts;
-using EventSync.Core.Resync;
 using EventSync.Core.Storage;
-using EventSync.ServiceDefaults.Messaging;
-using MassTransit;
-using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;
 
@@ -20,8 +16,6 @@ namespace EventSync.Api.Endpoints;
 /// </summary>
 internal static class ResyncEndpoints
 {
-    private const string Requester = "api";
-
     public static RouteGroupBuilder MapResync(this RouteGroupBuilder tenant)
     {
         tenant.MapPost("/resync", ResyncAsync)
@@ -44,11 +38,7 @@ internal static class ResyncEndpoints
         string tenantId,
         HttpRequest request,
         ISyncErrorQueries queries,
-        ISyncErrorStore errors,
-        IResyncRequestStore requests,
-        IPublishEndpoint publisher,
-        IOptions<MessagingOptions> messaging,
-        TimeProvider clock,
+        ResyncSubmitter submitter,
         CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
@@ -69,30 +59,10 @@ internal static class ResyncEndpoints
                 extensions: new Dictionary<string, object?> { ["unknownErrorIds"] = unknown });
         }
 
-        var moved = (await errors.MarkResyncPendingAsync(tenantId, ids, cancellationToken)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var accepted = ids.Where(moved.Contains).ToList();
-        var notMoved = found.Where(e => !moved.Contains(e.Id)).ToList();
-        var alreadyPending = notMoved.Where(e => e.State != SyncErrorState.Resolved).Select(e => e.Id).ToList();
-        var notResyncable = notMoved.Where(e => e.State == SyncErrorState.Resolved).Select(e => e.Id).ToList();
-        if (accepted.Count == 0)
-        {
-            return TypedResults.Ok(new ResyncAccepted(null, accepted, alreadyPending, notResyncable));
-        }
-
-        // Recorded as queued before the command goes out, so that its progress can be read at once; the resync
-        // worker takes it from there (it leaves a request it finds recorded as it is).
-        var requestId = Guid.NewGuid().ToString();
-        var requestedAt = clock.GetUtcNow();
-        var header = new ResyncRequestHeader(requestId, tenantId, Requester, requestedAt, ResyncKind.Operator);
-        await requests.AddRequestAsync(ResyncPlanner.Plan(header, [.. found.Where(e => moved.Contains(e.Id))]), cancellationToken);
-        await messaging.Within(
-            token => publisher.Publish(
-                new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
-                token),
-            cancellationToken);
-        ApiMetrics.ResyncRequested(accepted.Count);
-        return TypedResults.Accepted(
-            ResyncRequestEndpoints.PathOf(tenantId, requestId),
-            new ResyncAccepted(requestId, accepted, alreadyPending, notResyncable));
+        var byId = found.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var answer = await submitter.SubmitAsync(tenantId, [.. ids.Select(id => byId[id])], cancellationToken);
+        return answer.RequestId is null
+            ? TypedResults.Ok(answer)
+            : TypedResults.Accepted(ResyncRequestEndpoints.PathOf(tenantId, answer.RequestId), answer);
     }
 }

@@ -54,7 +54,8 @@ internal static class ResyncRequestReader
             problems.Add(
                 ErrorIdsField,
                 $"At most {ResyncErrors.MaxErrorIds} error ids per request; this one has {ids.Count} different ones. "
-                + $"Send several requests of at most {ResyncErrors.MaxErrorIds} ids, or resync per error type.");
+                + $"Send several requests of at most {ResyncErrors.MaxErrorIds} ids, or resync every open error a filter selects "
+                + "with POST .../resync-all.");
         }
 
         return ids;

@@ -2,6 +2,7 @@ using EventSync.Api.Endpoints;
 using EventSync.Api.Ingestion;
 using EventSync.Api.OpenApi;
 using EventSync.Api.Requests;
+using EventSync.Api.Resync;
 using EventSync.Api.Security;
 using EventSync.Core.Classification;
 using EventSync.ServiceDefaults.Hosting;
@@ -32,6 +33,7 @@ public static class ApiExtensions
         });
         services.AddSingleton<ApiKeyAuthorizer>();
         services.TryAddScoped<IFailureIntake, BusFailureIntake>();
+        services.AddScoped<ResyncSubmitter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
@@ -70,6 +72,7 @@ public static class ApiExtensions
             .MapErrorTrend()
             .MapAffectedRecordsViews()
             .MapResync()
+            .MapResyncAll()
             .MapResyncRequests()
             .MapNotificationSettings()
             .MapNotificationTest();

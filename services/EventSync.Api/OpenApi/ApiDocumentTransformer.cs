@@ -21,7 +21,8 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["ErrorTrend"] = "Errors per day and category.",
         ["AffectedRecordsView"] = "Saved lists of the records a filter of errors affects.",
         ["Resync"] = "Ask the engines to sync the records behind errors again.",
-        ["ResyncRequest"] = "Progress of a resync request.",
+        ["ResyncAll"] = "Resync every open error a filter selects, in requests of at most 100.",
+        ["ResyncRequest"] = "A tenant's resync requests and the progress of each.",
         ["NotificationSettings"] = "Who hears about a tenant's errors, and how often.",
         ["NotificationTest"] = "Send a test digest to the tenant's recipients.",
     };

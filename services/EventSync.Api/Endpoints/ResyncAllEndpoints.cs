@@ -1,0 +1,105 @@
+using EventSync.Api.Queries;
+using EventSync.Api.RateLimiting;
+using EventSync.Api.Requests;
+using EventSync.Api.Resync;
+using EventSync.Contracts;
+using EventSync.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EventSync.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/tenants/{tenantId}/resync-all</c>: resyncs every open error the filter selects (the error list's filter,
+/// as a JSON body), split into requests of at most <see cref="ResyncErrors.MaxErrorIds"/> errors, each submitted as
+/// <c>POST .../resync</c> submits one (within the API budget, queued in order), up to
+/// <see cref="ApiOptions.MaxResyncAllErrors"/> errors at once.
+/// </summary>
+internal static class ResyncAllEndpoints
+{
+    private const int ListChunk = 500;
+
+    public static RouteGroupBuilder MapResyncAll(this RouteGroupBuilder tenant)
+    {
+        tenant.MapPost("/resync-all", ResyncAllAsync)
+            .WithName("ResyncAllMatchingErrors")
+            .WithSummary($"Resync the records behind every open error a filter selects, in requests of at most {ResyncErrors.MaxErrorIds} errors")
+            .WithDescription(
+                "202 with the ids of the requests (Location: the list of requests) when at least one error moved to resync-pending; "
+                + "200 with no request ids when no open error matches.")
+            .Accepts<ViewFilter>("application/json")
+            .Produces<ResyncAllAccepted>(StatusCodes.Status202Accepted)
+            .Produces<ResyncAllAccepted>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
+            .RequireRateLimiting(ApiRateLimitPolicies.Resync);
+        return tenant;
+    }
+
+    private static async Task<IResult> ResyncAllAsync(
+        string tenantId,
+        HttpRequest request,
+        ISyncErrorQueries queries,
+        ResyncSubmitter submitter,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblems();
+        var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
+        var query = body is { } json ? ErrorFilterReader.Read(tenantId, ErrorFilterBody.Read(json, problems), problems) : null;
+        if (query is { State: not (null or SyncErrorState.Open) })
+        {
+            problems.Add("state", "Only open errors are resynced: leave the state out or pass 'open'.");
+        }
+
+        if (problems.Any || query is null)
+        {
+            return problems.ToResult("The filter of the errors to resync is not valid.");
+        }
+
+        var max = options.Value.MaxResyncAllErrors;
+        var matching = await OpenErrorsAsync(queries, query with { State = SyncErrorState.Open }, max + 1, cancellationToken);
+        if (matching.Count > max)
+        {
+            problems.Add(
+                "filter",
+                $"More than {max} open errors match; at most {max} are resynced at once. Narrow the filter (an error type, an object "
+                + "type, a date range), or resync the records in HubSpot: an import, or an update of a property the sync maps.");
+            return problems.ToResult("Too many errors to resync at once.");
+        }
+
+        var requestIds = new List<string>();
+        var (moved, alreadyPending) = (0, 0);
+        foreach (var chunk in matching.Chunk(ResyncErrors.MaxErrorIds))
+        {
+            var answer = await submitter.SubmitAsync(tenantId, chunk, cancellationToken);
+            if (answer.RequestId is { } requestId)
+            {
+                requestIds.Add(requestId);
+            }
+
+            moved += answer.Accepted.Count;
+            alreadyPending += answer.AlreadyPending.Count;
+        }
+
+        var accepted = new ResyncAllAccepted(requestIds, moved, alreadyPending);
+        return requestIds.Count == 0
+            ? TypedResults.Ok(accepted)
+            : TypedResults.Accepted($"/api/tenants/{Uri.EscapeDataString(tenantId)}/resync-requests", accepted);
+    }
+
+    private static async Task<List<SyncError>> OpenErrorsAsync(ISyncErrorQueries queries, ErrorQuery query, int atMost, CancellationToken cancellationToken)
+    {
+        var errors = new List<SyncError>();
+        ErrorPageCursor? after = null;
+        do
+        {
+            var page = await queries.ListAsync(query, after, Math.Min(ListChunk, atMost - errors.Count), cancellationToken);
+            errors.AddRange(page.Errors);
+            after = page.Next;
+        }
+        while (after is not null && errors.Count < atMost);
+
+        return errors;
+    }
+}
