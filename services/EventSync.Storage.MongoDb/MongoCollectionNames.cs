@@ -10,6 +10,8 @@ internal static class MongoCollectionNames
 
     public const string Views = "views";
 
+    public const string RecordLinkSettings = "record_link_settings";
+
     public const string DigestClaims = "digest_claims";
 
     public const string AlertWindows = "alert_windows";

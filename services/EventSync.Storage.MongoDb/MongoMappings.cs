@@ -81,6 +81,11 @@ internal static class MongoMappings
                 map.MapIdMember(d => d.TenantId);
                 map.GetMemberMap(d => d.Frequency).SetSerializer(new EnumSerializer<DigestFrequency>(BsonType.String));
             });
+            BsonClassMap.TryRegisterClassMap<RecordLinkSettingsDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.TenantId);
+            });
             BsonClassMap.TryRegisterClassMap<ErrorQueryDocument>(map =>
             {
                 map.AutoMap();

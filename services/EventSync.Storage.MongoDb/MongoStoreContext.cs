@@ -38,6 +38,8 @@ public sealed class MongoStoreContext
 
     internal IMongoCollection<ViewDocument> Views => Collection<ViewDocument>(MongoCollectionNames.Views);
 
+    internal IMongoCollection<RecordLinkSettingsDocument> RecordLinks => Collection<RecordLinkSettingsDocument>(MongoCollectionNames.RecordLinkSettings);
+
     internal IMongoCollection<DigestClaimDocument> DigestClaims => Collection<DigestClaimDocument>(MongoCollectionNames.DigestClaims);
 
     internal IMongoCollection<AlertWindowDocument> AlertWindows => Collection<AlertWindowDocument>(MongoCollectionNames.AlertWindows);

@@ -12,7 +12,8 @@ namespace EventSync.Api.Tests;
 public sealed class ErrorExportTests(ApiHost host)
 {
     private static readonly string[] Header =
-        ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state", "fingerprint"];
+        ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state", "fingerprint",
+            "direction", "hubSpotLink", "salesforceLink"];
 
     [Fact]
     public async Task Should_write_one_row_per_error_that_reads_back_as_stored_when_cells_hold_commas_quotes_newlines_and_formulas()
@@ -33,7 +34,7 @@ public sealed class ErrorExportTests(ApiHost host)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"attachment; filename=\"sync-errors-{tenant}.csv\"", string.Join("", response.Content.Headers.GetValues("Content-Disposition")));
+        Assert.Matches($"^attachment; filename=\"sync-errors-{tenant}-[0-9]{{8}}-[0-9]{{4}}Z\\.csv\"$", string.Join("", response.Content.Headers.GetValues("Content-Disposition")));
         var rows = Read(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), out var header);
         Assert.Equal(Header, header);
         Assert.Equal(stored.Count, rows.Count);
@@ -52,6 +53,8 @@ public sealed class ErrorExportTests(ApiHost host)
             Assert.Equal(error.LastSeen, DateTimeOffset.Parse(row["lastSeen"], CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(1));
             Assert.Equal(error.Occurrences.ToString(CultureInfo.InvariantCulture), row["occurrences"]);
             Assert.Equal("open", row["state"]);
+            Assert.Equal(error.Direction ?? "", row["direction"]);
+            Assert.Equal(("", ""), (row["hubSpotLink"], row["salesforceLink"]));
         }
 
         Assert.Contains(rows, r => r["message"] == "Phone, \"mobile\" or fax:\nline two\r\nline three");

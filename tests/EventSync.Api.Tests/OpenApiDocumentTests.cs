@@ -26,6 +26,8 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         { "post", "/api/tenants/{tenantId}/resync-all" },
         { "get", "/api/tenants/{tenantId}/resync-requests" },
         { "get", "/api/tenants/{tenantId}/resync-requests/{requestId}" },
+        { "get", "/api/tenants/{tenantId}/links" },
+        { "put", "/api/tenants/{tenantId}/links" },
         { "get", "/api/tenants/{tenantId}/notification-settings" },
         { "put", "/api/tenants/{tenantId}/notification-settings" },
         { "post", "/api/tenants/{tenantId}/notifications/test" },

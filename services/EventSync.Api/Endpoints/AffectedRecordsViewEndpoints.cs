@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
+using EventSync.Core.Links;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -60,6 +61,7 @@ internal static class AffectedRecordsViewEndpoints
         string viewId,
         IViewStore views,
         IAffectedRecordQueries records,
+        IRecordLinkSettingsStore linkSettings,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -70,22 +72,25 @@ internal static class AffectedRecordsViewEndpoints
         }
 
         var filter = view.Filter;
+        var links = await linkSettings.GetAsync(tenantId, cancellationToken);
         return TypedResults.Ok(new AffectedRecordsViewResponse(
             view.Id,
             view.CreatedAt,
             view.ExpiresAt,
             new ViewFilter(filter.ErrorType, filter.Category, filter.State?.ToWire(), filter.ObjectType, Instant(filter.SeenFrom), Instant(filter.SeenTo), filter.Text, filter.Fingerprint),
-            RecordsAsync(records.AffectedRecordsAsync(filter, cancellationToken), cancellationToken)));
+            RecordsAsync(records.AffectedRecordsAsync(filter, cancellationToken), links, cancellationToken)));
     }
 
     private static string? Instant(DateTimeOffset? instant) =>
         instant?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private static async IAsyncEnumerable<AffectedRecordView> RecordsAsync(IAsyncEnumerable<AffectedRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<AffectedRecordView> RecordsAsync(
+        IAsyncEnumerable<AffectedRecord> records, RecordLinkSettings links, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
-            yield return new AffectedRecordView(record.ObjectType, record.HubSpotId, record.SalesforceId, record.ErrorTypes);
+            yield return new AffectedRecordView(
+                record.ObjectType, record.HubSpotId, record.SalesforceId, record.ErrorTypes, RecordLinksView.For(links, record.ObjectType, record.HubSpotId, record.SalesforceId));
         }
     }
 }

@@ -1,6 +1,7 @@
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Queries;
 using ISyncFailureClassifier = EventSync.Core.Classification.ISyncFailureClassifier;
+using EventSync.Core.Links;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ internal static class ErrorEndpoints
         [AsParameters] ErrorFilterParameters filter,
         [AsParameters] PageParameters page,
         ISyncErrorQueries queries,
+        IRecordLinkSettingsStore linkSettings,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
     {
@@ -45,13 +47,20 @@ internal static class ErrorEndpoints
         }
 
         var result = await queries.ListAsync(query, after, limit, cancellationToken);
+        var links = await linkSettings.GetAsync(tenantId, cancellationToken);
         return TypedResults.Ok(new ErrorListResponse(
-            result.Errors.Select(e => ErrorViews.Of(e, language!)).ToList(),
+            result.Errors.Select(e => ErrorViews.Of(e, language!, links)).ToList(),
             result.Next is null ? null : PageCursorCodec.Encode(result.Next.LastSeen, result.Next.Id)));
     }
 
     private static async Task<IResult> GetAsync(
-        string tenantId, string errorId, string? lang, ISyncErrorStore store, ISyncFailureClassifier classifier, CancellationToken cancellationToken)
+        string tenantId,
+        string errorId,
+        string? lang,
+        ISyncErrorStore store,
+        IRecordLinkSettingsStore linkSettings,
+        ISyncFailureClassifier classifier,
+        CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var language = LanguageParameter.Read(lang, problems);
@@ -63,6 +72,6 @@ internal static class ErrorEndpoints
         var error = await store.GetAsync(tenantId, errorId, cancellationToken);
         return error is null || error.TenantId != tenantId
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no error '{errorId}'.")
-            : TypedResults.Ok(ErrorViews.DetailOf(error, language!, classifier));
+            : TypedResults.Ok(ErrorViews.DetailOf(error, language!, await linkSettings.GetAsync(tenantId, cancellationToken), classifier));
     }
 }

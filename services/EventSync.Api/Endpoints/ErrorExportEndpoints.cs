@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EventSync.Api.Export;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
+using EventSync.Core.Links;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ internal static partial class ErrorExportEndpoints
 {
     public static RouteGroupBuilder MapErrorExport(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/errors/export.csv", Export)
+        tenant.MapGet("/errors/export.csv", ExportAsync)
             .WithName("ExportErrors")
             .WithSummary("The tenant's errors as CSV (same filters as the list), streamed")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -22,12 +23,15 @@ internal static partial class ErrorExportEndpoints
         return tenant;
     }
 
-    private static IResult Export(
+    private static async Task<IResult> ExportAsync(
         string tenantId,
         [AsParameters] ErrorFilterParameters filter,
         HttpResponse response,
         ISyncErrorQueries queries,
-        IOptions<ApiOptions> options)
+        IRecordLinkSettingsStore linkSettings,
+        TimeProvider clock,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var query = ErrorFilterReader.Read(tenantId, filter, problems);
@@ -37,11 +41,20 @@ internal static partial class ErrorExportEndpoints
             return problems.ToResult("The query is not valid.");
         }
 
-        response.Headers.ContentDisposition = $"attachment; filename=\"sync-errors-{UnsafeFileNameCharacters().Replace(tenantId, "_")}.csv\"";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(tenantId, query, clock.GetUtcNow())}\"";
+        var links = await linkSettings.GetAsync(tenantId, cancellationToken);
         var flushEveryRows = Math.Max(1, options.Value.ExportFlushEveryRows);
         return TypedResults.Stream(
-            body => ErrorCsvWriter.WriteAsync(body, queries.StreamAsync(query, response.HttpContext.RequestAborted), language!, flushEveryRows, response.HttpContext.RequestAborted),
+            body => ErrorCsvWriter.WriteAsync(body, queries.StreamAsync(query, response.HttpContext.RequestAborted), language!, links, flushEveryRows, response.HttpContext.RequestAborted),
             contentType: "text/csv; charset=utf-8");
+    }
+
+    /// <summary>Says whose errors, which type or category, and when: <c>sync-errors-{tenant}[-{type}]-{yyyyMMdd-HHmm}Z.csv</c>.</summary>
+    private static string FileName(string tenantId, ErrorQuery query, DateTimeOffset now)
+    {
+        var selection = query.ErrorType ?? query.Category;
+        var parts = new[] { "sync-errors", tenantId, selection, now.UtcDateTime.ToString("yyyyMMdd-HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture) };
+        return $"{UnsafeFileNameCharacters().Replace(string.Join('-', parts.OfType<string>()), "_")}.csv";
     }
 
     [GeneratedRegex("[^A-Za-z0-9._-]")]

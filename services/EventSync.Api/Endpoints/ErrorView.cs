@@ -1,6 +1,10 @@
 namespace EventSync.Api.Endpoints;
 
-/// <summary>One error as people read it: what was rejected, why, and the catalog's meaning and fix.</summary>
+/// <summary>
+/// One error as people read it: what was rejected, why, and the catalog's meaning and fix; the sync's direction
+/// (<c>toSalesforce</c>, <c>toHubSpot</c>, as the engine reported it; null when it did not say) and the record's
+/// addresses in HubSpot and Salesforce (<see cref="Links"/>, from the tenant's <c>links</c> settings).
+/// </summary>
 internal record ErrorView(
     string Id,
     string Category,
@@ -18,4 +22,6 @@ internal record ErrorView(
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
     long Occurrences,
-    string Fingerprint);
+    string Fingerprint,
+    string? Direction,
+    RecordLinksView Links);

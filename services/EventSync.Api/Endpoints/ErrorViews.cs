@@ -1,5 +1,6 @@
 using EventSync.Core.Catalog;
 using EventSync.Core.Classification;
+using EventSync.Core.Links;
 using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
@@ -7,7 +8,7 @@ namespace EventSync.Api.Endpoints;
 /// <summary>Builds the views of stored errors, with the catalog's texts in the requested language.</summary>
 internal static class ErrorViews
 {
-    public static ErrorView Of(SyncError error, string language)
+    public static ErrorView Of(SyncError error, string language, RecordLinkSettings links)
     {
         var info = ErrorCatalog.Default.TryGet(error.ErrorType, out var known) ? known : ErrorCatalog.Default.Unknown;
         return new ErrorView(
@@ -27,12 +28,14 @@ internal static class ErrorViews
             error.FirstSeen,
             error.LastSeen,
             error.Occurrences,
-            error.Fingerprint);
+            error.Fingerprint,
+            error.Direction,
+            RecordLinksView.For(links, error.ObjectType, error.HubSpotId, error.SalesforceId));
     }
 
-    public static ErrorDetailView DetailOf(SyncError error, string language, ISyncFailureClassifier classifier) =>
+    public static ErrorDetailView DetailOf(SyncError error, string language, RecordLinkSettings links, ISyncFailureClassifier classifier) =>
         new(
-            Of(error, language),
+            Of(error, language, links),
             error.RuleId,
             ErrorDecisionView.For(error.ErrorType, error.RawErrors, SyncFailureClassifier.ContextOf(error.Source, error.Direction, error.ObjectType), classifier),
             error.RawErrors,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using EventSync.Core.Catalog;
+using EventSync.Core.Links;
 using EventSync.Core.Storage;
 
 namespace EventSync.Api.Export;
@@ -13,12 +14,14 @@ namespace EventSync.Api.Export;
 internal static class ErrorCsvWriter
 {
     public static readonly string[] Header =
-        ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state", "fingerprint"];
+        ["category", "errorType", "title", "objectType", "hubSpotId", "salesforceId", "fields", "statusCode", "message", "firstSeen", "lastSeen", "occurrences", "state", "fingerprint",
+            "direction", "hubSpotLink", "salesforceLink"];
 
     // SpreadsheetCell neutralises every cell (also after a ';' or a line break, which CsvInjection does not look at).
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.None };
 
-    public static async Task WriteAsync(Stream destination, IAsyncEnumerable<SyncError> errors, string language, int flushEveryRows, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        Stream destination, IAsyncEnumerable<SyncError> errors, string language, RecordLinkSettings linkSettings, int flushEveryRows, CancellationToken cancellationToken)
     {
         await using var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
         csv.WriteHeader(Header);
@@ -41,6 +44,10 @@ internal static class ErrorCsvWriter
             csv.WriteField(error.Occurrences.ToString(CultureInfo.InvariantCulture));
             WriteText(csv, error.State.ToWire());
             WriteText(csv, error.Fingerprint);
+            WriteText(csv, error.Direction ?? "");
+            var links = RecordLinks.Of(linkSettings, error.ObjectType, error.HubSpotId, error.SalesforceId);
+            WriteText(csv, links.HubSpot ?? "");
+            WriteText(csv, links.Salesforce ?? "");
             await csv.EndRecordAsync(cancellationToken);
             if (++rows % flushEveryRows == 0)
             {

@@ -74,6 +74,7 @@ public static class ApiExtensions
             .MapResync()
             .MapResyncAll()
             .MapResyncRequests()
+            .MapRecordLinkSettings()
             .MapNotificationSettings()
             .MapNotificationTest();
         return app;

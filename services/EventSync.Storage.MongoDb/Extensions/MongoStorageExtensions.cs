@@ -1,3 +1,4 @@
+using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<IDigestClaimStore, MongoDigestClaimStore>();
         services.AddSingleton<IAlertWindowStore, MongoAlertWindowStore>();
         services.AddSingleton<IViewStore, MongoViewStore>();
+        services.AddSingleton<IRecordLinkSettingsStore, MongoRecordLinkSettingsStore>();
         services.AddSingleton<IOutboxStore, MongoOutboxStore>();
         return services;
     }

@@ -1,3 +1,4 @@
+using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IDigestClaimStore, SqliteDigestClaimStore>();
         services.AddSingleton<IAlertWindowStore, SqliteAlertWindowStore>();
         services.AddSingleton<IViewStore, SqliteViewStore>();
+        services.AddSingleton<IRecordLinkSettingsStore, SqliteRecordLinkSettingsStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         return services;
     }

@@ -146,5 +146,14 @@ internal static class SqliteSchema
             SET requested_at = CAST(round(unixepoch(json_extract(body, '$.requestedAt'), 'subsec') * 1000) AS INTEGER) * 10000 + 621355968000000000;
         CREATE INDEX resync_requests_by_time ON resync_requests (tenant_id, requested_at DESC, id DESC);
         """,
+
+        // 5: where each tenant's records live in HubSpot and in Salesforce, for links to them.
+        """
+        CREATE TABLE record_link_settings (
+            tenant_id TEXT NOT NULL PRIMARY KEY,
+            hubspot_portal_id TEXT,
+            hubspot_app_url TEXT,
+            salesforce_instance_url TEXT) WITHOUT ROWID;
+        """,
     ];
 }

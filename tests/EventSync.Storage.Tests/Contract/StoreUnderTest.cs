@@ -1,3 +1,4 @@
+using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ public sealed class StoreUnderTest(IServiceProvider services, Func<ValueTask> cl
     public INotificationSettingsStore Settings { get; } = services.GetRequiredService<INotificationSettingsStore>();
 
     public IViewStore Views { get; } = services.GetRequiredService<IViewStore>();
+
+    public IRecordLinkSettingsStore RecordLinks { get; } = services.GetRequiredService<IRecordLinkSettingsStore>();
 
     public IDigestClaimStore DigestClaims { get; } = services.GetRequiredService<IDigestClaimStore>();
 

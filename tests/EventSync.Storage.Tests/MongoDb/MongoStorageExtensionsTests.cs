@@ -23,6 +23,7 @@ public sealed class MongoStorageExtensionsTests
             typeof(ISyncErrorStore), typeof(ISyncErrorQueries), typeof(IAffectedRecordQueries), typeof(IUnknownErrorGroupQueries), typeof(IApiUsageStore),
             typeof(INotificationSettingsStore), typeof(IViewStore), typeof(IDigestClaimStore), typeof(IAlertWindowStore),
             typeof(IStoreLifecycle), typeof(IResyncRequestStore), typeof(IApiBudgetStore), typeof(ITransientRetryStore),
+            typeof(Core.Links.IRecordLinkSettingsStore),
         ];
 
         // No server is contacted: the driver connects on the first operation.

@@ -182,6 +182,7 @@ public sealed class SqliteStoreTests
             typeof(ISyncErrorStore), typeof(ISyncErrorQueries), typeof(IAffectedRecordQueries), typeof(IUnknownErrorGroupQueries), typeof(IApiUsageStore),
             typeof(INotificationSettingsStore), typeof(IViewStore), typeof(IDigestClaimStore), typeof(IAlertWindowStore),
             typeof(IStoreLifecycle), typeof(Core.Resync.IResyncRequestStore), typeof(Core.Resync.IApiBudgetStore), typeof(Core.Resync.ITransientRetryStore),
+            typeof(Core.Links.IRecordLinkSettingsStore),
         ];
 
         var resolved = interfaces.Select(stores.GetRequiredService).ToList();
