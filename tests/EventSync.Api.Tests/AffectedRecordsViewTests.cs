@@ -45,6 +45,7 @@ public sealed class AffectedRecordsViewTests(FakeClockApiHost host) : IClassFixt
         var created = await Problems.JsonAsync(response, HttpStatusCode.Created);
         var id = created.GetProperty("id").GetString()!;
         Assert.Equal($"/api/tenants/{tenant}/views/{id}", created.GetProperty("url").GetString());
+        Assert.Equal($"/views/{id}?tenant={tenant}", created.GetProperty("page").GetString());
         Assert.Equal($"/api/tenants/{tenant}/views/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal(host.Clock.GetUtcNow().AddHours(24), created.GetProperty("expiresAt").GetDateTimeOffset());
     }

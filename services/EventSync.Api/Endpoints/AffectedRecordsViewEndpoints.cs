@@ -15,6 +15,11 @@ namespace EventSync.Api.Endpoints;
 /// </summary>
 internal static class AffectedRecordsViewEndpoints
 {
+    /// <summary>Where a view opens as a page of the dashboard (the tenant in the query: <c>/views/{viewId}?tenant={tenantId}</c>).</summary>
+    public const string PagePattern = "/views/{viewId}";
+
+    public static string PageOf(string tenantId, string viewId) => $"/views/{Uri.EscapeDataString(viewId)}?tenant={Uri.EscapeDataString(tenantId)}";
+
     public static RouteGroupBuilder MapAffectedRecordsViews(this RouteGroupBuilder tenant)
     {
         tenant.MapPost("/views", CreateAsync)
@@ -53,7 +58,7 @@ internal static class AffectedRecordsViewEndpoints
         var view = new AffectedRecordsView(Guid.NewGuid().ToString("N"), tenantId, query, now, now + options.Value.ViewLifetime);
         await views.SaveAsync(view, cancellationToken);
         var url = $"/api/tenants/{Uri.EscapeDataString(tenantId)}/views/{view.Id}";
-        return TypedResults.Created(url, new ViewCreated(view.Id, view.ExpiresAt, url));
+        return TypedResults.Created(url, new ViewCreated(view.Id, view.ExpiresAt, url, PageOf(tenantId, view.Id)));
     }
 
     private static async Task<IResult> GetAsync(

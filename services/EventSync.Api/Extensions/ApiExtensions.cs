@@ -92,5 +92,8 @@ public static class ApiExtensions
         var files = new PhysicalFileProvider(root);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        // A temporary view's own page (the page asks for the key, then reads the view through the API).
+        var viewPage = Path.Combine(root, "view.html");
+        app.MapGet(AffectedRecordsViewEndpoints.PagePattern, () => TypedResults.PhysicalFile(viewPage, "text/html; charset=utf-8")).ExcludeFromDescription();
     }
 }
