@@ -52,6 +52,18 @@ public sealed class DashboardFilesTests(ApiHost host)
     }
 
     [Fact]
+    public async Task Should_serve_a_views_page_without_a_key_whatever_the_view_when_the_dashboard_is_there()
+    {
+        Assert.SkipUnless(HostStartedWithDashboard, "The build copied no dashboard next to the tests.");
+
+        using var response = await host.GetAsync("/views/4f2a9c?tenant=acme", key: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/view.js", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_still_ask_for_a_key_on_tenant_routes_next_to_the_dashboard()
     {
         using var response = await host.GetAsync(TenantErrors.Path(ApiHost.Acme, "sync-health"), key: null);
