@@ -13,6 +13,7 @@ public sealed class OpenApiDocumentTests(ApiHost host)
     {
         { "post", "/api/failures" },
         { "get", "/api/catalog" },
+        { "get", "/api/tenants/{tenantId}/me" },
         { "get", "/api/tenants/{tenantId}/sync-health" },
         { "put", "/api/tenants/{tenantId}/api-allocation" },
         { "post", "/api/tenants/{tenantId}/cards/recount" },

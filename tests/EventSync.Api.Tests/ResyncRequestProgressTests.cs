@@ -35,7 +35,7 @@ public sealed class ResyncRequestProgressTests(ApiHost host)
         Assert.Equal(TenantErrors.Path(tenant, $"resync-requests/{requestId}"), response.Headers.Location?.OriginalString);
         using var first = await host.GetAsync(response.Headers.Location!.OriginalString, host.TenantKeys[tenant]);
         var recorded = await Problems.JsonAsync(first);
-        Assert.Equal((requestId, "api", "operator"), (recorded.GetProperty("requestId").GetString(), recorded.GetProperty("requestedBy").GetString(), recorded.GetProperty("kind").GetString()));
+        Assert.Equal((requestId, $"tenant:{tenant}", "operator"), (recorded.GetProperty("requestId").GetString(), recorded.GetProperty("requestedBy").GetString(), recorded.GetProperty("kind").GetString()));
         Assert.Equal(2, recorded.GetProperty("parts").GetArrayLength());
 
         var progress = await Eventually.MatchesAsync(
@@ -111,7 +111,7 @@ public sealed class ResyncRequestProgressTests(ApiHost host)
         Assert.Equal(Enumerable.Reverse(requestIds), listed.Select(r => r.GetProperty("requestId").GetString()));
         Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
         var newest = listed[0];
-        Assert.Equal(("api", "operator", 1), (newest.GetProperty("requestedBy").GetString(), newest.GetProperty("kind").GetString(), newest.GetProperty("errors").GetInt32()));
+        Assert.Equal(("admin", "operator", 1), (newest.GetProperty("requestedBy").GetString(), newest.GetProperty("kind").GetString(), newest.GetProperty("errors").GetInt32()));
         Assert.Equal(TenantErrors.Path(tenant, $"resync-requests/{requestIds[^1]}"), newest.GetProperty("href").GetString());
         Assert.Equal(1, newest.GetProperty("counts").EnumerateObject().Sum(c => c.Value.GetInt32()));
         var othersList = (await ListAsync(ApiHost.Globex, string.Empty)).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("requestId").GetString());

@@ -33,7 +33,7 @@ public sealed class ResyncTests(ApiHost host)
             c => c is not null,
             Deadline,
             "a ResyncErrors command for the tenant is published");
-        Assert.Equal((requestId, "api"), (command!.RequestId, command.RequestedBy));
+        Assert.Equal((requestId, "admin"), (command!.RequestId, command.RequestedBy));
         Assert.Equal(ids, command.ErrorIds);
         Assert.Equal(DateTimeOffset.UtcNow, command.RequestedAt, TimeSpan.FromMinutes(1));
         var stored = await Queries.GetManyAsync(tenant, ids, TestContext.Current.CancellationToken);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
+using EventSync.Api.Security;
 using EventSync.Core.Links;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ internal static class AffectedRecordsViewEndpoints
             .Accepts<ViewFilter>("application/json")
             .Produces<ViewCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes);
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
+            .RequiresRole(ApiRole.Operator);
         tenant.MapGet("/views/{viewId}", GetAsync)
             .WithName("GetView")
             .WithSummary("A temporary view: its filter and the affected records with the error types on each")

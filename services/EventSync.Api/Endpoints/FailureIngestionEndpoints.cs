@@ -34,10 +34,15 @@ internal static class FailureIngestionEndpoints
 
     private static async Task<IResult> IngestAsync(HttpRequest request, [AsParameters] IngestionServices services, CancellationToken cancellationToken)
     {
-        var key = request.Headers[ApiKeyAuthorizer.HeaderName].ToString();
-        if (!services.Authorizer.Knows(key))
+        if (services.Authorizer.Authenticate(request.Headers[ApiKeyAuthorizer.HeaderName]) is not { } principal)
         {
             return TenantKeyFilter.Unauthorized();
+        }
+
+        // Reporting failures changes what operators see: readers may not.
+        if (!principal.May(ApiRole.Operator))
+        {
+            return ApiPrincipalExtensions.Forbidden(principal, ApiRole.Operator);
         }
 
         var (failures, problems, sentAsArray) = await FailureRequestReader.ReadAsync(request.Body, services.Options.Value.MaxEventsPerRequest, services.Clock, cancellationToken);
@@ -46,7 +51,7 @@ internal static class FailureIngestionEndpoints
             return problems.ToResult("The failure events are not valid; none was accepted.");
         }
 
-        if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => services.Authorizer.Check(key, tenant) != ApiKeyCheck.Allowed))
+        if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => !principal.Opens(tenant)))
         {
             return TenantKeyFilter.Unauthorized();
         }

@@ -2,6 +2,7 @@ using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Resync;
+using EventSync.Api.Security;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,8 @@ internal static class ResyncAllEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
-            .RequireRateLimiting(ApiRateLimitPolicies.Resync);
+            .RequireRateLimiting(ApiRateLimitPolicies.Resync)
+            .RequiresRole(ApiRole.Operator);
         return tenant;
     }
 
@@ -72,7 +74,7 @@ internal static class ResyncAllEndpoints
         var (moved, alreadyPending) = (0, 0);
         foreach (var chunk in matching.Chunk(ResyncErrors.MaxErrorIds))
         {
-            var answer = await submitter.SubmitAsync(tenantId, chunk, cancellationToken);
+            var answer = await submitter.SubmitAsync(tenantId, request.HttpContext.ApiPrincipal().Name, chunk, cancellationToken);
             if (answer.RequestId is { } requestId)
             {
                 requestIds.Add(requestId);

@@ -2,6 +2,7 @@ using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Resync;
+using EventSync.Api.Security;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 
@@ -30,7 +31,8 @@ internal static class ResyncEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
-            .RequireRateLimiting(ApiRateLimitPolicies.Resync);
+            .RequireRateLimiting(ApiRateLimitPolicies.Resync)
+            .RequiresRole(ApiRole.Operator);
         return tenant;
     }
 
@@ -60,7 +62,7 @@ internal static class ResyncEndpoints
         }
 
         var byId = found.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var answer = await submitter.SubmitAsync(tenantId, [.. ids.Select(id => byId[id])], cancellationToken);
+        var answer = await submitter.SubmitAsync(tenantId, request.HttpContext.ApiPrincipal().Name, [.. ids.Select(id => byId[id])], cancellationToken);
         return answer.RequestId is null
             ? TypedResults.Ok(answer)
             : TypedResults.Accepted(ResyncRequestEndpoints.PathOf(tenantId, answer.RequestId), answer);

@@ -23,7 +23,8 @@ public static class ApiExtensions
     /// <summary>The API's services: key checks, body limits, problem details, security headers, JSON settings of the wire.</summary>
     public static IServiceCollection AddSyncHealthApi(this IServiceCollection services)
     {
-        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidation>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
@@ -64,6 +65,7 @@ public static class ApiExtensions
         app.MapApiReference();
         app.MapGroup("/api/tenants/{tenantId}")
             .AddEndpointFilter<TenantKeyFilter>()
+            .MapPrincipal()
             .MapSyncHealth()
             .MapApiAllocation()
             .MapErrorCardRecount()

@@ -13,6 +13,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
     {
         ["FailureIngestion"] = "Sync failures reported over HTTP by engines that cannot publish to the broker.",
         ["Catalog"] = "The public error taxonomy: categories, error types, meanings and fixes. No key needed.",
+        ["Principal"] = "Who an API key is and what its role allows.",
         ["SyncHealth"] = "A tenant's sync health: open errors by category, trends and API usage.",
         ["ApiAllocation"] = "How much of the Salesforce daily API limit a tenant's integration may use.",
         ["ErrorCardRecount"] = "Count a tenant's error cards again from its errors, repairing counters that drifted.",

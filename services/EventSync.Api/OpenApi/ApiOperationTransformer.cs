@@ -1,3 +1,4 @@
+using EventSync.Api.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -5,7 +6,8 @@ namespace EventSync.Api.OpenApi;
 
 /// <summary>
 /// Says on each operation what the API's filters do without the endpoint declaring it: the key requirement and its
-/// 401 (all routes but the public catalog), the 400 and 404 of the tenant check, and the 413 of the body limit; and
+/// 401 (all routes but the public catalog), the 400 and 404 of the tenant check, the 403 of a role that may not change
+/// what the route changes, and the 413 of the body limit; and
 /// the examples of <see cref="ApiExamples"/>.
 /// </summary>
 internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
@@ -38,6 +40,15 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         if (operation.RequestBody is not null)
         {
             Problem(operation, context, "413", "The body is larger than this route accepts.");
+        }
+
+        var method = context.Description.HttpMethod ?? "GET";
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            var required = path.StartsWith(TenantPaths, StringComparison.OrdinalIgnoreCase)
+                ? RequiredRole.Of(context.Description.ActionDescriptor.EndpointMetadata, method)
+                : ApiRole.Operator;
+            Problem(operation, context, "403", $"The key's role may not do this: it needs {required.ToWire()} or more.");
         }
 
         ApiExamples.OnResponse(operation, "401", ProblemJson, ApiExamples.UnauthorizedProblem());

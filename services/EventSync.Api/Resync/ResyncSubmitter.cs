@@ -17,10 +17,11 @@ namespace EventSync.Api.Resync;
 internal sealed class ResyncSubmitter(
     ISyncErrorStore errors, IResyncRequestStore requests, IPublishEndpoint publisher, IOptions<MessagingOptions> messaging, TimeProvider clock)
 {
-    public const string Requester = "api";
-
-    /// <summary>What became of each error; the request id is null when none moved, so that nothing was requested.</summary>
-    public async Task<ResyncAccepted> SubmitAsync(string tenantId, IReadOnlyList<SyncError> found, CancellationToken cancellationToken)
+    /// <summary>
+    /// What became of each error; the request id is null when none moved, so that nothing was requested.
+    /// <paramref name="requester"/> is recorded as who asked (the key's name).
+    /// </summary>
+    public async Task<ResyncAccepted> SubmitAsync(string tenantId, string requester, IReadOnlyList<SyncError> found, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(found);
         var ids = found.Select(e => e.Id).ToList();
@@ -36,11 +37,11 @@ internal sealed class ResyncSubmitter(
 
         var requestId = Guid.NewGuid().ToString();
         var requestedAt = clock.GetUtcNow();
-        var header = new ResyncRequestHeader(requestId, tenantId, Requester, requestedAt, ResyncKind.Operator);
+        var header = new ResyncRequestHeader(requestId, tenantId, requester, requestedAt, ResyncKind.Operator);
         await requests.AddRequestAsync(ResyncPlanner.Plan(header, [.. found.Where(e => moved.Contains(e.Id))]), cancellationToken);
         await messaging.Within(
             token => publisher.Publish(
-                new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = Requester, RequestedAt = requestedAt },
+                new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = requester, RequestedAt = requestedAt },
                 token),
             cancellationToken);
         ApiMetrics.ResyncRequested(accepted.Count);

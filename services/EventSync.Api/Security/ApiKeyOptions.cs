@@ -1,8 +1,9 @@
 namespace EventSync.Api.Security;
 
 /// <summary>
-/// Keys for the <c>X-Api-Key</c> header (section <c>EventSync:Api</c>): the admin key opens every tenant, a tenant key
-/// opens its own tenant only. Keys are secrets: they are compared in constant time and never logged.
+/// Keys for the <c>X-Api-Key</c> header (section <c>EventSync:Api</c>): named keys with a role and their tenants
+/// (<see cref="Keys"/>); the admin key (admin of every tenant, named <c>admin</c>) and tenant keys (operator of their
+/// tenant, named <c>tenant:{tenantId}</c>) keep working. Keys are secrets: compared in constant time, never logged.
 /// </summary>
 public sealed class ApiKeyOptions
 {
@@ -11,4 +12,6 @@ public sealed class ApiKeyOptions
     public string? AdminKey { get; set; }
 
     public Dictionary<string, string> TenantKeys { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, NamedApiKey> Keys { get; set; } = new(StringComparer.Ordinal);
 }

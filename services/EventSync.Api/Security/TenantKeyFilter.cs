@@ -4,7 +4,8 @@ namespace EventSync.Api.Security;
 
 /// <summary>
 /// Guards every <c>/api/tenants/{tenantId}/...</c> route: 400 naming <c>tenantId</c> when it cannot be a tenant id (see
-/// <see cref="TenantIds"/>), 401 without a valid key, 404 for another tenant's key.
+/// <see cref="TenantIds"/>), 401 without a valid key, 404 for another tenant's key, 403 when the key's role may not do
+/// what the route does (<see cref="RequiredRole"/>). The principal is kept for the route (<c>HttpContext.ApiPrincipal()</c>).
 /// </summary>
 internal sealed class TenantKeyFilter(ApiKeyAuthorizer authorizer) : IEndpointFilter
 {
@@ -17,12 +18,24 @@ internal sealed class TenantKeyFilter(ApiKeyAuthorizer authorizer) : IEndpointFi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenantId"] = [problem] }, title: "No such tenant.");
         }
 
-        return authorizer.Check(http.Request.Headers[ApiKeyAuthorizer.HeaderName], tenantId) switch
+        if (authorizer.Authenticate(http.Request.Headers[ApiKeyAuthorizer.HeaderName]) is not { } principal)
         {
-            ApiKeyCheck.Allowed => await next(context),
-            ApiKeyCheck.NotThisTenant => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No tenant '{tenantId}' for this key."),
-            _ => Unauthorized(),
-        };
+            return Unauthorized();
+        }
+
+        if (!principal.Opens(tenantId))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No tenant '{tenantId}' for this key.");
+        }
+
+        var required = RequiredRole.Of(http.GetEndpoint()?.Metadata, http.Request.Method);
+        if (!principal.May(required))
+        {
+            return ApiPrincipalExtensions.Forbidden(principal, required);
+        }
+
+        http.SetApiPrincipal(principal);
+        return await next(context);
     }
 
     public static IResult Unauthorized() =>

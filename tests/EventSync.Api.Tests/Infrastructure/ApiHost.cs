@@ -51,6 +51,7 @@ public class ApiHost : IAsyncLifetime
             $"--EventSync:DataDir={_dataDir.Path}",
             $"--EventSync:Api:AdminKey={AdminKey}",
             .. TenantKeys.Select(t => $"--EventSync:Api:TenantKeys:{t.Key}={t.Value}"),
+            .. Settings.Select(s => $"--{s}"),
         ];
         StartedWithDashboard = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Dashboard"));
         _app = await TestHosts.StartAsync(
@@ -66,6 +67,9 @@ public class ApiHost : IAsyncLifetime
         _app.Services.GetRequiredService<IBus>().ConnectPublishObserver(ResyncCommands);
         _http = new HttpClient { BaseAddress = TestHosts.Address(_app), Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    /// <summary>More settings (<c>Name=value</c>) for a host of its own.</summary>
+    protected virtual IEnumerable<string> Settings => [];
 
     public async ValueTask DisposeAsync()
     {
@@ -115,5 +119,5 @@ public class ApiHost : IAsyncLifetime
     {
     }
 
-    private static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    protected static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
