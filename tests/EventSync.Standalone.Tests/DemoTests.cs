@@ -23,4 +23,21 @@ public sealed class DemoTests
         Assert.DoesNotContain(health.ErrorCards, card => card.Category == "transient");
         Assert.Equal((61_250L, 100_000L), (health.ApiUsage!.UsedLast24h, health.ApiUsage.SalesforceLimit));
     }
+
+    [Fact]
+    public async Task Should_spread_the_demo_failures_over_the_last_24_hours_when_started_with_demo()
+    {
+        await using var standalone = await RunningStandalone.StartAsync(demo: true);
+        var startedAt = DateTimeOffset.UtcNow;
+
+        var lastSeen = await Eventually.MatchesAsync(
+            async () => (await standalone.GetJsonAsync($"/api/tenants/{DemoTenant}/errors?limit=200")).GetProperty("items")
+                .EnumerateArray().Select(e => e.GetProperty("lastSeen").GetDateTimeOffset()).ToList(),
+            seen => seen.Count >= 20,
+            TimeSpan.FromSeconds(60),
+            "the demo tenant's errors");
+
+        Assert.All(lastSeen, at => Assert.InRange(at, startedAt.AddHours(-25), startedAt.AddMinutes(5)));
+        Assert.True(lastSeen.Max() - lastSeen.Min() > TimeSpan.FromHours(12), $"The demo errors were last seen between {lastSeen.Min():O} and {lastSeen.Max():O}, not over a day.");
+    }
 }

@@ -18,4 +18,5 @@ internal record ErrorView(
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
     long Occurrences,
-    string Fingerprint);
+    string Fingerprint,
+    string? Direction);

@@ -27,7 +27,8 @@ internal static class ErrorViews
             error.FirstSeen,
             error.LastSeen,
             error.Occurrences,
-            error.Fingerprint);
+            error.Fingerprint,
+            error.Direction);
     }
 
     public static ErrorDetailView DetailOf(SyncError error, string language, ISyncFailureClassifier classifier) =>
