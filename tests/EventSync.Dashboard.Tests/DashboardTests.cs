@@ -92,7 +92,7 @@ public sealed class DashboardTests
         var panelWidth = await page.GetByTestId("error-panel").EvaluateAsync<double>("panel => panel.getBoundingClientRect().width");
         Assert.Equal(400, panelWidth, 1.0);
         await ExpectNoSidewaysScrollAsync(page);
-        await SaveScreenshotAsync(page, "dashboard-400px-panel-pl.png", scrollToTop: false);
+        await SaveScreenshotAsync(page, "dashboard-400px-panel-pl.png");
     }
 
     // Nothing wider than the screen: a page that scrolls sideways hides columns and buttons from a phone.
@@ -361,13 +361,9 @@ public sealed class DashboardTests
         Assert.Equal("bieżących błędów", many);
     }
 
-    private static async Task SaveScreenshotAsync(IPage page, string fileName, bool scrollToTop = true)
+    private static async Task SaveScreenshotAsync(IPage page, string fileName)
     {
-        if (scrollToTop)
-        {
-            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        }
-
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         var path = Path.Combine(AppContext.BaseDirectory, "TestResults", fileName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });

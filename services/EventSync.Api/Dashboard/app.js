@@ -266,6 +266,7 @@ function renderUsage(usage) {
   $("usage-limit").textContent = formatNumber(usage.salesforceLimit);
   $("usage-allocated").textContent =
     usage.allocatedToHubSpot == null ? t("usage.notSet") : formatNumber(usage.allocatedToHubSpot);
+  $("usage-allocated").classList.toggle("not-set", usage.allocatedToHubSpot == null);
   $("usage-reported").textContent = t("usage.reportedAt", { when: formatDate(usage.reportedAt) });
   renderUsageBar(usage);
   $("allocation-input").max = usage.salesforceLimit;
@@ -648,7 +649,7 @@ function infoCell(error) {
   button.type = "button";
   button.className = "secondary info";
   button.dataset.testid = "error-info";
-  button.textContent = `ⓘ ${t("details.info")}`;
+  button.textContent = t("details.info");
   button.setAttribute("aria-label", t("details.infoOpen", {
     object: objectTypeName(error.objectType), id: error.hubSpotId ?? error.salesforceId ?? error.id,
   }));
@@ -901,7 +902,7 @@ function progressText(run) {
   if (counts.deferred) parts.push(deferredText(progress, counts.deferred));
   for (const name of ["sent", "completed", "failed"]) if (counts[name]) parts.push(t(`resync.${name}`, { count: counts[name] }));
   const outcome = t(`resync.outcome.${progress.outcome}`);
-  const text = `${t("resync.progress", { outcome })} ${parts.join("; ")}.`;
+  const text = `${t("resync.progress", { outcome })} ${parts.join("; ") || t("resync.nothingLeft")}.`;
   return run.stopped ? `${text} ${t("resync.stopped")}` : text;
 }
 
@@ -1078,7 +1079,7 @@ function setLanguage(lang) {
   $("language").value = state.lang;
   applyTranslations(document, state.lang);
   fillObjectTypeFilter();
-  $("notice").hidden = true;
+  for (const id of ["notice", "allocation-status", "details-notice", "settings-test-result"]) $(id).hidden = true;
   if ($("dashboard").hidden) return;
   $("current-tenant").textContent = `${t("header.tenant")}: ${state.tenant}`;
   renderResyncStatus();
