@@ -269,11 +269,21 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("errors-none")).ToBeVisibleAsync();
 
         await page.GetByTestId("filter-object").SelectOptionAsync("contact");
+        await page.GetByTestId("filter-from").FillAsync(UtcDay(1));
+        await page.GetByTestId("filter-apply").ClickAsync();
+        await Expect(page.GetByTestId("errors-none")).ToBeVisibleAsync();
+
+        // The "to" day counts whole: errors last seen today are in a range that ends today.
+        await page.GetByTestId("filter-from").FillAsync(UtcDay(-1));
+        await page.GetByTestId("filter-to").FillAsync(UtcDay(0));
         await page.GetByTestId("filter-apply").ClickAsync();
 
         await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(InvalidEmailContacts.Length);
         await Expect(page.Locator("[data-testid=error-state].state-resync-pending")).ToHaveCountAsync(2);
     }
+
+    private static string UtcDay(int daysFromToday) =>
+        DateTime.UtcNow.Date.AddDays(daysFromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task ExportCsvAsync(IPage page)
     {
