@@ -36,6 +36,7 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("error-panel")).ToBeHiddenAsync();
         var resynced = await ResyncTwoErrorsWhileTheBudgetIsUsedUpAsync(page, host);
         await SaveScreenshotAsync(page, "loop-03-resync-deferred.png");
+        await ResyncAllThreeOfWhichTwoAreAlreadyPendingAsync(page);
         await LowerTheAllocationBelowUsageThenClearItAsync(page, host);
         await SaveScreenshotAsync(page, "loop-04-allocation-cleared.png");
         await FilterOnContactsOfEveryStateAsync(page);
@@ -232,6 +233,17 @@ public sealed class DashboardTests
         return ids;
     }
 
+    private static async Task ResyncAllThreeOfWhichTwoAreAlreadyPendingAsync(IPage page)
+    {
+        await page.GetByTestId("select-all").CheckAsync();
+
+        await page.GetByTestId("resync").ClickAsync();
+
+        await Expect(page.GetByTestId("resync-notice")).ToHaveTextAsync("Resync requested for 1 error; 2 were already waiting for a resync.");
+        await Expect(page.GetByTestId("resync-progress")).ToContainTextAsync("1 record deferred");
+        await Expect(page.Locator("[data-testid=error-state].state-resync-pending")).ToHaveCountAsync(InvalidEmailContacts.Length);
+    }
+
     private static async Task LowerTheAllocationBelowUsageThenClearItAsync(IPage page, RunningStandalone host)
     {
         await page.GetByTestId("allocation-input").FillAsync("10000");
@@ -279,7 +291,7 @@ public sealed class DashboardTests
         await page.GetByTestId("filter-apply").ClickAsync();
 
         await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(InvalidEmailContacts.Length);
-        await Expect(page.Locator("[data-testid=error-state].state-resync-pending")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-testid=error-state].state-resync-pending")).ToHaveCountAsync(InvalidEmailContacts.Length);
     }
 
     private static string UtcDay(int daysFromToday) =>
