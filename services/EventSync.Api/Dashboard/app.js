@@ -791,7 +791,7 @@ function historyTable(history) {
   for (const entry of history) {
     const row = document.createElement("tr");
     row.dataset.testid = "panel-history-row";
-    row.append(cell(formatDate(entry.occurredAt), "nowrap"), cell(entry.statusCode, "mono"), cell(entry.message));
+    row.append(cell(formatDate(entry.occurredAt)), cell(entry.statusCode, "mono"), cell(entry.message));
     body.append(row);
   }
   table.append(thead, body);
