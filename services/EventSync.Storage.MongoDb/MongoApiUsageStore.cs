@@ -30,7 +30,7 @@ public sealed class MongoApiUsageStore(MongoStoreContext context) : IApiUsageSto
         return document?.ToApiUsage();
     }
 
-    public async Task<ApiAllocation> SetAllocationAsync(string tenantId, long allocatedToHubSpot, CancellationToken cancellationToken)
+    public async Task<ApiAllocation> SetAllocationAsync(string tenantId, long? allocatedToHubSpot, CancellationToken cancellationToken)
     {
         var options = new FindOneAndUpdateOptions<ApiUsageDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After };
         var document = await context.Usage.FindOneAndUpdateAsync(ApiUsageQueries.ByTenant(tenantId), ApiUsageQueries.Allocate(allocatedToHubSpot), options, cancellationToken);

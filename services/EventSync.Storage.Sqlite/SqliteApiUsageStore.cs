@@ -40,7 +40,7 @@ public sealed class SqliteApiUsageStore(SqliteStoreContext context) : IApiUsageS
                 : new ApiUsage(tenantId, r.GetInt64(0), r.GetInt64(1), r.NullableInt64(2), SqliteInstants.FromTicks(r.GetInt64(3)))),
             cancellationToken);
 
-    public Task<ApiAllocation> SetAllocationAsync(string tenantId, long allocatedToHubSpot, CancellationToken cancellationToken) =>
+    public Task<ApiAllocation> SetAllocationAsync(string tenantId, long? allocatedToHubSpot, CancellationToken cancellationToken) =>
         context.WriteAsync(
             session => session.Command(SaveAllocation)
                 .With("@tenant", tenantId)

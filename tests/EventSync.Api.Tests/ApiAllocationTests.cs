@@ -64,11 +64,25 @@ public sealed class ApiAllocationTests(ApiHost host)
         Assert.Equal(JsonValueKind.Null, (await Problems.JsonAsync(health)).GetProperty("apiUsage").ValueKind);
     }
 
+    [Fact]
+    public async Task Should_clear_the_allocation_back_to_not_set_when_it_is_null()
+    {
+        var tenant = await ReportedTenantAsync("allocation-clear", used: 1200, limit: 15000);
+        using var first = await PutAsync(tenant, """{"allocatedToHubSpot":5000}""");
+
+        using var cleared = await PutAsync(tenant, """{"allocatedToHubSpot":null}""");
+        using var health = await host.GetAsync(TenantErrors.Path(tenant, "sync-health"), host.AdminKey);
+
+        Assert.Equal(JsonValueKind.Null, (await Problems.JsonAsync(cleared)).GetProperty("allocatedToHubSpot").ValueKind);
+        var usage = (await Problems.JsonAsync(health)).GetProperty("apiUsage");
+        Assert.Equal(JsonValueKind.Null, usage.GetProperty("allocatedToHubSpot").ValueKind);
+        Assert.Equal(1200, usage.GetProperty("usedLast24h").GetInt64());
+    }
+
     [Theory]
     [InlineData("""{"allocatedToHubSpot":-1}""", "allocatedToHubSpot")]
     [InlineData("""{"allocatedToHubSpot":1.5}""", "allocatedToHubSpot")]
     [InlineData("""{"allocatedToHubSpot":"500"}""", "allocatedToHubSpot")]
-    [InlineData("""{"allocatedToHubSpot":null}""", "allocatedToHubSpot")]
     [InlineData("""{}""", "allocatedToHubSpot")]
     [InlineData("""{"allocatedToHubSpot":""", "$")]
     [InlineData("""500""", "$")]

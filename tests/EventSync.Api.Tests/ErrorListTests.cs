@@ -31,6 +31,7 @@ public sealed class ErrorListTests(ApiHost host)
         Assert.Equal("INVALID_EMAIL_ADDRESS", item.GetProperty("statusCode").GetString());
         Assert.Equal(stored.Message, item.GetProperty("message").GetString());
         Assert.Equal(["Email"], item.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("toSalesforce", item.GetProperty("direction").GetString());
         Assert.Equal(1, item.GetProperty("occurrences").GetInt64());
         Assert.Equal(stored.FirstSeen, item.GetProperty("firstSeen").GetDateTimeOffset());
         Assert.Equal(stored.LastSeen, item.GetProperty("lastSeen").GetDateTimeOffset());

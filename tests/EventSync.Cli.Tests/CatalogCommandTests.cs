@@ -7,7 +7,7 @@ public sealed class CatalogCommandTests
 {
     [Theory]
     [InlineData("en", "Salesforce duplicate rule")]
-    [InlineData("pl", "Reguła duplikatów Salesforce")]
+    [InlineData("pl", "Reguła duplikowania Salesforce")]
     public async Task Should_list_every_type_with_texts_in_the_language_asked_for_when_json_is_asked_for(string language, string duplicateRuleTitle)
     {
         var run = await CliRun.Of("catalog", "--lang", language, "--format", "json");

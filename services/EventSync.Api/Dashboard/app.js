@@ -1,7 +1,9 @@
 // The sync-health dashboard: plain ES module, no framework. Talks to the API with the key kept in sessionStorage.
-import { applyTranslations, languages, translate } from "./i18n.js";
+import { applyTranslations, hasText, languages, objectTypes, translate } from "./i18n.js";
 
 const RESYNC_MAX = 100;
+const RESYNC_POLL_MS = 2_000;
+const RESYNC_POLLS = 30;
 const PAGE_SIZE = 50;
 const TREND_DAYS = 30;
 const CATEGORY_COLOURS = {
@@ -14,6 +16,7 @@ const storageKeys = { apiKey: "eventsync.apiKey", tenant: "eventsync.tenant", la
 const state = {
   lang: "en", apiKey: "", tenant: "", catalog: null, health: null,
   card: null, errors: [], next: null, selected: new Set(),
+  resync: null, panelErrorId: null, allocationToConfirm: null,
 };
 
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
@@ -55,7 +58,11 @@ async function send(path, { method = "GET", body } = {}) {
     askForKeyAgain();
     throw new ApiProblem(401, { title: t("login.rejected") });
   }
-  if (!response.ok) throw new ApiProblem(response.status, await readProblem(response));
+  if (!response.ok) {
+    const problem = new ApiProblem(response.status, await readProblem(response));
+    problem.retryAfter = response.headers.get("Retry-After");
+    throw problem;
+  }
   return response;
 }
 
@@ -155,6 +162,18 @@ function cell(text, className) {
   return td;
 }
 
+function objectTypeName(id) {
+  return id && hasText(state.lang, `objectType.${id}`) ? t(`objectType.${id}`) : id;
+}
+
+function errorTypeTitle(id) {
+  return state.catalog?.categories.flatMap((c) => c.errorTypes).find((e) => e.id === id)?.title ?? id;
+}
+
+function directionName(direction) {
+  return direction === "toSalesforce" || direction === "toHubSpot" ? t(`direction.${direction}`) : t("direction.none");
+}
+
 function categoryTitle(id) {
   return state.catalog?.categories.find((c) => c.id === id)?.title ?? id;
 }
@@ -191,6 +210,7 @@ function signOut() {
   sessionStorage.removeItem(storageKeys.apiKey);
   state.apiKey = "";
   closeDetails();
+  $("tenant-unknown").hidden = true;
   showLogin(false);
 }
 
@@ -215,10 +235,26 @@ async function refresh() {
     state.health = health;
     renderUsage(health.apiUsage);
     renderCards(health.errorCards, health.unknownGroups ?? []);
+    await showWhetherTenantIsKnown(health);
     await loadTrend();
   } catch (error) {
     showProblem(error);
   }
+}
+
+/**
+ * A mistyped tenant id answers like a tenant with nothing wrong. No current cards and no usage report is not enough to
+ * say "in sync": a tenant that ever reported something has at least one error in some state, or a usage report.
+ */
+async function showWhetherTenantIsKnown(health) {
+  let unknown = false;
+  if (!health.errorCards.length && !health.apiUsage) {
+    const anyError = await getJson(tenantPath(`/errors${query({ limit: 1 })}`));
+    unknown = anyError.items.length === 0;
+  }
+  $("tenant-unknown").hidden = !unknown;
+  $("tenant-unknown").textContent = unknown ? t("cards.unknownTenant", { tenant: state.tenant }) : "";
+  if (unknown) $("cards-none").hidden = true;
 }
 
 function renderUsage(usage) {
@@ -230,6 +266,7 @@ function renderUsage(usage) {
   $("usage-limit").textContent = formatNumber(usage.salesforceLimit);
   $("usage-allocated").textContent =
     usage.allocatedToHubSpot == null ? t("usage.notSet") : formatNumber(usage.allocatedToHubSpot);
+  $("usage-allocated").classList.toggle("not-set", usage.allocatedToHubSpot == null);
   $("usage-reported").textContent = t("usage.reportedAt", { when: formatDate(usage.reportedAt) });
   renderUsageBar(usage);
   $("allocation-input").max = usage.salesforceLimit;
@@ -251,17 +288,50 @@ function renderUsageBar(usage) {
   marker.style.left = percent(usage.allocatedToHubSpot ?? 0);
 }
 
-async function saveAllocation(event) {
+/** Saving below what was already used holds every resync back, so it asks first (inline) before it saves. */
+function saveAllocation(event) {
   event.preventDefault();
-  const form = event.target;
+  const raw = $("allocation-input").value.trim();
+  const allocation = raw === "" ? null : Number(raw);
+  const used = state.health?.apiUsage?.usedLast24h ?? 0;
+  if (allocation !== null && allocation < used && state.allocationToConfirm !== allocation) {
+    state.allocationToConfirm = allocation;
+    showAllocationWarning(allocation, true);
+    return;
+  }
+  putAllocation(allocation);
+}
+
+function showAllocationWarning(allocation, askToConfirm) {
+  const used = state.health?.apiUsage?.usedLast24h ?? 0;
+  const below = allocation !== null && Number.isFinite(allocation) && allocation < used;
+  $("allocation-warning").hidden = !below;
+  $("allocation-warning-text").textContent = below
+    ? t("usage.belowUsage", { allocated: formatNumber(allocation), used: formatNumber(used) }) : "";
+  $("allocation-confirm").hidden = !(below && askToConfirm);
+}
+
+function allocationTyped() {
+  state.allocationToConfirm = null;
+  $("allocation-status").hidden = true;
+  const raw = $("allocation-input").value.trim();
+  showAllocationWarning(raw === "" ? null : Number(raw), false);
+}
+
+async function putAllocation(allocation) {
+  const form = document.getElementById("allocation-form");
   clearFieldErrors(form);
+  $("allocation-status").hidden = true;
   try {
-    const usage = await getJson(tenantPath("/api-allocation"), {
-      method: "PUT", body: { allocatedToHubSpot: Number($("allocation-input").value) },
-    });
-    state.health.apiUsage = usage;
-    renderUsage(usage);
-    notify(t("usage.saved"));
+    const usage = await getJson(tenantPath("/api-allocation"), { method: "PUT", body: { allocatedToHubSpot: allocation } });
+    state.allocationToConfirm = null;
+    $("allocation-warning").hidden = true;
+    state.health.apiUsage = { ...state.health.apiUsage, ...usage };
+    renderUsage(state.health.apiUsage);
+    $("allocation-input").value = usage.allocatedToHubSpot ?? "";
+    $("allocation-status").textContent = usage.allocatedToHubSpot == null
+      ? t("usage.cleared") : t("usage.saved", { allocated: formatNumber(usage.allocatedToHubSpot) });
+    $("allocation-status").hidden = false;
   } catch (error) {
     if (error.status === 400) showFieldErrors(form, error.problem);
     else showProblem(error);
@@ -336,8 +406,10 @@ function errorCard(card) {
   button.style.setProperty("--colour", CATEGORY_COLOURS[card.category] ?? CATEGORY_COLOURS.other);
   button.setAttribute("aria-label", t("cards.open", { title: card.title }));
   button.innerHTML = `<span class="card-title"></span>
-    <span class="card-figures"><span><strong data-testid="card-errors"></strong> ${t("cards.currentErrors")}</span>
-    <span><strong data-testid="card-records"></strong> ${t("cards.affectedRecords")}</span></span>`;
+    <span class="card-figures"><span data-testid="card-errors-text"><strong data-testid="card-errors"></strong> <span></span></span>
+    <span data-testid="card-records-text"><strong data-testid="card-records"></strong> <span></span></span></span>`;
+  button.querySelector('[data-testid="card-errors-text"] > span').textContent = t("cards.currentErrors", { count: card.currentErrors });
+  button.querySelector('[data-testid="card-records-text"] > span').textContent = t("cards.affectedRecords", { count: card.affectedRecords });
   button.querySelector(".card-title").textContent = card.title;
   button.querySelector('[data-testid="card-errors"]').textContent = formatNumber(card.currentErrors);
   button.querySelector('[data-testid="card-records"]').textContent = formatNumber(card.affectedRecords);
@@ -444,16 +516,60 @@ function trendLegend(series) {
   return list;
 }
 
-// ---- Details: error list, selection, resync, view, export -----------------------------------------------------------
+// ---- Details: filters, error list, selection ------------------------------------------------------------------------
 
+/** The filters as the API's list, view and export take them; the "to" day is inclusive on screen, exclusive in the API. */
 function errorFilter() {
+  const to = $("filter-to").value;
   return {
     errorType: state.card.errorType, fingerprint: state.card.fingerprint ?? "",
-    state: $("filter-state").value, q: $("filter-q").value.trim(),
+    state: $("filter-state").value, objectType: $("filter-object").value,
+    from: $("filter-from").value, to: to ? nextDay(to) : "", q: $("filter-q").value.trim(),
   };
 }
 
+function nextDay(isoDate) {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Every card starts from the same place: current (open) errors, no other filter carried over from the last card. */
+function resetFilters() {
+  $("filter-state").value = "open";
+  $("filter-object").value = "";
+  $("filter-from").value = "";
+  $("filter-to").value = "";
+  $("filter-q").value = "";
+  $("filter-error").hidden = true;
+}
+
+function fillObjectTypeFilter() {
+  const select = $("filter-object");
+  const chosen = select.value;
+  const all = document.createElement("option");
+  all.value = "";
+  all.textContent = t("details.allObjects");
+  select.replaceChildren(all, ...objectTypes.map((id) => {
+    const option = document.createElement("option");
+    option.value = id;
+    option.textContent = objectTypeName(id);
+    return option;
+  }));
+  select.value = chosen;
+}
+
 async function openCard(card) {
+  stopResyncProgress();
+  closeErrorPanel();
+  resetFilters();
+  $("resync-status").hidden = true;
+  $("details-notice").hidden = true;
+  await showCard(card);
+  $("details").scrollIntoView({ block: "start" });
+}
+
+async function showCard(card) {
   state.card = card;
   $("details").hidden = false;
   $("details-title").textContent = card.title;
@@ -462,15 +578,17 @@ async function openCard(card) {
   $("details-fix").textContent = info?.fix ?? "";
   $("view").hidden = true;
   await loadErrors(false);
-  $("details").scrollIntoView({ block: "start" });
 }
 
 function closeDetails() {
+  stopResyncProgress();
+  closeErrorPanel();
   state.card = null;
   $("details").hidden = true;
 }
 
 async function loadErrors(append) {
+  $("filter-error").hidden = true;
   try {
     const page = await getJson(tenantPath(`/errors${query({
       ...errorFilter(), lang: state.lang, limit: PAGE_SIZE, cursor: append ? state.next : "",
@@ -483,7 +601,12 @@ async function loadErrors(append) {
     state.next = page.next;
     renderErrors();
   } catch (error) {
-    showProblem(error);
+    if (error.status === 400 && error.problem.errors) {
+      $("filter-error").textContent = Object.values(error.problem.errors).flat().join(" ");
+      $("filter-error").hidden = false;
+    } else {
+      showProblem(error);
+    }
   }
 }
 
@@ -498,6 +621,7 @@ function errorRow(error) {
   const row = document.createElement("tr");
   row.dataset.testid = "error-row";
   row.dataset.errorId = error.id;
+  row.classList.toggle("current", error.id === state.panelErrorId);
   const check = document.createElement("input");
   check.type = "checkbox";
   check.dataset.testid = "error-check";
@@ -512,10 +636,27 @@ function errorRow(error) {
   first.append(check);
   const stateCell = cell(t(`state.${error.state}`), `state state-${error.state}`);
   stateCell.dataset.testid = "error-state";
-  row.append(first, cell(error.objectType), cell(error.hubSpotId, "mono"), cell(error.salesforceId, "mono"),
-    cell(error.message, "message"), stateCell, cell(formatDate(error.lastSeen), "nowrap"),
-    cell(formatNumber(error.occurrences), "num"));
+  const fields = cell((error.fields ?? []).join(", ") || null, "fields mono");
+  fields.dataset.testid = "error-fields";
+  row.append(first, infoCell(error), cell(objectTypeName(error.objectType)), cell(error.hubSpotId, "mono"),
+    cell(error.salesforceId, "mono"), fields, cell(error.message, "message"), stateCell,
+    cell(formatDate(error.lastSeen), "nowrap"), cell(formatNumber(error.occurrences), "num"));
   return row;
+}
+
+function infoCell(error) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "secondary info";
+  button.dataset.testid = "error-info";
+  button.textContent = t("details.info");
+  button.setAttribute("aria-label", t("details.infoOpen", {
+    object: objectTypeName(error.objectType), id: error.hubSpotId ?? error.salesforceId ?? error.id,
+  }));
+  button.addEventListener("click", () => openErrorPanel(error.id));
+  const td = document.createElement("td");
+  td.append(button);
+  return td;
 }
 
 function updateSelection() {
@@ -539,29 +680,256 @@ function toggleAll() {
   renderErrors();
 }
 
+function showDetailsNotice(message) {
+  $("details-notice").textContent = message;
+  $("details-notice").hidden = false;
+}
+
+// ---- Error details panel ------------------------------------------------------------------------------------------
+
+async function openErrorPanel(errorId) {
+  state.panelErrorId = errorId;
+  for (const row of document.querySelectorAll('[data-testid="error-row"]')) row.classList.toggle("current", row.dataset.errorId === errorId);
+  $("error-panel").hidden = false;
+  $("error-panel-title").textContent = t("panel.loading");
+  $("error-panel-body").replaceChildren();
+  try {
+    const error = await getJson(tenantPath(`/errors/${encodeURIComponent(errorId)}${query({ lang: state.lang })}`));
+    if (state.panelErrorId !== errorId) return;
+    renderErrorPanel(error);
+    $("error-panel-title").focus();
+  } catch (problem) {
+    if (state.panelErrorId !== errorId) return;
+    $("error-panel-title").textContent = t("details.info");
+    $("error-panel-body").replaceChildren(mutedText(problem.message));
+  }
+}
+
+function closeErrorPanel() {
+  state.panelErrorId = null;
+  $("error-panel").hidden = true;
+  for (const row of document.querySelectorAll('[data-testid="error-row"].current')) row.classList.remove("current");
+}
+
+function renderErrorPanel(error) {
+  $("error-panel-title").textContent = error.title;
+  $("error-panel-body").replaceChildren(
+    facts("panel-record", [
+      [t("panel.object"), objectTypeName(error.objectType), "panel-object"],
+      [t("details.hubSpotId"), error.hubSpotId, "panel-hubspot-id"],
+      [t("details.salesforceId"), error.salesforceId, "panel-salesforce-id"],
+      [t("panel.direction"), directionName(error.direction), "panel-direction"],
+      [t("panel.statusCode"), error.statusCode, "panel-status-code"],
+      [t("panel.fields"), (error.fields ?? []).join(", ") || null, "panel-fields"],
+      [t("panel.state"), t(`state.${error.state}`), "panel-state"],
+      [t("panel.firstSeen"), formatDate(error.firstSeen), "panel-first-seen"],
+      [t("panel.lastSeen"), formatDate(error.lastSeen), "panel-last-seen"],
+      [t("panel.times"), formatNumber(error.occurrences), "panel-times"],
+    ]),
+    section(t("panel.message"), paragraph(error.message, "panel-message")),
+    section(t("details.meaning"), paragraph(error.meaning, "panel-meaning")),
+    section(t("details.fix"), paragraph(error.fix, "panel-fix")),
+    section(t("panel.history"), historyTable(error.history ?? [])),
+    section(t("panel.raw"), preformatted(JSON.stringify(error.rawErrors ?? [], null, 2), "panel-raw")),
+    section(t("panel.decision"), decisionFacts(error)),
+  );
+}
+
+function facts(testId, rows) {
+  const list = document.createElement("dl");
+  list.className = "facts";
+  list.dataset.testid = testId;
+  for (const [label, value, id] of rows) {
+    const term = document.createElement("dt");
+    term.textContent = label;
+    const description = document.createElement("dd");
+    description.textContent = value ?? t("panel.none");
+    if (id) description.dataset.testid = id;
+    list.append(term, description);
+  }
+  return list;
+}
+
+function section(title, ...content) {
+  const part = document.createElement("section");
+  const heading = document.createElement("h3");
+  heading.textContent = title;
+  part.append(heading, ...content);
+  return part;
+}
+
+function paragraph(text, testId) {
+  const p = document.createElement("p");
+  p.textContent = text ?? t("panel.none");
+  p.dataset.testid = testId;
+  return p;
+}
+
+function preformatted(text, testId) {
+  const pre = document.createElement("pre");
+  pre.textContent = text;
+  pre.dataset.testid = testId;
+  return pre;
+}
+
+function historyTable(history) {
+  if (!history.length) return mutedText(t("panel.historyNone"));
+  const wrap = document.createElement("div");
+  wrap.className = "table-wrap";
+  const table = document.createElement("table");
+  table.dataset.testid = "panel-history";
+  const head = document.createElement("tr");
+  for (const key of ["panel.when", "panel.statusCode", "panel.message"]) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = t(key);
+    head.append(th);
+  }
+  const thead = document.createElement("thead");
+  thead.append(head);
+  const body = document.createElement("tbody");
+  for (const entry of history) {
+    const row = document.createElement("tr");
+    row.dataset.testid = "panel-history-row";
+    row.append(cell(formatDate(entry.occurredAt)), cell(entry.statusCode, "mono"), cell(entry.message));
+    body.append(row);
+  }
+  table.append(thead, body);
+  wrap.append(table);
+  return wrap;
+}
+
+function decisionFacts(error) {
+  const decision = error.decision;
+  if (!decision) {
+    const note = mutedText(t("panel.noDecision", { rule: error.ruleId }));
+    note.dataset.testid = "panel-decision";
+    return note;
+  }
+  const near = (decision.nearRules ?? []).map((rule) => rule.ruleId ?? rule.id ?? JSON.stringify(rule)).join(", ");
+  return facts("panel-decision", [
+    [t("panel.rule"), decision.ruleId],
+    [t("panel.code"), decision.code],
+    [t("panel.words"), decision.words],
+    [t("panel.fields"), (decision.fields ?? []).join(", ") || null],
+    [t("panel.nearRules"), near || null],
+  ]);
+}
+
+// ---- Resync and its progress ------------------------------------------------------------------------------------------
+
 async function resync() {
   const errorIds = [...state.selected];
   if (!errorIds.length || errorIds.length > RESYNC_MAX) return;
   $("resync").disabled = true;
+  stopResyncProgress();
   try {
     const result = await getJson(tenantPath("/resync"), { method: "POST", body: { errorIds } });
-    // No request id: every selected error was already pending or resolved, so nothing new was requested.
-    notify(t(result.requestId ? "details.resyncDone" : "details.resyncNothingNew", {
-      requestId: result.requestId, accepted: result.accepted.length,
-      pending: result.alreadyPending.length, notResyncable: result.notResyncable.length,
-    }));
-    await loadErrors(false);
-    await refresh();
+    state.resync = { answer: result, progress: null, polls: 0, timer: null, stopped: false };
+    markResyncPending(result.accepted);
+    renderResyncStatus();
+    $("resync-status").scrollIntoView({ block: "nearest" });
+    if (result.requestId) await followResync(result.requestId);
+    refreshCardsQuietly();
   } catch (error) {
     showProblem(error);
     updateSelection();
   }
 }
 
+/** The rows stay where the operator sees them, with their new state, until the list is loaded again. */
+function markResyncPending(acceptedIds) {
+  const accepted = new Set(acceptedIds);
+  for (const error of state.errors) if (accepted.has(error.id)) error.state = "resync-pending";
+  state.selected.clear();
+  renderErrors();
+}
+
+async function refreshCardsQuietly() {
+  try {
+    const health = await getJson(tenantPath(`/sync-health${query({ lang: state.lang })}`));
+    state.health = health;
+    renderUsage(health.apiUsage);
+    renderCards(health.errorCards, health.unknownGroups ?? []);
+  } catch (error) {
+    showProblem(error);
+  }
+}
+
+/** Polls the request while it is in progress, at most RESYNC_POLLS times; another card or closing the details stops it. */
+async function followResync(requestId) {
+  const run = state.resync;
+  try {
+    run.progress = await getJson(tenantPath(`/resync-requests/${encodeURIComponent(requestId)}`));
+  } catch (error) {
+    run.loadError = error.message;
+  }
+  if (state.resync !== run) return;
+  run.polls += 1;
+  const inProgress = !run.loadError && run.progress?.outcome === "in-progress";
+  run.stopped = inProgress && run.polls >= RESYNC_POLLS;
+  renderResyncStatus();
+  if (inProgress && !run.stopped) run.timer = setTimeout(() => followResync(requestId), RESYNC_POLL_MS);
+}
+
+function stopResyncProgress() {
+  if (state.resync?.timer) clearTimeout(state.resync.timer);
+  state.resync = null;
+}
+
+function renderResyncStatus() {
+  const run = state.resync;
+  if (!run) return;
+  const { answer, progress } = run;
+  const said = [];
+  if (answer.requestId) said.push(t("resync.accepted", { count: answer.accepted.length }));
+  if (answer.alreadyPending.length) said.push(t("resync.alreadyPending", { count: answer.alreadyPending.length }));
+  if (answer.notResyncable.length) said.push(t("resync.notResyncable", { count: answer.notResyncable.length }));
+  $("resync-notice").textContent = answer.requestId ? `${said.join("; ")}.` : [t("resync.nothingNew"), ...said].join(" ");
+  const line = $("resync-progress");
+  line.hidden = !answer.requestId;
+  if (answer.requestId) line.textContent = run.loadError ? t("resync.loadFailed", { reason: run.loadError }) : progressText(run);
+  $("resync-status").classList.toggle("deferred", (progress?.counts?.deferred ?? 0) > 0);
+  $("resync-status").hidden = false;
+}
+
+function progressText(run) {
+  const progress = run.progress;
+  if (!progress) return t("common.loading");
+  const counts = progress.counts ?? {};
+  const parts = [];
+  if (counts.queued) parts.push(t("resync.queued", { count: counts.queued }));
+  if (counts.deferred) parts.push(deferredText(progress, counts.deferred));
+  for (const name of ["sent", "completed", "failed"]) if (counts[name]) parts.push(t(`resync.${name}`, { count: counts[name] }));
+  const outcome = t(`resync.outcome.${progress.outcome}`);
+  const text = `${t("resync.progress", { outcome })} ${parts.join("; ") || t("resync.nothingLeft")}.`;
+  return run.stopped ? `${text} ${t("resync.stopped")}` : text;
+}
+
+/** "N deferred until <the latest expected time>: <why>", the reason said in the operator's words where it is a known one. */
+function deferredText(progress, count) {
+  const deferred = (progress.parts ?? []).filter((part) => part.state === "deferred");
+  const times = deferred.map((part) => part.expectedAt).filter(Boolean).map((at) => new Date(at));
+  const until = times.length === deferred.length && times.length
+    ? t("resync.deferredUntil", { count, when: formatDate(Math.max(...times)) })
+    : t("resync.deferred", { count });
+  const reasons = [...new Set(deferred.map((part) => reasonText(part)).filter(Boolean))];
+  return reasons.length ? `${until}: ${reasons.join("; ")}` : until;
+}
+
+function reasonText(part) {
+  const reason = part.reason ?? "";
+  if (reason.startsWith("api-budget")) return t(part.expectedAt ? "resync.reason.budget" : "resync.reason.report");
+  if (reason.startsWith("back-off")) return t("resync.reason.backOff");
+  return reason;
+}
+
+// ---- Temporary view and CSV export ----------------------------------------------------------------------------------
+
 async function createView() {
   try {
     const filter = errorFilter();
-    const body = { errorType: filter.errorType, fingerprint: filter.fingerprint || null, state: filter.state || null, q: filter.q || null };
+    const body = Object.fromEntries(Object.entries(filter).map(([name, value]) => [name, value || null]));
     const created = await getJson(tenantPath("/views"), { method: "POST", body });
     const view = await getJson(tenantPath(`/views/${encodeURIComponent(created.id)}`));
     renderView(view, created.url);
@@ -577,8 +945,8 @@ function renderView(view, url) {
   const rows = view.records.map((record) => {
     const row = document.createElement("tr");
     row.dataset.testid = "view-row";
-    row.append(cell(record.objectType), cell(record.hubSpotId, "mono"), cell(record.salesforceId, "mono"),
-      cell((record.errorTypes ?? []).join(", ")));
+    row.append(cell(objectTypeName(record.objectType)), cell(record.hubSpotId, "mono"), cell(record.salesforceId, "mono"),
+      cell((record.errorTypes ?? []).map(errorTypeTitle).join(", ")));
     return row;
   });
   if (!rows.length) {
@@ -589,6 +957,7 @@ function renderView(view, url) {
     rows.push(empty);
   }
   $("view-rows").replaceChildren(...rows);
+  $("view").scrollIntoView({ block: "nearest" });
 }
 
 /** A plain link cannot send X-Api-Key, so the CSV is fetched and handed to the browser as a blob download. */
@@ -596,7 +965,7 @@ async function exportCsv() {
   try {
     const response = await send(tenantPath(`/errors/export.csv${query({ ...errorFilter(), lang: state.lang })}`));
     const blob = await response.blob();
-    const file = fileName(response.headers.get("Content-Disposition")) ?? `sync-errors-${state.tenant}.csv`;
+    const file = exportFileName(new Date());
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
@@ -605,15 +974,18 @@ async function exportCsv() {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    notify(t("details.exported", { file }));
+    showDetailsNotice(t("details.exported", { file }));
   } catch (error) {
     showProblem(error);
   }
 }
 
-function fileName(disposition) {
-  const match = /filename="?([^";]+)"?/i.exec(disposition ?? "");
-  return match ? match[1] : null;
+/** sync-errors_acme-eu_invalid-email_2026-12-07T1405Z.csv: whose, which errors, when (UTC), safe on every file system. */
+function exportFileName(now) {
+  const safe = (text) => String(text).replace(/[^A-Za-z0-9._-]+/g, "-");
+  const what = state.card.fingerprint ? `${state.card.errorType}-${state.card.fingerprint}` : state.card.errorType;
+  const when = now.toISOString().slice(0, 16).replace(/:/g, "") + "Z";
+  return `${t("file.errors")}_${safe(state.tenant)}_${safe(what)}_${when}.csv`;
 }
 
 // ---- Notification settings ----------------------------------------------------------------------------------------
@@ -630,6 +1002,7 @@ async function openSettings() {
     }
     fillSettings(form, { enabled: false, frequency: "daily", recipients: [], timeZone: "UTC", language: state.lang });
   }
+  $("settings-test-result").hidden = true;
   $("settings").showModal();
 }
 
@@ -665,6 +1038,39 @@ async function saveSettings(event) {
   }
 }
 
+/** Sends a digest with the saved settings now and says what happened, next to the button. */
+async function sendTestDigest() {
+  const result = $("settings-test-result");
+  result.hidden = true;
+  $("settings-test").disabled = true;
+  try {
+    const sent = await getJson(tenantPath("/notifications/test"), { method: "POST" });
+    showTestResult(t("settings.testSent", {
+      recipients: sent.recipients.join(", "), from: formatDate(sent.periodStart), to: formatDate(sent.periodEnd),
+    }), false);
+  } catch (error) {
+    if (error.status === 401) return;
+    showTestResult(testFailure(error), true);
+  } finally {
+    $("settings-test").disabled = false;
+  }
+}
+
+function testFailure(error) {
+  if (error.status === 429) return t("settings.testRetry", { seconds: error.retryAfter ?? 60 });
+  const problem = error.problem ?? {};
+  const details = Object.values(problem.errors ?? {}).flat();
+  const reason = [problem.title, problem.detail, ...details].filter(Boolean).join(" ");
+  return t("settings.testFailed", { reason: reason || error.message });
+}
+
+function showTestResult(message, failed) {
+  const result = $("settings-test-result");
+  result.textContent = message;
+  result.classList.toggle("failed", failed);
+  result.hidden = false;
+}
+
 // ---- Language -----------------------------------------------------------------------------------------------------
 
 function setLanguage(lang) {
@@ -672,13 +1078,17 @@ function setLanguage(lang) {
   sessionStorage.setItem(storageKeys.lang, state.lang);
   $("language").value = state.lang;
   applyTranslations(document, state.lang);
-  $("notice").hidden = true;
+  fillObjectTypeFilter();
+  for (const id of ["notice", "allocation-status", "details-notice", "settings-test-result"]) $(id).hidden = true;
   if ($("dashboard").hidden) return;
   $("current-tenant").textContent = `${t("header.tenant")}: ${state.tenant}`;
+  renderResyncStatus();
+  // The open card, its filters, and the error in the side panel stay as they were, in the new language.
   refresh().then(() => {
     const card = state.card?.fingerprint ? state.card
       : state.card && state.health?.errorCards.find((c) => c.errorType === state.card.errorType);
-    if (card) openCard(card);
+    if (card) showCard(card);
+    if (state.panelErrorId) openErrorPanel(state.panelErrorId);
   });
 }
 
@@ -687,6 +1097,9 @@ function setLanguage(lang) {
 function wire() {
   document.getElementById("login-form").addEventListener("submit", signIn);
   document.getElementById("allocation-form").addEventListener("submit", saveAllocation);
+  $("allocation-input").addEventListener("input", allocationTyped);
+  $("allocation-confirm").addEventListener("click", () => putAllocation(state.allocationToConfirm));
+  $("allocation-clear").addEventListener("click", () => putAllocation(null));
   document.getElementById("filter-form").addEventListener("submit", (e) => { e.preventDefault(); loadErrors(false); });
   document.getElementById("settings-form").addEventListener("submit", saveSettings);
   $("language").addEventListener("change", (e) => setLanguage(e.target.value));
@@ -700,6 +1113,10 @@ function wire() {
   $("resync").addEventListener("click", resync);
   $("create-view").addEventListener("click", createView);
   $("export-csv").addEventListener("click", exportCsv);
+  $("filter-reset").addEventListener("click", () => { resetFilters(); loadErrors(false); });
+  $("error-panel-close").addEventListener("click", closeErrorPanel);
+  $("settings-test").addEventListener("click", sendTestDigest);
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("error-panel").hidden && !$("settings").open) closeErrorPanel(); });
   $("more").addEventListener("click", () => loadErrors(true));
 }
 

@@ -14,7 +14,7 @@ internal static class ApiAllocationEndpoints
     {
         tenant.MapPut("/api-allocation", PutAsync)
             .WithName("PutApiAllocation")
-            .WithSummary("Set the Salesforce API calls a day allocated to HubSpot (at most the Salesforce daily limit)")
+            .WithSummary("Set the Salesforce API calls a day allocated to HubSpot (at most the Salesforce daily limit), or clear it with null")
             .Accepts<ApiAllocationRequest>("application/json")
             .Produces<ApiAllocationView>()
             .ProducesValidationProblem()
@@ -26,35 +26,44 @@ internal static class ApiAllocationEndpoints
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
-        var allocation = body is { } json ? Read(json, problems) : null;
+        long? allocation = null;
+        var valid = body is { } json && TryRead(json, problems, out allocation);
         if (allocation is { } requested && await store.GetUsageAsync(tenantId, cancellationToken) is { } usage && requested > usage.SalesforceLimit)
         {
             problems.Add(Field, $"At most {usage.SalesforceLimit}, the tenant's Salesforce daily API limit; {requested} is above it.");
         }
 
-        if (problems.Any || allocation is null)
+        if (problems.Any || !valid)
         {
             return problems.ToResult("The API allocation is not valid; nothing was saved.");
         }
 
-        var stored = await store.SetAllocationAsync(tenantId, allocation.Value, cancellationToken);
+        var stored = await store.SetAllocationAsync(tenantId, allocation, cancellationToken);
         return TypedResults.Ok(new ApiAllocationView(stored.UsedLast24h, stored.SalesforceLimit, stored.AllocatedToHubSpot, stored.ReportedAt));
     }
 
-    private static long? Read(JsonElement body, ValidationProblems problems)
+    // An explicit null clears the allocation (not set); a missing field is still refused, so a typo never clears it.
+    private static bool TryRead(JsonElement body, ValidationProblems problems, out long? calls)
     {
+        calls = null;
+        if (body.EnumerateObject().Any(p => string.Equals(p.Name, Field, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Null))
+        {
+            return true;
+        }
+
         if (!JsonRequestBody.TryGet(body, Field, out var value))
         {
-            problems.Add(Field, "Required: a whole number of API calls a day, 0 or more.");
-            return null;
+            problems.Add(Field, "Required: a whole number of API calls a day, 0 or more, or null to clear the allocation.");
+            return false;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var calls) && calls >= 0)
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var whole) && whole >= 0)
         {
-            return calls;
+            calls = whole;
+            return true;
         }
 
-        problems.Add(Field, $"Must be a whole number of API calls a day, 0 or more; got {value.GetRawText()}.");
-        return null;
+        problems.Add(Field, $"Must be a whole number of API calls a day, 0 or more, or null to clear the allocation; got {value.GetRawText()}.");
+        return false;
     }
 }

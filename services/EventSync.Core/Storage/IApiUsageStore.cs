@@ -10,7 +10,8 @@ public interface IApiUsageStore
 
     /// <summary>
     /// Stores the operator's allocation to HubSpot and leaves the reported figures as they are (a tenant without a report
-    /// gets zero figures). Checking it against the Salesforce limit is the caller's job. Returns the stored state.
+    /// gets zero figures); null clears it (not set). Checking it against the Salesforce limit is the caller's job. Returns
+    /// the stored state.
     /// </summary>
-    Task<ApiAllocation> SetAllocationAsync(string tenantId, long allocatedToHubSpot, CancellationToken cancellationToken);
+    Task<ApiAllocation> SetAllocationAsync(string tenantId, long? allocatedToHubSpot, CancellationToken cancellationToken);
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using EventSync.Contracts;
 using MassTransit;
@@ -21,17 +24,28 @@ internal sealed class DemoFailurePublisher(IBus bus, IOptions<StandaloneOptions>
             return;
         }
 
-        var failures = MovedToNow(ReadSample(), time.GetUtcNow());
+        var failures = DayEndingAt(time.GetUtcNow());
         await bus.PublishBatch(failures, stoppingToken);
         await bus.Publish(new ApiUsageReported { TenantId = TenantId, CallsLast24h = 61_250, SalesforceDailyLimit = 100_000, ReportedAt = time.GetUtcNow() }, stoppingToken);
         logger.DemoPublished(failures.Count, TenantId);
     }
 
-    // The sample's day is shifted to end now: events older than the receipt window (a year) would be refused.
+    // The sample's day is shifted to end now, so the cards show the last 24 hours. Each start reports it under event ids
+    // of its own: with the sample's ids, a data directory kept from an earlier start would take the events as ones it
+    // already has and go on showing that start's day (a week ago, say).
+    /// <summary>The sample's failures as a start at <paramref name="now"/> reports them.</summary>
+    internal static List<SyncFailureReported> DayEndingAt(DateTimeOffset now) => MovedToNow(ReadSample(), now);
+
     private static List<SyncFailureReported> MovedToNow(List<SyncFailureReported> failures, DateTimeOffset now)
     {
         var shift = now - failures.Max(f => f.OccurredAt ?? now);
-        return [.. failures.Select(f => f with { OccurredAt = f.OccurredAt + shift })];
+        return [.. failures.Select(f => f with { EventId = EventIdOf(f.EventId, now), OccurredAt = (f.OccurredAt ?? now) + shift })];
+    }
+
+    private static string EventIdOf(string sampleEventId, DateTimeOffset start)
+    {
+        var name = Encoding.UTF8.GetBytes($"{sampleEventId}@{start.UtcTicks.ToString(CultureInfo.InvariantCulture)}");
+        return new Guid(SHA256.HashData(name).AsSpan(0, 16)).ToString();
     }
 
     private static List<SyncFailureReported> ReadSample()

@@ -19,5 +19,5 @@ internal sealed class ApiUsageDocument
     public ApiUsage? ToApiUsage() =>
         ReportedAt is { } reportedAt ? new(TenantId, UsedLast24h, SalesforceLimit, AllocatedToHubSpot, reportedAt) : null;
 
-    public ApiAllocation ToApiAllocation() => new(TenantId, AllocatedToHubSpot ?? 0, UsedLast24h, SalesforceLimit, ReportedAt);
+    public ApiAllocation ToApiAllocation() => new(TenantId, AllocatedToHubSpot, UsedLast24h, SalesforceLimit, ReportedAt);
 }

@@ -28,7 +28,7 @@ internal static class ApiUsageQueries
     /// Sets the operator's allocation only; a tenant's first document (upserted) starts with zero figures and no report
     /// time, so that the first report, whatever its time, fills them in.
     /// </summary>
-    public static UpdateDefinition<ApiUsageDocument> Allocate(long allocatedToHubSpot) =>
+    public static UpdateDefinition<ApiUsageDocument> Allocate(long? allocatedToHubSpot) =>
         Builders<ApiUsageDocument>.Update
             .Set(d => d.AllocatedToHubSpot, allocatedToHubSpot)
             .SetOnInsert(d => d.UsedLast24h, 0L)

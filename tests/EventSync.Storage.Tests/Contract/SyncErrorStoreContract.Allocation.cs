@@ -65,6 +65,19 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_clear_the_allocation_and_keep_the_reported_figures_when_it_is_set_to_null()
+    {
+        await using var store = await StartAsync();
+        await store.Usage.SaveUsageAsync(Tenant, 1_200, 15_000, T0, Ct);
+        await store.Usage.SetAllocationAsync(Tenant, 5_000, Ct);
+
+        var allocation = await store.Usage.SetAllocationAsync(Tenant, null, Ct);
+
+        Assert.Equal(new ApiAllocation(Tenant, null, 1_200, 15_000, T0), allocation);
+        Assert.Equal(new ApiUsage(Tenant, 1_200, 15_000, null, T0), await store.Usage.GetUsageAsync(Tenant, Ct));
+    }
+
+    [Fact]
     public async Task Should_leave_other_tenants_alone_when_an_allocation_is_set()
     {
         await using var store = await StartAsync();
