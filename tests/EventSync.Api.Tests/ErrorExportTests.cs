@@ -34,7 +34,7 @@ public sealed class ErrorExportTests(ApiHost host)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Matches($"^attachment; filename=\"sync-errors-{tenant}-[0-9]{{8}}-[0-9]{{4}}Z\\.csv\"$", string.Join("", response.Content.Headers.GetValues("Content-Disposition")));
+        Assert.Matches($"^attachment; filename=\"sync-errors_{tenant}_[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{4}}Z\\.csv\"$", string.Join("", response.Content.Headers.GetValues("Content-Disposition")));
         var rows = Read(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), out var header);
         Assert.Equal(Header, header);
         Assert.Equal(stored.Count, rows.Count);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Dashboard.Tests.Infrastructure;
@@ -13,6 +14,7 @@ namespace EventSync.Dashboard.Tests;
 public sealed class DashboardTests
 {
     private const string Tenant = "acme-eu";
+    private const string PortalId = "4712";
     private static readonly string[] InvalidEmailContacts = ["501", "502", "503"];
     private static readonly string[] UnknownContacts = ["801", "802"];
 
@@ -117,6 +119,7 @@ public sealed class DashboardTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await host.Services.GetRequiredService<IApiUsageStore>().SaveUsageAsync(Tenant, 61_250, 100_000, DateTimeOffset.UtcNow.AddMinutes(-3), cancellationToken);
         await host.Services.GetRequiredService<IApiUsageStore>().SetAllocationAsync(Tenant, 40_000, cancellationToken);
+        await host.SendJsonAsync(HttpMethod.Put, $"/api/tenants/{Tenant}/links", new { hubSpotPortalId = PortalId });
         await Eventually.HoldsAsync(
             async () => (await host.GetJsonAsync($"/api/tenants/{Tenant}/sync-health")).GetProperty("errorCards").EnumerateArray()
                 .Sum(c => c.GetProperty("currentErrors").GetInt64()) == 9,
@@ -193,6 +196,9 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("error-panel")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("error-panel-title")).ToHaveTextAsync("Invalid email address");
         await Expect(page.GetByTestId("panel-object")).ToHaveTextAsync("Contact");
+        var recordId = await page.GetByTestId("panel-hubspot-id").InnerTextAsync();
+        await Expect(page.GetByTestId("panel-hubspot-id").GetByRole(AriaRole.Link))
+            .ToHaveAttributeAsync("href", $"https://app.hubspot.com/contacts/{PortalId}/record/0-1/{recordId}");
         await Expect(page.GetByTestId("panel-fields")).ToHaveTextAsync("Email");
         await Expect(page.GetByTestId("panel-direction")).ToHaveTextAsync("HubSpot → Salesforce");
         await Expect(page.GetByTestId("panel-status-code")).ToHaveTextAsync("INVALID_EMAIL_ADDRESS");
@@ -316,6 +322,8 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("view-row")).ToHaveCountAsync(InvalidEmailContacts.Length);
         await Expect(page.GetByTestId("view-row").First).ToContainTextAsync("Invalid email address");
         await Expect(page.GetByTestId("view-row").First).Not.ToContainTextAsync("invalid-email");
+        await Expect(page.GetByTestId("view-row").First.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex($"^https://app\\.hubspot\\.com/contacts/{PortalId}/record/0-1/"));
+        await Expect(page.GetByTestId("view-page")).ToHaveAttributeAsync("href", new Regex($"^/views/[0-9a-f]+\\?tenant={Tenant}$"));
     }
 
     private static async Task SaveNotificationSettingsAsync(IPage page, RunningStandalone host)

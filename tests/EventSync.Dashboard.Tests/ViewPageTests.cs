@@ -54,7 +54,7 @@ public sealed class ViewPageTests
         await SaveScreenshotAsync(page, "view-page.png");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("view-export").ClickAsync());
-        Assert.StartsWith($"sync-errors-{Tenant}-", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Matches($@"^sync-errors_{Tenant}_\d{{4}}-\d{{2}}-\d{{2}}T\d{{4}}Z\.csv$", download.SuggestedFilename);
 
         await page.GotoAsync(new Uri(host.Address, $"/views/no-such-view?tenant={Tenant}").ToString());
         await Expect(page.GetByTestId("view-problem")).ToContainTextAsync("does not exist or has expired");

@@ -162,6 +162,25 @@ function cell(text, className) {
   return td;
 }
 
+/** A record id as a link to the record (a new tab) where the tenant's link settings give one; else the id as text. */
+function recordLink(id, href) {
+  if (!id || !href) return id;
+  const link = document.createElement("a");
+  link.href = href;
+  link.target = "_blank";
+  link.rel = "noopener noreferrer";
+  link.textContent = id;
+  return link;
+}
+
+function recordCell(id, href) {
+  const td = cell(null, "mono");
+  const content = recordLink(id, href);
+  if (content instanceof Node) td.replaceChildren(content);
+  else td.textContent = content ?? "—";
+  return td;
+}
+
 function objectTypeName(id) {
   return id && hasText(state.lang, `objectType.${id}`) ? t(`objectType.${id}`) : id;
 }
@@ -638,8 +657,8 @@ function errorRow(error) {
   stateCell.dataset.testid = "error-state";
   const fields = cell((error.fields ?? []).join(", ") || null, "fields mono");
   fields.dataset.testid = "error-fields";
-  row.append(first, infoCell(error), cell(objectTypeName(error.objectType)), cell(error.hubSpotId, "mono"),
-    cell(error.salesforceId, "mono"), fields, cell(error.message, "message"), stateCell,
+  row.append(first, infoCell(error), cell(objectTypeName(error.objectType)), recordCell(error.hubSpotId, error.links?.hubSpot),
+    recordCell(error.salesforceId, error.links?.salesforce), fields, cell(error.message, "message"), stateCell,
     cell(formatDate(error.lastSeen), "nowrap"), cell(formatNumber(error.occurrences), "num"));
   return row;
 }
@@ -716,8 +735,8 @@ function renderErrorPanel(error) {
   $("error-panel-body").replaceChildren(
     facts("panel-record", [
       [t("panel.object"), objectTypeName(error.objectType), "panel-object"],
-      [t("details.hubSpotId"), error.hubSpotId, "panel-hubspot-id"],
-      [t("details.salesforceId"), error.salesforceId, "panel-salesforce-id"],
+      [t("details.hubSpotId"), recordLink(error.hubSpotId, error.links?.hubSpot), "panel-hubspot-id"],
+      [t("details.salesforceId"), recordLink(error.salesforceId, error.links?.salesforce), "panel-salesforce-id"],
       [t("panel.direction"), directionName(error.direction), "panel-direction"],
       [t("panel.statusCode"), error.statusCode, "panel-status-code"],
       [t("panel.fields"), (error.fields ?? []).join(", ") || null, "panel-fields"],
@@ -743,7 +762,8 @@ function facts(testId, rows) {
     const term = document.createElement("dt");
     term.textContent = label;
     const description = document.createElement("dd");
-    description.textContent = value ?? t("panel.none");
+    if (value instanceof Node) description.append(value);
+    else description.textContent = value ?? t("panel.none");
     if (id) description.dataset.testid = id;
     list.append(term, description);
   }
@@ -932,21 +952,23 @@ async function createView() {
     const body = Object.fromEntries(Object.entries(filter).map(([name, value]) => [name, value || null]));
     const created = await getJson(tenantPath("/views"), { method: "POST", body });
     const view = await getJson(tenantPath(`/views/${encodeURIComponent(created.id)}`));
-    renderView(view, created.url);
+    renderView(view, created.page);
   } catch (error) {
     showProblem(error);
   }
 }
 
-function renderView(view, url) {
+function renderView(view, page) {
   $("view").hidden = false;
   $("view-title").textContent = t("view.title", { id: view.id });
-  $("view-expires").textContent = t("view.expires", { when: formatDate(view.expiresAt), url: url ?? "" });
+  $("view-expires").textContent = t("view.expires", { when: formatDate(view.expiresAt) });
+  $("view-page").textContent = t("view.open");
+  $("view-page").href = page;
   const rows = view.records.map((record) => {
     const row = document.createElement("tr");
     row.dataset.testid = "view-row";
-    row.append(cell(objectTypeName(record.objectType)), cell(record.hubSpotId, "mono"), cell(record.salesforceId, "mono"),
-      cell((record.errorTypes ?? []).map(errorTypeTitle).join(", ")));
+    row.append(cell(objectTypeName(record.objectType)), recordCell(record.hubSpotId, record.links?.hubSpot),
+      recordCell(record.salesforceId, record.links?.salesforce), cell((record.errorTypes ?? []).map(errorTypeTitle).join(", ")));
     return row;
   });
   if (!rows.length) {

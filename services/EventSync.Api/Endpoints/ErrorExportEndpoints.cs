@@ -49,12 +49,21 @@ internal static partial class ErrorExportEndpoints
             contentType: "text/csv; charset=utf-8");
     }
 
-    /// <summary>Says whose errors, which type or category, and when: <c>sync-errors-{tenant}[-{type}]-{yyyyMMdd-HHmm}Z.csv</c>.</summary>
+    /// <summary>
+    /// Says whose errors, which ones and when (UTC), as the dashboard names its downloads:
+    /// <c>sync-errors_{tenant}[_{type or category}[-{fingerprint}]]_{yyyy-MM-ddTHHmm}Z.csv</c>.
+    /// </summary>
     private static string FileName(string tenantId, ErrorQuery query, DateTimeOffset now)
     {
         var selection = query.ErrorType ?? query.Category;
-        var parts = new[] { "sync-errors", tenantId, selection, now.UtcDateTime.ToString("yyyyMMdd-HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture) };
-        return $"{UnsafeFileNameCharacters().Replace(string.Join('-', parts.OfType<string>()), "_")}.csv";
+        if (query.Fingerprint is { } fingerprint)
+        {
+            selection = selection is null ? fingerprint : $"{selection}-{fingerprint}";
+        }
+
+        var when = now.UtcDateTime.ToString("yyyy-MM-dd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var parts = new[] { "sync-errors", tenantId, selection, when }.OfType<string>().Select(part => UnsafeFileNameCharacters().Replace(part, "-"));
+        return $"{string.Join('_', parts)}.csv";
     }
 
     [GeneratedRegex("[^A-Za-z0-9._-]")]

@@ -21,5 +21,5 @@ public static class ApiPrincipalExtensions
         TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,
             title: "Forbidden",
-            detail: $"The key '{principal.Name}' is a{(principal.Role == ApiRole.Admin ? "n" : "")} {principal.Role.ToWire()}; this needs {required.ToWire()} or more.");
+            detail: $"The key '{principal.Name}' is {(principal.Role == ApiRole.Reader ? "a" : "an")} {principal.Role.ToWire()}; this needs {required.ToWire()} or more.");
 }

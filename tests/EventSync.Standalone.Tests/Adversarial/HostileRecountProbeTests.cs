@@ -52,7 +52,7 @@ public sealed class HostileRecountProbeTests(ProbedStandalone host) : IClassFixt
     {
         await SeedAcmeAsync();
 
-        using var response = await host.SendAsync(HttpMethod.Post, ProbedStandalone.TenantPath(ProbedStandalone.Acme, $"{Recount}?lang=%00%01..%2F"), host.TenantKeys[ProbedStandalone.Acme]);
+        using var response = await host.SendAsync(HttpMethod.Post, ProbedStandalone.TenantPath(ProbedStandalone.Acme, $"{Recount}?lang=%00%01..%2F"), host.AdminKey);
 
         var cards = (await Problems.JsonAsync(response)).EnumerateArray().ToList();
         Assert.Contains(cards, c => c.GetProperty("errorType").GetString() == SyncFailures.InvalidEmailType && c.GetProperty("title").GetString() == "Invalid email address");
