@@ -1,5 +1,6 @@
 // The sync-health dashboard: plain ES module, no framework. Talks to the API with the key kept in sessionStorage.
 import { applyTranslations, hasText, languages, objectTypes, translate } from "./i18n.js";
+import { recordLink } from "./record-link.js";
 
 const RESYNC_MAX = 100;
 const RESYNC_POLL_MS = 2_000;
@@ -160,17 +161,6 @@ function cell(text, className) {
   td.textContent = text ?? "—";
   if (className) td.className = className;
   return td;
-}
-
-/** A record id as a link to the record (a new tab) where the tenant's link settings give one; else the id as text. */
-function recordLink(id, href) {
-  if (!id || !href) return id;
-  const link = document.createElement("a");
-  link.href = href;
-  link.target = "_blank";
-  link.rel = "noopener noreferrer";
-  link.textContent = id;
-  return link;
 }
 
 function recordCell(id, href) {

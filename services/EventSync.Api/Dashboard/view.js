@@ -1,5 +1,7 @@
 // A temporary view of affected records as its own page (/views/{viewId}?tenant={tenantId}): it can be opened from a
 // link in a new tab, asks for the API key when the tab has none, and shows the records with links and error titles.
+import { recordLink } from "/record-link.js";
+
 const storageKeys = { apiKey: "eventsync.apiKey", tenant: "eventsync.tenant", lang: "eventsync.lang" };
 
 const texts = {
@@ -128,14 +130,8 @@ function describeFilter(filter, catalog) {
 }
 
 function linkOrText(id, href) {
-  if (!id) return document.createTextNode("—");
-  if (!href) return document.createTextNode(id);
-  const link = document.createElement("a");
-  link.href = href;
-  link.target = "_blank";
-  link.rel = "noopener noreferrer";
-  link.textContent = id;
-  return link;
+  const content = recordLink(id, href);
+  return content instanceof Node ? content : document.createTextNode(content ?? "—");
 }
 
 function render(view, catalog) {
