@@ -229,6 +229,25 @@ function showDashboard() {
   for (const id of ["refresh", "open-settings", "sign-out", "current-tenant"]) $(id).hidden = false;
   $("current-tenant").textContent = `${t("header.tenant")}: ${state.tenant}`;
   refresh();
+  showWhatTheRoleMayDo();
+}
+
+/** Hides what the key's role may not do: a reader only reads; only an admin changes settings and the allocation. */
+async function showWhatTheRoleMayDo() {
+  try {
+    state.principal = await getJson(tenantPath("/me"));
+  } catch {
+    return;
+  }
+  const role = state.principal.role;
+  const operates = role === "operator" || role === "admin";
+  document.body.dataset.role = role;
+  for (const id of ["resync", "resync-all", "create-view", "select-all"]) $(id).hidden = !operates;
+  for (const id of ["open-settings"]) $(id).hidden = role !== "admin";
+  document.getElementById("allocation-form").hidden = role !== "admin";
+  $("role-note").hidden = operates;
+  $("role-note").textContent = operates ? "" : t("role.reader");
+  $("current-tenant").textContent = `${t("header.tenant")}: ${state.tenant} · ${state.principal.name}`;
 }
 
 // ---- Overview: usage, cards, trend ------------------------------------------------------------------------------
@@ -847,6 +866,30 @@ async function resync() {
   }
 }
 
+/** Every open error the filters select, in requests of 100 (POST .../resync-all), after the operator confirmed. */
+async function resyncAll() {
+  if (!window.confirm(t("details.resyncAllConfirm", { count: state.errors.filter((e) => e.state === "open").length }))) return;
+  stopResyncProgress();
+  try {
+    const { state: _, ...filter } = errorFilter();
+    const body = Object.fromEntries(Object.entries(filter).filter(([, value]) => value));
+    const result = await getJson(tenantPath("/resync-all"), { method: "POST", body });
+    $("resync-notice").textContent = result.requestIds.length
+      ? `${t("resync.allAccepted", { count: result.requestIds.length, errors: formatNumber(result.errors) })}.`
+      : t("resync.allNothing");
+    $("resync-progress").hidden = true;
+    $("resync-status").classList.remove("deferred");
+    $("resync-status").hidden = false;
+    $("resync-status").scrollIntoView({ block: "nearest" });
+    // What was just requested: the errors now waiting for their resync.
+    if (result.requestIds.length) $("filter-state").value = "resync-pending";
+    await loadErrors(false);
+    refreshCardsQuietly();
+  } catch (error) {
+    showProblem(error);
+  }
+}
+
 /** The rows stay where the operator sees them, with their new state, until the list is loaded again. */
 function markResyncPending(acceptedIds) {
   const accepted = new Set(acceptedIds);
@@ -1123,6 +1166,7 @@ function wire() {
   $("details-close").addEventListener("click", closeDetails);
   $("select-all").addEventListener("change", toggleAll);
   $("resync").addEventListener("click", resync);
+  $("resync-all").addEventListener("click", resyncAll);
   $("create-view").addEventListener("click", createView);
   $("export-csv").addEventListener("click", exportCsv);
   $("filter-reset").addEventListener("click", () => { resetFilters(); loadErrors(false); });

@@ -43,20 +43,22 @@ public sealed class RunningStandalone : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> TenantKeys { get; }
 
-    public static async Task<RunningStandalone> StartAsync(bool demo = false, IEnumerable<string>? tenants = null, Uri? rabbitMq = null)
+    /// <summary>Starts the host; <paramref name="settings"/> are more <c>Name=value</c> settings (named keys, limits).</summary>
+    public static async Task<RunningStandalone> StartAsync(bool demo = false, IEnumerable<string>? tenants = null, Uri? rabbitMq = null, IEnumerable<string>? settings = null)
     {
         var dataDir = new TemporaryDataDir();
         var adminKey = NewKey();
         var tenantKeys = (tenants ?? []).ToDictionary(t => t, _ => NewKey(), StringComparer.Ordinal);
-        string[] settings =
+        string[] arguments =
         [
             $"--EventSync:DataDir={dataDir.Path}",
             $"--EventSync:Api:AdminKey={adminKey}",
             .. tenantKeys.Select(t => $"--EventSync:Api:TenantKeys:{t.Key}={t.Value}"),
             .. rabbitMq is null ? Array.Empty<string>() : [$"--ConnectionStrings:rabbitmq={rabbitMq}"],
+            .. (settings ?? []).Select(setting => $"--{setting}"),
         ];
         var app = await TestHosts.StartAsync(
-            () => ServiceHost.Build(TestHosts.Arguments(settings), builder => builder.AddStandalone(demo), a => a.MapSyncHealthApi()),
+            () => ServiceHost.Build(TestHosts.Arguments(arguments), builder => builder.AddStandalone(demo), a => a.MapSyncHealthApi()),
             TestContext.Current.CancellationToken);
         return new RunningStandalone(app, dataDir, adminKey, tenantKeys);
     }

@@ -1,0 +1,104 @@
+using EventSync.Dashboard.Tests.Infrastructure;
+using EventSync.Testing;
+using EventSync.Testing.Standalone;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EventSync.Dashboard.Tests;
+
+/// <summary>
+/// Past 100: a card of 250 errors is resynced whole with "Resync all matching", after a confirmation, in requests of 100.
+/// A reader's key sees the same page without the actions its role may not take.
+/// </summary>
+public sealed class ResyncAllAndRolesTests
+{
+    private const string Tenant = "acme-eu";
+    private const int CardSize = 250;
+
+    [Fact]
+    public async Task Should_confirm_then_resync_every_error_of_a_card_of_250_in_three_requests()
+    {
+        HeadlessChromium.SkipWhenMissing();
+        await using var host = await RunningStandalone.StartAsync();
+        await SeedAsync(host);
+        await using var browser = await OperatorBrowser.OpenAsync(1280, 900);
+        var page = browser.Page;
+        await SignInAsync(page, host, host.AdminKey);
+        await page.GetByTestId("card-invalid-email").ClickAsync();
+        await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(50);
+
+        string? asked = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+        await page.GetByTestId("resync-all").ClickAsync();
+
+        await Expect(page.GetByTestId("resync-notice")).ToHaveTextAsync($"Resync requested for {CardSize} errors in 3 requests.");
+        await Expect(page.GetByTestId("filter-state")).ToHaveValueAsync("resync-pending");
+        await Expect(page.GetByTestId("error-state").First).ToHaveTextAsync("resync pending");
+        Assert.Contains("in requests of 100", asked, StringComparison.Ordinal);
+        await SaveScreenshotAsync(page, "resync-all.png");
+        var requests = await host.GetJsonAsync($"/api/tenants/{Tenant}/resync-requests");
+        Assert.Equal(3, requests.GetProperty("items").GetArrayLength());
+        Assert.Equal(CardSize, requests.GetProperty("items").EnumerateArray().Sum(r => r.GetProperty("errors").GetInt32()));
+        Assert.All(requests.GetProperty("items").EnumerateArray(), r => Assert.Equal("admin", r.GetProperty("requestedBy").GetString()));
+    }
+
+    [Fact]
+    public async Task Should_show_a_reader_the_errors_without_resync_views_allocation_or_settings()
+    {
+        HeadlessChromium.SkipWhenMissing();
+        const string readerKey = "a-readers-key-for-the-dashboard-test";
+        await using var host = await RunningStandalone.StartAsync(
+            settings: [$"EventSync:Api:Keys:rita:Key={readerKey}", "EventSync:Api:Keys:rita:Role=reader", $"EventSync:Api:Keys:rita:Tenants={Tenant}"]);
+        await SeedAsync(host);
+        await using var browser = await OperatorBrowser.OpenAsync(1280, 900);
+        var page = browser.Page;
+
+        await SignInAsync(page, host, readerKey);
+        await page.GetByTestId("card-invalid-email").ClickAsync();
+
+        await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(50);
+        await Expect(page.GetByTestId("role-note")).ToHaveTextAsync("Read only: this key may not change anything.");
+        await Expect(page.GetByTestId("current-tenant")).ToContainTextAsync("rita");
+        await Expect(page.GetByTestId("error-check")).ToHaveCountAsync(50);
+        foreach (var action in new[] { "resync", "resync-all", "create-view", "open-settings", "allocation-save", "selected-count" })
+        {
+            await Expect(page.GetByTestId(action)).ToBeHiddenAsync();
+        }
+
+        await Expect(page.GetByTestId("error-check").First).ToBeHiddenAsync();
+
+        await Expect(page.GetByTestId("export-csv")).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "reader.png");
+    }
+
+    private static async Task SeedAsync(RunningStandalone host)
+    {
+        await host.ReportFailuresAsync([.. Enumerable.Range(0, CardSize).Select(i => SyncFailures.ToSalesforce(Tenant, $"{1000 + i}", SyncFailures.InvalidEmail))]);
+        await Eventually.HoldsAsync(
+            async () => (await host.GetJsonAsync($"/api/tenants/{Tenant}/sync-health")).GetProperty("errorCards").EnumerateArray()
+                .Sum(c => c.GetProperty("currentErrors").GetInt64()) == CardSize,
+            TimeSpan.FromSeconds(60),
+            "the reported failures classified into one card");
+    }
+
+    private static async Task SignInAsync(IPage page, RunningStandalone host, string key)
+    {
+        await page.GotoAsync(host.Address.ToString());
+        await page.GetByTestId("login-tenant").FillAsync(Tenant);
+        await page.GetByTestId("login-key").FillAsync(key);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Expect(page.GetByTestId("card-invalid-email")).ToBeVisibleAsync();
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string fileName)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "TestResults", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        Assert.True(new FileInfo(path).Length > 0);
+    }
+}
