@@ -39,6 +39,8 @@ public sealed class ResyncAllAndRolesTests
         await Expect(page.GetByTestId("filter-state")).ToHaveValueAsync("resync-pending");
         await Expect(page.GetByTestId("error-state").First).ToHaveTextAsync("resync pending");
         Assert.Contains("in requests of 100", asked, StringComparison.Ordinal);
+        await Expect(page.GetByTestId("resync-row")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("resync-row").First).ToContainTextAsync("admin");
         await SaveScreenshotAsync(page, "resync-all.png");
         var requests = await host.GetJsonAsync($"/api/tenants/{Tenant}/resync-requests");
         Assert.Equal(3, requests.GetProperty("items").GetArrayLength());

@@ -265,6 +265,7 @@ async function refresh() {
     renderCards(health.errorCards, health.unknownGroups ?? []);
     await showWhetherTenantIsKnown(health);
     await loadTrend();
+    await loadResyncs(false);
   } catch (error) {
     showProblem(error);
   }
@@ -898,7 +899,36 @@ function markResyncPending(acceptedIds) {
   renderErrors();
 }
 
+// ---- Resync requests: newest first, a page at a time -----------------------------------------------------------
+
+async function loadResyncs(append) {
+  try {
+    const page = await getJson(tenantPath(`/resync-requests${query({ limit: 10, cursor: append ? state.resyncsNext : "" })}`));
+    state.resyncs = append ? [...(state.resyncs ?? []), ...page.items] : page.items;
+    state.resyncsNext = page.next;
+    renderResyncs();
+  } catch (error) {
+    showProblem(error);
+  }
+}
+
+function renderResyncs() {
+  const rows = (state.resyncs ?? []).map((request) => {
+    const row = document.createElement("tr");
+    row.dataset.testid = "resync-row";
+    const who = request.kind === "automatic" ? t("resyncs.automatic") : request.requestedBy;
+    const counts = Object.entries(request.counts).filter(([, count]) => count > 0)
+      .map(([name, count]) => t(`resync.${name}`, { count })).join("; ");
+    row.append(cell(formatDate(request.requestedAt), "nowrap"), cell(who), cell(t(`resync.outcome.${request.outcome}`)), cell(counts));
+    return row;
+  });
+  $("resyncs-rows").replaceChildren(...rows);
+  $("resyncs-none").hidden = rows.length > 0;
+  $("resyncs-more").hidden = !state.resyncsNext;
+}
+
 async function refreshCardsQuietly() {
+  loadResyncs(false);
   try {
     const health = await getJson(tenantPath(`/sync-health${query({ lang: state.lang })}`));
     state.health = health;
@@ -1174,6 +1204,7 @@ function wire() {
   $("settings-test").addEventListener("click", sendTestDigest);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("error-panel").hidden && !$("settings").open) closeErrorPanel(); });
   $("more").addEventListener("click", () => loadErrors(true));
+  $("resyncs-more").addEventListener("click", () => loadResyncs(true));
 }
 
 function start() {
