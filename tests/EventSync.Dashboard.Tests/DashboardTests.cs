@@ -30,26 +30,26 @@ public sealed class DashboardTests
         await SignInAsync(page, host);
         await OpenUnknownGroupAsync(page);
         await OpenInvalidEmailCardAsync(page);
-        await SaveScreenshotAsync(page, "loop-01-card-open.png");
+        await Screenshots.SaveAsync(page, "loop-01-card-open.png");
         await SeeTheStateFilterResetWhenAnotherCardOpensAsync(page);
         await OpenTheDetailsOfAnErrorAsync(page);
-        await SaveScreenshotAsync(page, "loop-02-error-details.png");
+        await Screenshots.SaveAsync(page, "loop-02-error-details.png");
         await page.GetByTestId("error-panel-close").ClickAsync();
         await Expect(page.GetByTestId("error-panel")).ToBeHiddenAsync();
         var resynced = await ResyncTwoErrorsWhileTheBudgetIsUsedUpAsync(page, host);
-        await SaveScreenshotAsync(page, "loop-03-resync-deferred.png");
+        await Screenshots.SaveAsync(page, "loop-03-resync-deferred.png");
         await ResyncAllThreeOfWhichTwoAreAlreadyPendingAsync(page);
         await LowerTheAllocationBelowUsageThenClearItAsync(page, host);
-        await SaveScreenshotAsync(page, "loop-04-allocation-cleared.png");
+        await Screenshots.SaveAsync(page, "loop-04-allocation-cleared.png");
         await FilterOnContactsOfEveryStateAsync(page);
         await ExportCsvAsync(page);
         await CreateViewAsync(page);
-        await SaveScreenshotAsync(page, "loop-05-filtered-export-view.png");
+        await Screenshots.SaveAsync(page, "loop-05-filtered-export-view.png");
         await SaveNotificationSettingsAsync(page, host);
         await SendATestDigestAsync(page, "Test digest sent to ops@example.com, lead@example.com", "loop-06-test-digest.png");
         await SwitchToPolishAsync(page);
         await SeePolishPluralsAndTermsAsync(page);
-        await SaveScreenshotAsync(page, "loop-07-polish.png");
+        await Screenshots.SaveAsync(page, "loop-07-polish.png");
 
         Assert.Equal(2, resynced.Count);
     }
@@ -83,7 +83,7 @@ public sealed class DashboardTests
         await SignInAsync(page, host);
         await OpenInvalidEmailCardAsync(page);
         await SwitchToPolishAsync(page);
-        await SaveScreenshotAsync(page, "dashboard-400px-pl.png");
+        await Screenshots.SaveAsync(page, "dashboard-400px-pl.png");
         await ExpectNoSidewaysScrollAsync(page);
         await page.GetByTestId("resync").ScrollIntoViewIfNeededAsync();
         await Expect(page.GetByTestId("resync")).ToBeInViewportAsync();
@@ -95,7 +95,7 @@ public sealed class DashboardTests
         var panelWidth = await page.GetByTestId("error-panel").EvaluateAsync<double>("panel => panel.getBoundingClientRect().width");
         Assert.Equal(400, panelWidth, 1.0);
         await ExpectNoSidewaysScrollAsync(page);
-        await SaveScreenshotAsync(page, "dashboard-400px-panel-pl.png");
+        await Screenshots.SaveAsync(page, "dashboard-400px-panel-pl.png");
     }
 
     // Nothing wider than the screen: a page that scrolls sideways hides columns and buttons from a phone.
@@ -158,7 +158,7 @@ public sealed class DashboardTests
         await groups.First.ClickAsync();
 
         await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(UnknownContacts.Length);
-        await SaveScreenshotAsync(page, "dashboard-unknown-groups.png");
+        await Screenshots.SaveAsync(page, "dashboard-unknown-groups.png");
     }
 
     private static async Task OpenInvalidEmailCardAsync(IPage page)
@@ -360,7 +360,7 @@ public sealed class DashboardTests
         await page.GetByTestId("settings-test").ClickAsync();
 
         await Expect(page.GetByTestId("settings-test-result")).ToContainTextAsync(expectedResult);
-        await SaveScreenshotAsync(page, screenshot);
+        await Screenshots.SaveAsync(page, screenshot);
         await page.GetByTestId("settings-cancel").ClickAsync();
         await Expect(page.GetByTestId("settings")).ToBeHiddenAsync();
     }
@@ -389,16 +389,5 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("error-row").First.Locator("td").Nth(2)).ToHaveTextAsync("Kontakt");
         var many = await page.EvaluateAsync<string>("""async () => (await import("./i18n.js")).translate("pl", "cards.currentErrors", { count: 5 })""");
         Assert.Equal("bieżących błędów", many);
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string fileName)
-    {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        var path = Path.Combine(AppContext.BaseDirectory, "TestResults", fileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-
-        Assert.True(new FileInfo(path).Length > 0);
-        TestContext.Current.TestOutputHelper?.WriteLine($"Dashboard screenshot: {path}");
     }
 }

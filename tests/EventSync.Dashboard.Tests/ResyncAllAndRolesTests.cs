@@ -41,7 +41,7 @@ public sealed class ResyncAllAndRolesTests
         Assert.Contains("in requests of 100", asked, StringComparison.Ordinal);
         await Expect(page.GetByTestId("resync-row")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("resync-row").First).ToContainTextAsync("admin");
-        await SaveScreenshotAsync(page, "resync-all.png");
+        await Screenshots.SaveAsync(page, "resync-all.png");
         var requests = await host.GetJsonAsync($"/api/tenants/{Tenant}/resync-requests");
         Assert.Equal(3, requests.GetProperty("items").GetArrayLength());
         Assert.Equal(CardSize, requests.GetProperty("items").EnumerateArray().Sum(r => r.GetProperty("errors").GetInt32()));
@@ -74,7 +74,7 @@ public sealed class ResyncAllAndRolesTests
         await Expect(page.GetByTestId("error-check").First).ToBeHiddenAsync();
 
         await Expect(page.GetByTestId("export-csv")).ToBeVisibleAsync();
-        await SaveScreenshotAsync(page, "reader.png");
+        await Screenshots.SaveAsync(page, "reader.png");
     }
 
     private static async Task SeedAsync(RunningStandalone host)
@@ -94,13 +94,5 @@ public sealed class ResyncAllAndRolesTests
         await page.GetByTestId("login-key").FillAsync(key);
         await page.GetByTestId("login-submit").ClickAsync();
         await Expect(page.GetByTestId("card-invalid-email")).ToBeVisibleAsync();
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string fileName)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "TestResults", fileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 0);
     }
 }

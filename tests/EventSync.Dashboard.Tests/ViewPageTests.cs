@@ -29,12 +29,9 @@ public sealed class ViewPageTests
         var created = await host.SendJsonAsync(HttpMethod.Post, $"/api/tenants/{Tenant}/views", new { objectType = "contact" });
         var address = new Uri(host.Address, created.GetProperty("page").GetString());
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "en-GB" });
-        SetDefaultExpectTimeout(15_000);
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // A browser of its own: a tab that never had the key, as a colleague's would be.
+        await using var browser = await OperatorBrowser.OpenAsync(1280, 900);
+        var page = browser.Page;
 
         await page.GotoAsync(address.ToString());
         await Expect(page.GetByTestId("view-login")).ToBeVisibleAsync();
@@ -51,20 +48,12 @@ public sealed class ViewPageTests
         var first = records.Filter(new() { HasText = "501" });
         await Expect(first.GetByRole(AriaRole.Link, new() { Name = "501" })).ToHaveAttributeAsync("href", "https://app.hubspot.com/contacts/4712/record/0-1/501");
         await Expect(first.Locator("td").Nth(3)).ToHaveTextAsync("Invalid email address");
-        await SaveScreenshotAsync(page, "view-page.png");
+        await Screenshots.SaveAsync(page, "view-page.png");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("view-export").ClickAsync());
         Assert.Matches($@"^sync-errors_{Tenant}_\d{{4}}-\d{{2}}-\d{{2}}T\d{{4}}Z\.csv$", download.SuggestedFilename);
 
         await page.GotoAsync(new Uri(host.Address, $"/views/no-such-view?tenant={Tenant}").ToString());
         await Expect(page.GetByTestId("view-problem")).ToContainTextAsync("does not exist or has expired");
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string fileName)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "TestResults", fileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 0);
     }
 }
