@@ -68,6 +68,9 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("tenant-unknown")).ToHaveTextAsync(
             "Nothing has been reported for tenant acme-ue: no errors in any state and no API usage. Check the tenant id.");
         await Expect(page.GetByTestId("cards-none")).ToBeHiddenAsync();
+        // Nothing requested yet: the sentence says so, with no empty table under it.
+        await Expect(page.GetByTestId("resyncs-none")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("resyncs-table")).ToBeHiddenAsync();
         await SendATestDigestAsync(page, "The test was not sent: The tenant has no notification settings.", "unknown-tenant.png");
     }
 

@@ -924,6 +924,7 @@ function renderResyncs() {
   });
   $("resyncs-rows").replaceChildren(...rows);
   $("resyncs-none").hidden = rows.length > 0;
+  $("resyncs-table").hidden = rows.length === 0;
   $("resyncs-more").hidden = !state.resyncsNext;
 }
 

@@ -248,7 +248,7 @@ const messages = {
     "resync.allAccepted": { one: "Zlecono ponowną synchronizację {errors} błędów w {count} zleceniu", few: "Zlecono ponowną synchronizację {errors} błędów w {count} zleceniach", many: "Zlecono ponowną synchronizację {errors} błędów w {count} zleceniach", other: "Zlecono ponowną synchronizację {errors} błędów w {count} zlecenia" },
     "resync.allNothing": "Żaden otwarty błąd nie pasuje: niczego nie zlecono.",
     "resyncs.title": "Zlecenia ponownej synchronizacji",
-    "resyncs.none": "Dla tego dzierżawcy nie zlecono jeszcze ponownej synchronizacji.",
+    "resyncs.none": "Dla tego klienta nie zlecono jeszcze ponownej synchronizacji.",
     "resyncs.when": "Zlecono",
     "resyncs.who": "Przez",
     "resyncs.outcome": "Wynik",
