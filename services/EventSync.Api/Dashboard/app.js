@@ -243,7 +243,7 @@ async function showWhatTheRoleMayDo() {
   const operates = role === "operator" || role === "admin";
   document.body.dataset.role = role;
   for (const id of ["resync", "resync-all", "create-view", "select-all"]) $(id).hidden = !operates;
-  for (const id of ["open-settings"]) $(id).hidden = role !== "admin";
+  $("open-settings").hidden = role !== "admin";
   document.getElementById("allocation-form").hidden = role !== "admin";
   $("role-note").hidden = operates;
   $("role-note").textContent = operates ? "" : t("role.reader");

@@ -1,3 +1,5 @@
+using EventSync.Core.Links;
+
 namespace EventSync.Api.Endpoints;
 
-internal sealed record AffectedRecordView(string ObjectType, string? HubSpotId, string? SalesforceId, IReadOnlyList<string> ErrorTypes, RecordLinksView Links);
+internal sealed record AffectedRecordView(string ObjectType, string? HubSpotId, string? SalesforceId, IReadOnlyList<string> ErrorTypes, RecordLinks Links);

@@ -97,7 +97,7 @@ internal static class AffectedRecordsViewEndpoints
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             yield return new AffectedRecordView(
-                record.ObjectType, record.HubSpotId, record.SalesforceId, record.ErrorTypes, RecordLinksView.For(links, record.ObjectType, record.HubSpotId, record.SalesforceId));
+                record.ObjectType, record.HubSpotId, record.SalesforceId, record.ErrorTypes, RecordLinks.Of(links, record.ObjectType, record.HubSpotId, record.SalesforceId));
         }
     }
 }

@@ -1,3 +1,5 @@
+using EventSync.Core.Links;
+
 namespace EventSync.Api.Endpoints;
 
 /// <summary>
@@ -24,4 +26,4 @@ internal record ErrorView(
     long Occurrences,
     string Fingerprint,
     string? Direction,
-    RecordLinksView Links);
+    RecordLinks Links);

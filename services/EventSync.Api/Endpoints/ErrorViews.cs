@@ -30,7 +30,7 @@ internal static class ErrorViews
             error.Occurrences,
             error.Fingerprint,
             error.Direction,
-            RecordLinksView.For(links, error.ObjectType, error.HubSpotId, error.SalesforceId));
+            RecordLinks.Of(links, error.ObjectType, error.HubSpotId, error.SalesforceId));
     }
 
     public static ErrorDetailView DetailOf(SyncError error, string language, RecordLinkSettings links, ISyncFailureClassifier classifier) =>

@@ -70,11 +70,12 @@ internal static class ResyncAllEndpoints
             return problems.ToResult("Too many errors to resync at once.");
         }
 
+        var requester = request.HttpContext.ApiPrincipal().Name;
         var requestIds = new List<string>();
         var (moved, alreadyPending) = (0, 0);
         foreach (var chunk in matching.Chunk(ResyncErrors.MaxErrorIds))
         {
-            var answer = await submitter.SubmitAsync(tenantId, request.HttpContext.ApiPrincipal().Name, chunk, cancellationToken);
+            var answer = await submitter.SubmitAsync(tenantId, requester, chunk, cancellationToken);
             if (answer.RequestId is { } requestId)
             {
                 requestIds.Add(requestId);

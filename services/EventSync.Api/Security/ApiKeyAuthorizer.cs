@@ -15,9 +15,6 @@ public sealed class ApiKeyAuthorizer(IOptionsMonitor<ApiKeyOptions> options)
     // The configured keys' digests, computed once per version of the options rather than on every request.
     private KnownKeys? _known;
 
-    /// <summary>Whether the key opens at least one tenant: asked before a body is read; the per-tenant check follows it.</summary>
-    public bool Knows(string? presentedKey) => Authenticate(presentedKey) is not null;
-
     /// <summary>The key's principal; null for no key or an unknown one.</summary>
     public ApiPrincipal? Authenticate(string? presentedKey)
     {
