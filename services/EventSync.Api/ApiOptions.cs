@@ -12,6 +12,9 @@ public sealed class ApiOptions
     /// <summary>The most open errors one <c>POST .../resync-all</c> resyncs (in requests of 100); a filter matching more is refused.</summary>
     public int MaxResyncAllErrors { get; set; } = 10_000;
 
+    /// <summary>The most errors one ignore or restore by a filter changes; a filter matching more is refused.</summary>
+    public int MaxErrorsPerChange { get; set; } = 10_000;
+
     /// <summary>Errors per page when the request names no <c>limit</c>.</summary>
     public int DefaultPageSize { get; set; } = 50;
 

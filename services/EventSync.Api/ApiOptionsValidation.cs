@@ -21,7 +21,7 @@ internal sealed class ApiOptionsValidation : IValidateOptions<ApiOptions>
             }
         }
 
-        foreach (var (setting, value) in new[] { ("MaxEventsPerRequest", options.MaxEventsPerRequest), ("MaxResyncAllErrors", options.MaxResyncAllErrors) })
+        foreach (var (setting, value) in new[] { ("MaxEventsPerRequest", options.MaxEventsPerRequest), ("MaxResyncAllErrors", options.MaxResyncAllErrors), ("MaxErrorsPerChange", options.MaxErrorsPerChange) })
         {
             if (value < 1)
             {

@@ -43,4 +43,10 @@ internal static partial class ClassifierLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{MessageCount} {MessageType} messages could not be written even alone; sent to {Address} to be retried on their own")]
     public static partial void MessagesSetAside(this ILogger logger, Exception exception, int messageCount, string messageType, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reopened {ErrorCount} ignored errors whose date came")]
+    public static partial void IgnoredErrorsReopened(this ILogger logger, int errorCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored errors whose date came could not be reopened; trying again at the next check")]
+    public static partial void IgnoredErrorsNotReopened(this ILogger logger, Exception exception);
 }

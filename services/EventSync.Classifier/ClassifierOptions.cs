@@ -13,4 +13,7 @@ public sealed class ClassifierOptions
 
     /// <summary>Batches processed at the same time by one instance.</summary>
     public int BatchConcurrency { get; set; } = 2;
+
+    /// <summary>How often ignored errors whose date came are reopened.</summary>
+    public TimeSpan IgnoredErrorCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -28,6 +28,11 @@ internal sealed class ClassifierOptionsValidation(IOptions<MessagingOptions> mes
             failures.Add($"{ClassifierOptions.Section}:BatchTimeLimit must be positive.");
         }
 
+        if (options.IgnoredErrorCheckInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{ClassifierOptions.Section}:IgnoredErrorCheckInterval must be positive.");
+        }
+
         var prefetch = messaging.Value.PrefetchCount;
         if (options.BatchSize >= 1 && options.BatchConcurrency >= 1 && (long)options.BatchSize * options.BatchConcurrency > prefetch)
         {

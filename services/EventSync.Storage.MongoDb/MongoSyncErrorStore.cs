@@ -99,6 +99,39 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<SyncError>> IgnoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, ErrorIgnore ignore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ignore);
+        return ChangeEachAsync($"Errors of {tenantId} could not be ignored", tenantId, errorIds, e => SyncErrorTransitions.Ignore(e, ignore), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SyncError>> RestoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
+        ChangeEachAsync($"Errors of {tenantId} could not be restored", tenantId, errorIds, SyncErrorTransitions.Restore, cancellationToken);
+
+    public Task<IReadOnlyList<SyncErrorChange>> ReopenDueIgnoredAsync(
+        DateTimeOffset now, int limit, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(announce);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return context.AtomicallyAsync<IReadOnlyList<SyncErrorChange>>(
+            "Ignored errors could not be reopened",
+            MaxRecordAttempts,
+            async (session, ct) =>
+            {
+                var due = await context.Errors.Find(session, SyncErrorQueries.IgnoredDue(now)).Sort(SyncErrorQueries.IgnoredDueOrder).Limit(limit).ToListAsync(ct);
+                var changes = due
+                    .Select(d => (Stored: d, Change: SyncErrorTransitions.ReopenIfDue(d.ToSyncError(), now)))
+                    .Where(w => w.Change is not null)
+                    .Select(w => (w.Stored, Change: w.Change!))
+                    .ToList();
+                await WriteGuardedAsync(
+                    session, changes.Select(w => SyncErrorQueries.Write(w.Change.Error, w.Change.PreviousVersion, w.Stored, [announce(w.Change)])).ToList(), ct);
+                await MongoErrorCards.CountAsync(context, session, changes.SelectMany(w => ErrorCardDelta.Between(w.Stored.ToSyncError(), w.Change.Error)), ct);
+                return [.. changes.Select(w => w.Change)];
+            },
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken) =>
         MongoErrorCards.ReadAsync(context, tenantId, cancellationToken);
 
@@ -106,6 +139,56 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
     {
         var document = await context.Errors.Find(SyncErrorQueries.ByTenantAndId(tenantId, errorId)).FirstOrDefaultAsync(cancellationToken);
         return document?.ToSyncError();
+    }
+
+    // The tenant's errors with these ids read in the transaction, changed by Core's transition and each written back on the
+    // version read, with their counters; the errors the transition leaves alone are not written.
+    private Task<IReadOnlyList<SyncError>> ChangeEachAsync(
+        string failure, string tenantId, IReadOnlyCollection<string> errorIds, Func<SyncError, SyncError?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errorIds);
+        if (errorIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SyncError>>([]);
+        }
+
+        return context.AtomicallyAsync<IReadOnlyList<SyncError>>(
+            failure,
+            MaxRecordAttempts,
+            async (session, ct) =>
+            {
+                var stored = await context.Errors.Find(session, SyncErrorQueries.ByTenantAndIds(tenantId, errorIds.Distinct(StringComparer.Ordinal))).ToListAsync(ct);
+                var changed = stored
+                    .Select(d => (Stored: d, Before: d.ToSyncError()))
+                    .Select(w => (w.Stored, w.Before, After: change(w.Before)))
+                    .Where(w => w.After is not null)
+                    .Select(w => (w.Stored, w.Before, After: w.After!))
+                    .ToList();
+                await WriteGuardedAsync(session, changed.Select(w => SyncErrorQueries.Write(w.After, w.Before.Version, w.Stored, [])).ToList(), ct);
+                await MongoErrorCards.CountAsync(context, session, changed.SelectMany(w => ErrorCardDelta.Between(w.Before, w.After)), ct);
+                return [.. changed.Select(w => w.After)];
+            },
+            cancellationToken);
+    }
+
+    // Replacements guarded by the version read: one that matched nothing lost a race, and the transaction runs again.
+    private async Task WriteGuardedAsync(IClientSessionHandle session, List<ReplaceOneModel<SyncErrorDocument>> models, CancellationToken cancellationToken)
+    {
+        if (models.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var model in models)
+        {
+            model.IsUpsert = false;
+        }
+
+        var result = await context.Errors.BulkWriteAsync(session, models, Unordered, cancellationToken);
+        if (result.MatchedCount != models.Count)
+        {
+            throw new LostWriteRaceException();
+        }
     }
 
     // Each error resolved on the version read in the transaction's snapshot, so that its card delta is exact.

@@ -9,12 +9,16 @@ namespace EventSync.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErrorStore
 {
-    private const string CurrentByHubSpotId = """
-        SELECT body FROM sync_errors WHERE tenant_id = @tenant AND object_type = @objectType AND hubspot_id = @id AND state < 2
+    private const string UnresolvedByHubSpotId = """
+        SELECT body FROM sync_errors WHERE tenant_id = @tenant AND object_type = @objectType AND hubspot_id = @id AND state <> 2
         """;
 
-    private const string CurrentBySalesforceId = """
-        SELECT body FROM sync_errors WHERE tenant_id = @tenant AND object_type = @objectType AND salesforce_id = @id AND state < 2
+    private const string UnresolvedBySalesforceId = """
+        SELECT body FROM sync_errors WHERE tenant_id = @tenant AND object_type = @objectType AND salesforce_id = @id AND state <> 2
+        """;
+
+    private const string IgnoredDue = """
+        SELECT body FROM sync_errors WHERE state = 3 AND ignored_until IS NOT NULL AND ignored_until <= @now ORDER BY ignored_until, id LIMIT @limit
         """;
 
     public Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken)
@@ -50,24 +54,36 @@ public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErro
             : context.WriteAsync(session => Resolve(session, resolutions), cancellationToken);
     }
 
-    public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(errorIds);
-        if (errorIds.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<SyncError>>([]);
-        }
+    public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
+        ChangeEachAsync(tenantId, errorIds, SyncErrorTransitions.MarkResyncPending, cancellationToken);
 
-        return context.WriteAsync<IReadOnlyList<SyncError>>(
+    public Task<IReadOnlyList<SyncError>> IgnoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, ErrorIgnore ignore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ignore);
+        return ChangeEachAsync(tenantId, errorIds, e => SyncErrorTransitions.Ignore(e, ignore), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SyncError>> RestoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
+        ChangeEachAsync(tenantId, errorIds, SyncErrorTransitions.Restore, cancellationToken);
+
+    public Task<IReadOnlyList<SyncErrorChange>> ReopenDueIgnoredAsync(
+        DateTimeOffset now, int limit, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(announce);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return context.WriteAsync<IReadOnlyList<SyncErrorChange>>(
             session =>
             {
-                var moved = SyncErrorRows.OfTenant(session, tenantId, errorIds)
-                    .Select(e => (Before: (SyncError?)e, After: SyncErrorTransitions.MarkResyncPending(e)))
-                    .Where(w => w.After is not null)
-                    .Select(w => (w.Before, After: w.After!))
+                var changes = session.Command(IgnoredDue)
+                    .With("@now", now.UtcTicks)
+                    .With("@limit", limit)
+                    .ReadAll(r => SyncErrorRows.Read(r.GetString(0)))
+                    .Select(e => (Before: e, Change: SyncErrorTransitions.ReopenIfDue(e, now)))
+                    .Where(w => w.Change is not null)
                     .ToList();
-                SyncErrorRows.Write(session, moved);
-                return [.. moved.Select(w => w.After)];
+                SyncErrorRows.Write(session, changes.Select(w => ((SyncError?)w.Before, w.Change!.Error)));
+                OutboxRows.Queue(session, changes.Select(w => announce(w.Change!)));
+                return [.. changes.Select(w => w.Change!)];
             },
             cancellationToken);
     }
@@ -79,6 +95,30 @@ public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErro
         context.ReadAsync(
             session => SyncErrorRows.Find(session, errorId) is { } error && string.Equals(error.TenantId, tenantId, StringComparison.Ordinal) ? error : null,
             cancellationToken);
+
+    // The tenant's errors with these ids read, changed and written in one transaction; those the change leaves alone are left out.
+    private Task<IReadOnlyList<SyncError>> ChangeEachAsync(
+        string tenantId, IReadOnlyCollection<string> errorIds, Func<SyncError, SyncError?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errorIds);
+        if (errorIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SyncError>>([]);
+        }
+
+        return context.WriteAsync<IReadOnlyList<SyncError>>(
+            session =>
+            {
+                var changed = SyncErrorRows.OfTenant(session, tenantId, errorIds)
+                    .Select(e => (Before: (SyncError?)e, After: change(e)))
+                    .Where(w => w.After is not null)
+                    .Select(w => (w.Before, After: w.After!))
+                    .ToList();
+                SyncErrorRows.Write(session, changed);
+                return [.. changed.Select(w => w.After)];
+            },
+            cancellationToken);
+    }
 
     // Read, apply and write in one transaction that holds the file's write lock: an event is counted once, whoever else
     // writes the same errors, in this process or another.
@@ -112,8 +152,8 @@ public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErro
         {
             ArgumentNullException.ThrowIfNull(resolution);
             var objectType = SyncErrorKeys.ObjectType(resolution.ObjectType);
-            var candidates = CurrentOf(session, CurrentByHubSpotId, resolution.TenantId, objectType, resolution.HubSpotId)
-                .Concat(CurrentOf(session, CurrentBySalesforceId, resolution.TenantId, objectType, resolution.SalesforceId))
+            var candidates = UnresolvedOf(session, UnresolvedByHubSpotId, resolution.TenantId, objectType, resolution.HubSpotId)
+                .Concat(UnresolvedOf(session, UnresolvedBySalesforceId, resolution.TenantId, objectType, resolution.SalesforceId))
                 .DistinctBy(e => e.Id, StringComparer.Ordinal)
                 .ToList();
             var writes = candidates
@@ -128,7 +168,7 @@ public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErro
         return resolved;
     }
 
-    private static List<SyncError> CurrentOf(SqliteSession session, string sql, string tenantId, string objectType, string? recordId) =>
+    private static List<SyncError> UnresolvedOf(SqliteSession session, string sql, string tenantId, string objectType, string? recordId) =>
         string.IsNullOrWhiteSpace(recordId)
             ? []
             : session.Command(sql)

@@ -20,6 +20,8 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         { "get", "/api/tenants/{tenantId}/errors" },
         { "get", "/api/tenants/{tenantId}/errors/{errorId}" },
         { "get", "/api/tenants/{tenantId}/errors/export.csv" },
+        { "post", "/api/tenants/{tenantId}/errors/ignore" },
+        { "post", "/api/tenants/{tenantId}/errors/restore" },
         { "get", "/api/tenants/{tenantId}/error-trend" },
         { "post", "/api/tenants/{tenantId}/views" },
         { "get", "/api/tenants/{tenantId}/views/{viewId}" },

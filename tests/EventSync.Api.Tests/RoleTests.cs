@@ -6,9 +6,9 @@ using EventSync.Testing.Http;
 namespace EventSync.Api.Tests;
 
 /// <summary>
-/// Named keys with roles: a reader only reads (403 problem on every change), an operator also resyncs, reports failures and
-/// creates views, an admin also changes the allocation, the notification settings and the record links. The key's name
-/// is recorded as who asked.
+/// Named keys with roles: a reader only reads (403 problem on every change), an operator also resyncs, reports failures,
+/// ignores and restores errors and creates views, an admin also changes the allocation, the notification settings and the
+/// record links. The key's name is recorded as who asked.
 /// </summary>
 public sealed class RoleTests(RolesApiHost host) : IClassFixture<RolesApiHost>
 {
@@ -18,6 +18,8 @@ public sealed class RoleTests(RolesApiHost host) : IClassFixture<RolesApiHost>
         { "POST", "resync", "{\"errorIds\":[\"000000000000000000000000\"]}", "operator" },
         { "POST", "resync-all", "{\"errorType\":\"invalid-email\"}", "operator" },
         { "POST", "views", "{}", "operator" },
+        { "POST", "errors/ignore", "{\"filter\":{\"errorType\":\"invalid-email\"}}", "operator" },
+        { "POST", "errors/restore", "{\"filter\":{}}", "operator" },
         { "PUT", "api-allocation", "{\"allocatedToHubSpot\":1000}", "admin" },
         { "PUT", "notification-settings", "{\"enabled\":false,\"frequency\":\"daily\",\"recipients\":[],\"timeZone\":\"UTC\",\"language\":\"en\"}", "admin" },
         { "PUT", "links", "{\"hubSpotPortalId\":\"4712\"}", "admin" },

@@ -105,6 +105,21 @@ public sealed class DigestEmailTests
     }
 
     [Fact]
+    public async Task Should_leave_an_ignored_error_out_of_the_figures_and_the_records_and_count_it_as_ignored()
+    {
+        using var store = await SeededStoreAsync();
+        var ignored = (await store.Queries.ListAsync(new ErrorQuery(Tenant) { ErrorType = SyncFailures.InvalidEmailType }, null, 10, TestContext.Current.CancellationToken)).Errors.Single();
+        await store.Errors.IgnoreAsync(Tenant, [ignored.Id], new ErrorIgnore { IgnoredBy = "ops", IgnoredAt = PeriodEnd }, TestContext.Current.CancellationToken);
+
+        var parsed = await RoundTripAsync(await ComposeAsync(store, "en"));
+
+        Assert.Equal("EventSync daily digest for portal-digest (current sync errors: 3)", parsed.Subject);
+        Assert.Contains("Current errors: 3", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Ignored (left out of these figures): 1", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("contact HubSpot 9001: 1", parsed.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_report_nothing_when_the_tenant_has_no_errors()
     {
         using var store = await OpenAsync(new TemporaryDataDir());

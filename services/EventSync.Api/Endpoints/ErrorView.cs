@@ -1,11 +1,13 @@
 using EventSync.Core.Links;
+using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
 
 /// <summary>
 /// One error as people read it: what was rejected, why, and the catalog's meaning and fix; the sync's direction
 /// (<c>toSalesforce</c>, <c>toHubSpot</c>, as the engine reported it; null when it did not say) and the record's
-/// addresses in HubSpot and Salesforce (<see cref="Links"/>, from the tenant's <c>links</c> settings).
+/// addresses in HubSpot and Salesforce (<see cref="Links"/>, from the tenant's <c>links</c> settings); who ignores it,
+/// why and until when while it is ignored (<see cref="Ignore"/>, null otherwise).
 /// </summary>
 internal record ErrorView(
     string Id,
@@ -26,4 +28,5 @@ internal record ErrorView(
     long Occurrences,
     string Fingerprint,
     string? Direction,
-    RecordLinks Links);
+    RecordLinks Links,
+    ErrorIgnore? Ignore);

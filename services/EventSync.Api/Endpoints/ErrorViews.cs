@@ -30,7 +30,8 @@ internal static class ErrorViews
             error.Occurrences,
             error.Fingerprint,
             error.Direction,
-            RecordLinks.Of(links, error.ObjectType, error.HubSpotId, error.SalesforceId));
+            RecordLinks.Of(links, error.ObjectType, error.HubSpotId, error.SalesforceId),
+            error.Ignore);
     }
 
     public static ErrorDetailView DetailOf(SyncError error, string language, RecordLinkSettings links, ISyncFailureClassifier classifier) =>

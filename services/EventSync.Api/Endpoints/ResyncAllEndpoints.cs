@@ -17,8 +17,6 @@ namespace EventSync.Api.Endpoints;
 /// </summary>
 internal static class ResyncAllEndpoints
 {
-    private const int ListChunk = 500;
-
     public static RouteGroupBuilder MapResyncAll(this RouteGroupBuilder tenant)
     {
         tenant.MapPost("/resync-all", ResyncAllAsync)
@@ -60,7 +58,7 @@ internal static class ResyncAllEndpoints
         }
 
         var max = options.Value.MaxResyncAllErrors;
-        var matching = await OpenErrorsAsync(queries, query with { State = SyncErrorState.Open }, max + 1, cancellationToken);
+        var matching = await queries.ListUpToAsync(query with { State = SyncErrorState.Open }, max + 1, cancellationToken);
         if (matching.Count > max)
         {
             problems.Add(
@@ -89,20 +87,5 @@ internal static class ResyncAllEndpoints
         return requestIds.Count == 0
             ? TypedResults.Ok(accepted)
             : TypedResults.Accepted($"/api/tenants/{Uri.EscapeDataString(tenantId)}/resync-requests", accepted);
-    }
-
-    private static async Task<List<SyncError>> OpenErrorsAsync(ISyncErrorQueries queries, ErrorQuery query, int atMost, CancellationToken cancellationToken)
-    {
-        var errors = new List<SyncError>();
-        ErrorPageCursor? after = null;
-        do
-        {
-            var page = await queries.ListAsync(query, after, Math.Min(ListChunk, atMost - errors.Count), cancellationToken);
-            errors.AddRange(page.Errors);
-            after = page.Next;
-        }
-        while (after is not null && errors.Count < atMost);
-
-        return errors;
     }
 }

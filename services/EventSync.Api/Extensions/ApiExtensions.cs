@@ -1,6 +1,7 @@
 using EventSync.Api.Endpoints;
 using EventSync.Api.Ingestion;
 using EventSync.Api.OpenApi;
+using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Resync;
 using EventSync.Api.Security;
@@ -35,6 +36,7 @@ public static class ApiExtensions
         services.AddSingleton<ApiKeyAuthorizer>();
         services.TryAddScoped<IFailureIntake, BusFailureIntake>();
         services.AddScoped<ResyncSubmitter>();
+        services.AddScoped<ErrorSelection>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
@@ -70,6 +72,7 @@ public static class ApiExtensions
             .MapApiAllocation()
             .MapErrorCardRecount()
             .MapErrors()
+            .MapErrorIgnore()
             .MapErrorExport()
             .MapErrorTrend()
             .MapAffectedRecordsViews()

@@ -18,6 +18,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["ApiAllocation"] = "How much of the Salesforce daily API limit a tenant's integration may use.",
         ["ErrorCardRecount"] = "Count a tenant's error cards again from its errors, repairing counters that drifted.",
         ["Error"] = "A tenant's classified errors: the list and one error's card.",
+        ["ErrorIgnore"] = "Take errors off the cards, digests and alerts until a date, until they failed a number of times more, or until restored.",
         ["ErrorExport"] = "A tenant's errors as CSV.",
         ["ErrorTrend"] = "Errors per day and category.",
         ["AffectedRecordsView"] = "Saved lists of the records a filter of errors affects.",

@@ -40,6 +40,21 @@ internal sealed class ValidationProblems
         _listed++;
     }
 
+    /// <summary>The problems of a part of the request read on its own (a nested object), each field named under <paramref name="prefix"/>.</summary>
+    public void AddAll(ValidationProblems part, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        foreach (var (field, messages) in part._problems)
+        {
+            foreach (var message in messages)
+            {
+                Add($"{prefix}.{field}", message);
+            }
+        }
+
+        Omitted += part.Omitted;
+    }
+
     /// <summary>The 400 answer: the listed problems by field, and <see cref="OmittedMember"/> when some were left out.</summary>
     public ValidationProblem ToResult(string title, IDictionary<string, object?>? extensions = null)
     {

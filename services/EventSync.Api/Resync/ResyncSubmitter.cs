@@ -28,8 +28,8 @@ internal sealed class ResyncSubmitter(
         var moved = (await errors.MarkResyncPendingAsync(tenantId, ids, cancellationToken)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var accepted = ids.Where(moved.Contains).ToList();
         var notMoved = found.Where(e => !moved.Contains(e.Id)).ToList();
-        var alreadyPending = notMoved.Where(e => e.State != SyncErrorState.Resolved).Select(e => e.Id).ToList();
-        var notResyncable = notMoved.Where(e => e.State == SyncErrorState.Resolved).Select(e => e.Id).ToList();
+        var alreadyPending = notMoved.Where(e => e.State is not (SyncErrorState.Resolved or SyncErrorState.Ignored)).Select(e => e.Id).ToList();
+        var notResyncable = notMoved.Where(e => e.State is SyncErrorState.Resolved or SyncErrorState.Ignored).Select(e => e.Id).ToList();
         if (accepted.Count == 0)
         {
             return new ResyncAccepted(null, accepted, alreadyPending, notResyncable);

@@ -16,7 +16,7 @@ public static class ClassifierExtensions
     public static IHostApplicationBuilder AddClassifierWorker(this IHostApplicationBuilder builder) =>
         builder.AddEventSyncService(b => b.Services.AddClassifier(), bus => bus.AddClassifierConsumers());
 
-    /// <summary>The classifier's services: the rule-based classifier, the recorder, the outbox dispatcher that publishes its announcements and the observer counting invalid messages.</summary>
+    /// <summary>The classifier's services: the rule-based classifier, the recorder, the outbox dispatcher that publishes its announcements, the reopener of ignored errors whose date came and the observer counting invalid messages.</summary>
     public static IServiceCollection AddClassifier(this IServiceCollection services)
     {
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.Section).ValidateOnStart();
@@ -27,6 +27,8 @@ public static class ClassifierExtensions
         services.AddScoped<RecordResolver>();
         services.AddReceiveObserver<InvalidMessageObserver>();
         services.AddEventSyncOutbox();
+        services.AddSingleton<IgnoredErrorReopener>();
+        services.AddHostedService(sp => sp.GetRequiredService<IgnoredErrorReopener>());
         return services;
     }
 

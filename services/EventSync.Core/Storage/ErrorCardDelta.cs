@@ -21,7 +21,7 @@ public readonly record struct ErrorCardDelta(string TenantId, string Category, s
 
     /// <summary>The same rule from the stored fields alone, for a store that rebuilds its counters from a projection.</summary>
     public static bool IsCounted(SyncErrorState state, string category, bool surfaced) =>
-        state != SyncErrorState.Resolved && (!string.Equals(category, ErrorCatalog.TransientCategory, StringComparison.Ordinal) || surfaced);
+        state is SyncErrorState.Open or SyncErrorState.ResyncPending && (!string.Equals(category, ErrorCatalog.TransientCategory, StringComparison.Ordinal) || surfaced);
 
     /// <summary>The deltas of one write: <paramref name="before"/> is null for a new error, <paramref name="after"/> for a deleted one.</summary>
     public static IEnumerable<ErrorCardDelta> Between(SyncError? before, SyncError? after)

@@ -28,6 +28,22 @@ public interface ISyncErrorStore
     /// </summary>
     Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ignores the tenant's errors with these ids as <paramref name="ignore"/> says (<see cref="SyncErrorTransitions.Ignore"/>);
+    /// resolved or unknown ids are left alone. Returns the errors that changed.
+    /// </summary>
+    Task<IReadOnlyList<SyncError>> IgnoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, ErrorIgnore ignore, CancellationToken cancellationToken);
+
+    /// <summary>Moves the tenant's ignored errors with these ids back to open; others are left alone. Returns the errors that changed.</summary>
+    Task<IReadOnlyList<SyncError>> RestoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reopens up to <paramref name="limit"/> ignored errors, of any tenant, whose date came by <paramref name="now"/>, and
+    /// queues <paramref name="announce"/>'s message for each in the outbox in the same write. Returns the changes.
+    /// </summary>
+    Task<IReadOnlyList<SyncErrorChange>> ReopenDueIgnoredAsync(
+        DateTimeOffset now, int limit, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken);
+
     /// <summary>One card per error type with current errors, transient ones left out unless surfaced, largest impact first.</summary>
     Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken);
 

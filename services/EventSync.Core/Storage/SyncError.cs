@@ -75,5 +75,9 @@ public sealed record SyncError
     /// <summary>Raised by every write: stores use it for optimistic concurrency.</summary>
     public long Version { get; init; }
 
-    public bool IsCurrent => State != SyncErrorState.Resolved;
+    /// <summary>Why and until when a person ignores this error; set only while it is <see cref="SyncErrorState.Ignored"/>.</summary>
+    public ErrorIgnore? Ignore { get; init; }
+
+    /// <summary>Open or resync-pending: an error that still needs something done (neither resolved nor ignored).</summary>
+    public bool IsCurrent => State is SyncErrorState.Open or SyncErrorState.ResyncPending;
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace EventSync.Core.Storage;
 
-/// <summary>open -> resync-pending -> resolved; back to open when the record fails again.</summary>
+/// <summary>
+/// open -> resync-pending -> resolved; back to open when the record fails again. Ignored is set by a person and left for
+/// open when its condition comes (a date, more failures) or the person restores it.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SyncErrorState>))]
 public enum SyncErrorState
 {
@@ -14,4 +17,8 @@ public enum SyncErrorState
 
     [JsonStringEnumMemberName("resolved")]
     Resolved,
+
+    // Last, so that the stored numbers of the others stay as they are.
+    [JsonStringEnumMemberName("ignored")]
+    Ignored,
 }

@@ -41,9 +41,9 @@ public static class SyncErrorTransitions
             counted = WithLatestDetails(counted, occurrence);
         }
 
-        if (reopens)
+        if (reopens || (existing.State == SyncErrorState.Ignored && IgnoreEnds(existing.Ignore, counted.Occurrences, at)))
         {
-            return new SyncErrorChange(counted with { State = SyncErrorState.Open, ResolvedAt = null }, ErrorOccurrence.Reopened, existing.Version);
+            return new SyncErrorChange(counted with { State = SyncErrorState.Open, ResolvedAt = null, Ignore = null }, ErrorOccurrence.Reopened, existing.Version);
         }
 
         // A record that fails again while its resync is pending needs a person again.
@@ -59,12 +59,12 @@ public static class SyncErrorTransitions
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(resolution);
-        var resolves = error.IsCurrent
+        var resolves = error.State != SyncErrorState.Resolved
             && string.Equals(error.TenantId, resolution.TenantId, StringComparison.Ordinal)
             && string.Equals(error.ObjectType, SyncErrorKeys.ObjectType(resolution.ObjectType), StringComparison.Ordinal)
             && error.LastSeen <= resolution.SyncedAt
             && (SameId(error.HubSpotId, resolution.HubSpotId) || SameId(error.SalesforceId, resolution.SalesforceId));
-        return resolves ? error with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Version = error.Version + 1 } : null;
+        return resolves ? error with { State = SyncErrorState.Resolved, ResolvedAt = resolution.SyncedAt, Ignore = null, Version = error.Version + 1 } : null;
     }
 
     /// <summary>An open error waits for its resync; null for one already pending (it waits already) or resolved (it needs none).</summary>
@@ -74,12 +74,49 @@ public static class SyncErrorTransitions
         return error.State == SyncErrorState.Open ? error with { State = SyncErrorState.ResyncPending, Version = error.Version + 1 } : null;
     }
 
+    /// <summary>
+    /// The error ignored as <paramref name="ignore"/> says (an ignored one takes the new conditions); null for a resolved
+    /// error, which needs nothing. <see cref="ErrorIgnore.ReopenAtOccurrences"/> is counted from the error's occurrences now.
+    /// </summary>
+    public static SyncError? Ignore(SyncError error, ErrorIgnore ignore)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(ignore);
+        if (error.State == SyncErrorState.Resolved)
+        {
+            return null;
+        }
+
+        var kept = ignore with { ReopenAtOccurrences = ignore.UntilOccurrences is { } more ? error.Occurrences + more : null };
+        return error with { State = SyncErrorState.Ignored, Ignore = kept, Version = error.Version + 1 };
+    }
+
+    /// <summary>An ignored error back to open, as a person asked; null for one not ignored.</summary>
+    public static SyncError? Restore(SyncError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.State == SyncErrorState.Ignored ? error with { State = SyncErrorState.Open, Ignore = null, Version = error.Version + 1 } : null;
+    }
+
+    /// <summary>An ignored error whose date came by <paramref name="now"/>, reopened; null for any other.</summary>
+    public static SyncErrorChange? ReopenIfDue(SyncError error, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error is { State: SyncErrorState.Ignored, Ignore.Until: { } until } && until <= now
+            ? new SyncErrorChange(error with { State = SyncErrorState.Open, Ignore = null, Version = error.Version + 1 }, ErrorOccurrence.Reopened, error.Version)
+            : null;
+    }
+
     /// <summary>A transient error that kept failing shows like any other from <paramref name="at"/>; null when it surfaced already.</summary>
     public static SyncError? Surface(SyncError error, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(error);
         return error.SurfacedAt is null ? error with { SurfacedAt = at, Version = error.Version + 1 } : null;
     }
+
+    private static bool IgnoreEnds(ErrorIgnore? ignore, long occurrences, DateTimeOffset at) =>
+        ignore is not null
+        && ((ignore.ReopenAtOccurrences is { } count && occurrences >= count) || (ignore.Until is { } until && at >= until));
 
     private static SyncError Create(FailureOccurrence occurrence)
     {

@@ -7,11 +7,13 @@ namespace EventSync.Notifications.Alerts;
 
 /// <summary>
 /// Sends every closed alert window: claim it (atomically, for a lease), send one email with everything in it, complete
-/// it. A window whose email fails stays claimed until the lease ends; the next sweep after that tries again.
+/// it. Errors ignored since they alerted are left out, and a window left with none is completed unsent. A window whose
+/// email fails stays claimed until the lease ends; the next sweep after that tries again.
 /// </summary>
 internal sealed class AlertWindowFlusher(
     IAlertWindowStore windows,
     INotificationSettingsStore settingsStore,
+    ISyncErrorQueries errors,
     AlertEmailComposer composer,
     IEmailSender email,
     NotificationMetrics metrics,
@@ -50,6 +52,18 @@ internal sealed class AlertWindowFlusher(
         if (settings is not { Enabled: true, Frequency: DigestFrequency.Immediate } || settings.Recipients.Count == 0)
         {
             logger.AlertWindowDropped(window.Id, window.TenantId, "the tenant no longer wants immediate emails");
+            await windows.CompleteAlertWindowAsync(window.Id, token, cancellationToken);
+            return false;
+        }
+
+        var ignored = (await errors.GetManyAsync(window.TenantId, [.. window.Entries.Select(e => e.ErrorId).Distinct(StringComparer.Ordinal)], cancellationToken))
+            .Where(e => e.State == SyncErrorState.Ignored)
+            .Select(e => e.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        window = window.Without(ignored);
+        if (window.Total <= 0)
+        {
+            logger.AlertWindowDropped(window.Id, window.TenantId, "every error in it is ignored now");
             await windows.CompleteAlertWindowAsync(window.Id, token, cancellationToken);
             return false;
         }

@@ -32,6 +32,7 @@ internal sealed class DigestEmailComposer(IOptions<NotificationOptions> options)
             (texts.NewErrors, report.NewErrors),
             (texts.ResolvedErrors, report.ResolvedErrors),
             (texts.StillOpen, report.StillOpen),
+            (texts.Ignored, report.IgnoredErrors),
         };
 
         var builder = new BodyBuilder();

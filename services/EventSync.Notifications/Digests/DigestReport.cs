@@ -13,6 +13,7 @@ internal sealed record DigestReport(
     long NewErrors,
     long ResolvedErrors,
     long StillOpen,
+    long IgnoredErrors,
     IReadOnlyList<DigestCard> Cards,
     IReadOnlyList<DigestRecord> TopRecords,
     IReadOnlyList<UnknownErrorGroup> UnknownGroups,

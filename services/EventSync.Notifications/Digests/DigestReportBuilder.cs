@@ -7,7 +7,8 @@ namespace EventSync.Notifications.Digests;
 
 /// <summary>
 /// Reads a digest from the store in one pass over the tenant's errors (transient ones left out, as on the dashboard):
-/// new = first seen in the period, resolved = resolved in the period, still open = current and first seen before it;
+/// new = first seen in the period, resolved = resolved in the period, still open = current and first seen before it,
+/// ignored = ignored now (not current, so in none of the other figures of now);
 /// cards from the store's card figures; the chart counts errors that occurred in the period, per category.
 /// </summary>
 internal sealed class DigestReportBuilder(
@@ -19,7 +20,7 @@ internal sealed class DigestReportBuilder(
         var types = catalog.Categories.SelectMany(c => c.ErrorTypes).ToDictionary(t => t.Id, StringComparer.Ordinal);
         var categories = catalog.Categories.ToDictionary(c => c.Id, c => c.Title, StringComparer.Ordinal);
 
-        long current = 0, fresh = 0, resolved = 0, stillOpen = 0;
+        long current = 0, fresh = 0, resolved = 0, stillOpen = 0, ignored = 0;
         var perCategory = new Dictionary<string, long>(StringComparer.Ordinal);
         var records = new Dictionary<string, (SyncError First, long Count, SortedSet<string> Types)>(StringComparer.Ordinal);
         await foreach (var error in queries.StreamAsync(new ErrorQuery(tenantId), cancellationToken))
@@ -36,6 +37,7 @@ internal sealed class DigestReportBuilder(
                 perCategory[error.Category] = perCategory.GetValueOrDefault(error.Category) + 1;
             }
 
+            ignored += error.State == SyncErrorState.Ignored ? 1 : 0;
             if (error.IsCurrent)
             {
                 current++;
@@ -64,7 +66,7 @@ internal sealed class DigestReportBuilder(
         var groups = cards.Any(c => c.ErrorType == ErrorCatalog.UnknownType)
             ? await unknownGroups.GetUnknownGroupsAsync(tenantId, options.Value.TopRecords, cancellationToken)
             : [];
-        return new DigestReport(tenantId, frequency, period, current, records.Count, fresh, resolved, stillOpen, cards, top, groups, chart);
+        return new DigestReport(tenantId, frequency, period, current, records.Count, fresh, resolved, stillOpen, ignored, cards, top, groups, chart);
     }
 
     private static bool InPeriod(DateTimeOffset at, DigestPeriod period) => at > period.Start && at <= period.End;

@@ -25,6 +25,7 @@ internal sealed record NotificationTexts
         NewErrors = "New in the period",
         ResolvedErrors = "Resolved in the period",
         StillOpen = "Still open from before the period",
+        Ignored = "Ignored (left out of these figures)",
         ErrorTypesHeading = "What fails and how to fix it",
         Fix = "How to fix",
         TopRecordsHeading = "Most affected records",
@@ -59,6 +60,7 @@ internal sealed record NotificationTexts
         NewErrors = "Nowe w okresie",
         ResolvedErrors = "Rozwiązane w okresie",
         StillOpen = "Nadal otwarte sprzed okresu",
+        Ignored = "Ignorowane (pominięte w tych liczbach)",
         ErrorTypesHeading = "Co nie działa i jak to naprawić",
         Fix = "Jak naprawić",
         TopRecordsHeading = "Rekordy z największą liczbą błędów",
@@ -103,6 +105,8 @@ internal sealed record NotificationTexts
     public required string ResolvedErrors { get; init; }
 
     public required string StillOpen { get; init; }
+
+    public required string Ignored { get; init; }
 
     public required string ErrorTypesHeading { get; init; }
 

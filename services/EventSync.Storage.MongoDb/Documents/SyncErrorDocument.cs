@@ -51,6 +51,8 @@ internal sealed class SyncErrorDocument
 
     public DateTimeOffset? SurfacedAt { get; set; }
 
+    public ErrorIgnoreDocument? Ignore { get; set; }
+
     public string LastEventId { get; set; } = "";
 
     public string[] RecentEventIds { get; set; } = [];
@@ -90,6 +92,7 @@ internal sealed class SyncErrorDocument
         ResolvedAt = error.ResolvedAt,
         Occurrences = error.Occurrences,
         SurfacedAt = error.SurfacedAt,
+        Ignore = error.Ignore is null ? null : ErrorIgnoreDocument.From(error.Ignore),
         LastEventId = error.LastEventId,
         RecentEventIds = [.. error.RecentEventIds],
         History = [.. error.History.Select(ErrorOccurrenceEntryDocument.From)],
@@ -121,6 +124,7 @@ internal sealed class SyncErrorDocument
         ResolvedAt = ResolvedAt,
         Occurrences = Occurrences,
         SurfacedAt = SurfacedAt,
+        Ignore = Ignore?.ToIgnore(),
         LastEventId = LastEventId,
         RecentEventIds = RecentEventIds,
         History = [.. History.Select(h => h.ToEntry())],

@@ -67,7 +67,7 @@ internal static class SyncErrorQueries
         return Filter.And(
             Filter.Eq(d => d.TenantId, resolution.TenantId),
             Filter.Eq(d => d.ObjectType, SyncErrorKeys.ObjectType(resolution.ObjectType)),
-            Filter.In(d => d.State, SyncErrorStates.Current),
+            Filter.In(d => d.State, SyncErrorStates.Resolvable),
             Filter.Lte(d => d.LastSeen, resolution.SyncedAt),
             recordIds.Count == 1 ? recordIds[0] : Filter.Or(recordIds));
     }
@@ -76,6 +76,7 @@ internal static class SyncErrorQueries
         Builders<SyncErrorDocument>.Update
             .Set(d => d.State, SyncErrorState.Resolved)
             .Set(d => d.ResolvedAt, syncedAt)
+            .Unset(d => d.Ignore)
             .Inc(d => d.Version, 1L);
 
     public static FilterDefinition<SyncErrorDocument> ByTenantAndIds(string tenantId, IEnumerable<string> errorIds) =>
@@ -164,6 +165,13 @@ internal static class SyncErrorQueries
             .Set(d => d.State, SyncErrorState.ResyncPending)
             .Inc(d => d.Version, 1L);
 
+    /// <summary>Ignored errors whose date came by <paramref name="now"/>.</summary>
+    public static FilterDefinition<SyncErrorDocument> IgnoredDue(DateTimeOffset now) =>
+        Filter.Eq(d => d.State, SyncErrorState.Ignored) & Filter.Lte(d => d.Ignore!.Until, now);
+
+    public static SortDefinition<SyncErrorDocument> IgnoredDueOrder { get; } =
+        Builders<SyncErrorDocument>.Sort.Ascending(d => d.Ignore!.Until).Ascending(d => d.Id);
+
     public static IReadOnlyList<CreateIndexModel<SyncErrorDocument>> Indexes() =>
     [
         new(
@@ -178,5 +186,12 @@ internal static class SyncErrorQueries
         new(
             Keys.Ascending(d => d.TenantId).Descending(d => d.LastSeen).Ascending(d => d.Id),
             new CreateIndexOptions<SyncErrorDocument> { Name = "tenant_last_seen" }),
+        new(
+            Keys.Ascending(d => d.Ignore!.Until).Ascending(d => d.Id),
+            new CreateIndexOptions<SyncErrorDocument>
+            {
+                Name = "ignored_until",
+                PartialFilterExpression = Filter.Eq(d => d.State, SyncErrorState.Ignored) & Filter.Exists(d => d.Ignore!.Until),
+            }),
     ];
 }

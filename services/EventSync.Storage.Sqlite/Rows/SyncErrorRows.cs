@@ -11,12 +11,12 @@ internal static class SyncErrorRows
     private const string SelectById = "SELECT body FROM sync_errors WHERE id = @id";
 
     private const string Insert = """
-        INSERT INTO sync_errors (id, tenant_id, object_type, record_key, hubspot_id, salesforce_id, category, error_type, fingerprint, state, last_seen, status_code, message, body)
-        VALUES (@id, @tenant, @objectType, @recordKey, @hubSpotId, @salesforceId, @category, @errorType, @fingerprint, @state, @lastSeen, @statusCode, @message, @body)
+        INSERT INTO sync_errors (id, tenant_id, object_type, record_key, hubspot_id, salesforce_id, category, error_type, fingerprint, state, ignored_until, last_seen, status_code, message, body)
+        VALUES (@id, @tenant, @objectType, @recordKey, @hubSpotId, @salesforceId, @category, @errorType, @fingerprint, @state, @ignoredUntil, @lastSeen, @statusCode, @message, @body)
         """;
 
-    // Leaves out the columns of the partial indexes but last seen: an error seen again keeps its state, record ids and
-    // fingerprint, and SQLite then leaves the indexes of those alone.
+    // Leaves out the columns of the partial indexes but last seen: an error seen again keeps its state, record ids,
+    // fingerprint and ignore date, and SQLite then leaves the indexes of those alone.
     private const string UpdateSeen = """
         UPDATE sync_errors SET last_seen = @lastSeen, status_code = @statusCode, message = @message, body = @body
         WHERE id = @id
@@ -24,7 +24,7 @@ internal static class SyncErrorRows
 
     private const string UpdateAll = """
         UPDATE sync_errors SET hubspot_id = @hubSpotId, salesforce_id = @salesforceId, fingerprint = @fingerprint, state = @state,
-            last_seen = @lastSeen, status_code = @statusCode, message = @message, body = @body
+            ignored_until = @ignoredUntil, last_seen = @lastSeen, status_code = @statusCode, message = @message, body = @body
         WHERE id = @id
         """;
 
@@ -81,7 +81,8 @@ internal static class SyncErrorRows
             : before.State == after.State
                 && string.Equals(before.HubSpotId, after.HubSpotId, StringComparison.Ordinal)
                 && string.Equals(before.SalesforceId, after.SalesforceId, StringComparison.Ordinal)
-                && string.Equals(before.Fingerprint, after.Fingerprint, StringComparison.Ordinal) ? UpdateSeen
+                && string.Equals(before.Fingerprint, after.Fingerprint, StringComparison.Ordinal)
+                && before.Ignore?.Until == after.Ignore?.Until ? UpdateSeen
             : UpdateAll;
         var command = session.Command(sql)
             .With("@id", after.Id)
@@ -91,7 +92,8 @@ internal static class SyncErrorRows
             .With("@body", SqliteJson.Write(after));
         if (sql != UpdateSeen)
         {
-            command.With("@hubSpotId", after.HubSpotId).With("@salesforceId", after.SalesforceId).With("@fingerprint", after.Fingerprint).With("@state", (int)after.State);
+            command.With("@hubSpotId", after.HubSpotId).With("@salesforceId", after.SalesforceId).With("@fingerprint", after.Fingerprint).With("@state", (int)after.State)
+                .With("@ignoredUntil", after.Ignore?.Until?.UtcTicks);
         }
 
         if (sql == Insert)

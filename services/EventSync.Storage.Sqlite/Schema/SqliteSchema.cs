@@ -155,5 +155,15 @@ internal static class SqliteSchema
             hubspot_app_url TEXT,
             salesforce_instance_url TEXT) WITHOUT ROWID;
         """,
+
+        // 6: ignored errors (state 3): a sync of their record still resolves them, and those with a date reopen when it comes.
+        """
+        ALTER TABLE sync_errors ADD COLUMN ignored_until INTEGER;
+        DROP INDEX sync_errors_current_by_hubspot_id;
+        DROP INDEX sync_errors_current_by_salesforce_id;
+        CREATE INDEX sync_errors_unresolved_by_hubspot_id ON sync_errors (tenant_id, object_type, hubspot_id) WHERE state <> 2 AND hubspot_id IS NOT NULL;
+        CREATE INDEX sync_errors_unresolved_by_salesforce_id ON sync_errors (tenant_id, object_type, salesforce_id) WHERE state <> 2 AND salesforce_id IS NOT NULL;
+        CREATE INDEX sync_errors_ignored_until ON sync_errors (ignored_until, id) WHERE state = 3 AND ignored_until IS NOT NULL;
+        """,
     ];
 }

@@ -57,5 +57,15 @@ public sealed class UnreachableStore(ISyncErrorStore store) : ISyncErrorStore
     public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
         store.MarkResyncPendingAsync(tenantId, errorIds, cancellationToken);
 
+    public Task<IReadOnlyList<SyncError>> IgnoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, ErrorIgnore ignore, CancellationToken cancellationToken) =>
+        store.IgnoreAsync(tenantId, errorIds, ignore, cancellationToken);
+
+    public Task<IReadOnlyList<SyncError>> RestoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
+        store.RestoreAsync(tenantId, errorIds, cancellationToken);
+
+    public Task<IReadOnlyList<SyncErrorChange>> ReopenDueIgnoredAsync(
+        DateTimeOffset now, int limit, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken) =>
+        store.ReopenDueIgnoredAsync(now, limit, announce, cancellationToken);
+
     public Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken) => store.GetAsync(tenantId, errorId, cancellationToken);
 }

@@ -81,6 +81,34 @@ public sealed class NotificationConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_leave_an_error_ignored_since_it_alerted_out_of_the_window_email()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var opened = time.GetUtcNow();
+        await using var host = await StartAsync(time);
+        var tenant = SyncFailures.NewTenant("harness-ignored");
+        await SaveSettingsAsync(host, tenant, DigestFrequency.Immediate);
+        var errors = await ErrorSeeds.SeedAsync(
+            host.Get<ISyncErrorStore>(),
+            [SyncFailures.ToSalesforce(tenant, "601", SyncFailures.InvalidEmail, occurredAt: opened), SyncFailures.ToSalesforce(tenant, "602", SyncFailures.InvalidEmail, occurredAt: opened)],
+            opened);
+        foreach (var (error, i) in errors.Select((e, i) => (e, i)))
+        {
+            var message = ClassifiedAlerts.Of(tenant, i, ErrorOccurrence.New, error.Category, error.ErrorType, opened) with { ErrorId = error.Id, HubSpotId = error.HubSpotId };
+            await host.ConsumedAsync<SyncErrorClassified>(await host.PublishAsync(message), $"alert {i} is consumed");
+        }
+
+        await host.Get<ISyncErrorStore>().IgnoreAsync(tenant, [errors[0].Id], new ErrorIgnore { IgnoredBy = "ops", IgnoredAt = opened }, Ct);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await FlushDueAsync(host);
+
+        var email = Assert.Single(await Eventually.MatchesAsync(() => Task.FromResult(Smtp.Messages), m => m.Count > 0, HarnessBus.Timeout, "the alert email arrives"));
+        Assert.Equal($"EventSync: new sync errors for {tenant} (1)", email.Subject);
+        Assert.Contains("602", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("601", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_keep_no_alert_when_the_tenant_gets_daily_digests()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

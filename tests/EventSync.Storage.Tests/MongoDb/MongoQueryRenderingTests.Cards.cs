@@ -187,7 +187,7 @@ public sealed partial class MongoQueryRenderingTests
         AssertBson(
             """
             { _id: 'e1', version: NumberLong(4), tenantId: 'portal-4711', objectType: 'contact',
-              state: { $in: ['open', 'resync-pending'] }, lastSeen: { $lte: ISODate('2026-11-28T10:00:00Z') }, hubSpotId: '101' }
+              state: { $in: ['open', 'resync-pending', 'ignored'] }, lastSeen: { $lte: ISODate('2026-11-28T10:00:00Z') }, hubSpotId: '101' }
             """,
             filter);
     }

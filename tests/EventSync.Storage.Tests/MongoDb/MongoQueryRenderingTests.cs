@@ -66,7 +66,7 @@ public sealed partial class MongoQueryRenderingTests
             {
               tenantId: 'portal-4711',
               objectType: 'contact',
-              state: { $in: ['open', 'resync-pending'] },
+              state: { $in: ['open', 'resync-pending', 'ignored'] },
               lastSeen: { $lte: ISODate('2026-11-28T10:00:00Z') },
               $or: [{ hubSpotId: '101' }, { salesforceId: '0035g00000XyZabAAF' }]
             }
@@ -100,7 +100,7 @@ public sealed partial class MongoQueryRenderingTests
         var update = Render(SyncErrorQueries.Resolve(SyncedAt));
 
         AssertBson(
-            "{ $set: { state: 'resolved', resolvedAt: ISODate('2026-11-28T10:00:00Z') }, $inc: { version: NumberLong(1) } }",
+            "{ $set: { state: 'resolved', resolvedAt: ISODate('2026-11-28T10:00:00Z') }, $unset: { ignore: 1 }, $inc: { version: NumberLong(1) } }",
             update.AsBsonDocument);
     }
 
@@ -121,10 +121,27 @@ public sealed partial class MongoQueryRenderingTests
               { name: 'error_cards', key: { tenantId: 1, state: 1, category: 1, errorType: 1, recordKey: 1 }, partial: null },
               { name: 'resolve_by_hubspot_id', key: { tenantId: 1, objectType: 1, hubSpotId: 1 }, partial: { hubSpotId: { $exists: true } } },
               { name: 'resolve_by_salesforce_id', key: { tenantId: 1, objectType: 1, salesforceId: 1 }, partial: { salesforceId: { $exists: true } } },
-              { name: 'tenant_last_seen', key: { tenantId: 1, lastSeen: -1, _id: 1 }, partial: null }
+              { name: 'tenant_last_seen', key: { tenantId: 1, lastSeen: -1, _id: 1 }, partial: null },
+              { name: 'ignored_until', key: { 'ignore.until': 1, _id: 1 }, partial: { state: 'ignored', 'ignore.until': { $exists: true } } }
             ] }
             """,
             new BsonDocument("i", new BsonArray(indexes)));
+    }
+
+    [Fact]
+    public void Should_find_ignored_errors_whose_date_came_by_the_ignored_until_index_and_store_the_ignore_in_the_error()
+    {
+        var ignore = new ErrorIgnore { IgnoredBy = "ops-anna", IgnoredAt = SyncedAt, Until = SyncedAt.AddDays(1), UntilOccurrences = 3, ReopenAtOccurrences = 5 };
+        var error = Error(version: 2, state: SyncErrorState.Ignored) with { Ignore = ignore };
+
+        var filter = Render(SyncErrorQueries.IgnoredDue(SyncedAt));
+        var stored = SyncErrorDocument.From(error).ToBsonDocument();
+
+        AssertBson("{ state: 'ignored', 'ignore.until': { $lte: ISODate('2026-11-28T10:00:00Z') } }", filter);
+        Assert.Equal(
+            BsonDocument.Parse("{ ignoredBy: 'ops-anna', ignoredAt: ISODate('2026-11-28T10:00:00Z'), until: ISODate('2026-11-29T10:00:00Z'), untilOccurrences: NumberLong(3), reopenAtOccurrences: NumberLong(5) }"),
+            stored["ignore"]);
+        Assert.Equal(ignore, BsonSerializer.Deserialize<SyncErrorDocument>(stored).ToSyncError().Ignore);
     }
 
     [Fact]

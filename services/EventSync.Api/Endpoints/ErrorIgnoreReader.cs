@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EventSync.Api.Queries;
+using EventSync.Api.Requests;
+using EventSync.Core.Storage;
+
+namespace EventSync.Api.Endpoints;
+
+/// <summary>Reads the conditions of an ignore: <c>until</c> (a later instant with its offset), <c>untilOccurrences</c> and <c>reason</c>.</summary>
+internal static partial class ErrorIgnoreReader
+{
+    public const long MaxUntilOccurrences = 1_000_000;
+    public const int MaxReasonLength = 500;
+
+    public static ErrorIgnore Read(JsonElement body, string ignoredBy, DateTimeOffset now, ValidationProblems problems) =>
+        new()
+        {
+            IgnoredBy = ignoredBy,
+            IgnoredAt = now,
+            Until = Until(body, now, problems),
+            UntilOccurrences = UntilOccurrences(body, problems),
+            Reason = Reason(body, problems),
+        };
+
+    private static DateTimeOffset? Until(JsonElement body, DateTimeOffset now, ValidationProblems problems)
+    {
+        if (!JsonRequestBody.TryGet(body, "until", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out var until) || !WithOffset().IsMatch(value.GetString()!))
+        {
+            problems.Add("until", "Must be an ISO 8601 instant with its offset, such as 2027-01-31T09:00:00Z.");
+            return null;
+        }
+
+        if (until <= now)
+        {
+            problems.Add("until", $"Must be later than now ({now:O}).");
+            return null;
+        }
+
+        return until.ToUniversalTime();
+    }
+
+    private static long? UntilOccurrences(JsonElement body, ValidationProblems problems)
+    {
+        if (!JsonRequestBody.TryGet(body, "untilOccurrences", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var count) || count < 1 || count > MaxUntilOccurrences)
+        {
+            problems.Add("untilOccurrences", $"Must be a whole number from 1 to {MaxUntilOccurrences}: how many more failures bring the error back.");
+            return null;
+        }
+
+        return count;
+    }
+
+    private static string? Reason(JsonElement body, ValidationProblems problems)
+    {
+        var reason = JsonRequestBody.OptionalString(body, "reason", problems)?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return null;
+        }
+
+        if (reason.Length > MaxReasonLength || reason.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
+        {
+            problems.Add("reason", $"At most {MaxReasonLength} characters, without control characters.");
+            return null;
+        }
+
+        return reason;
+    }
+
+    [GeneratedRegex(@"(Z|z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex WithOffset();
+}
