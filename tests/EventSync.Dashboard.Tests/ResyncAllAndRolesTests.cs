@@ -66,7 +66,7 @@ public sealed class ResyncAllAndRolesTests
         await Expect(page.GetByTestId("role-note")).ToHaveTextAsync("Read only: this key may not change anything.");
         await Expect(page.GetByTestId("current-tenant")).ToContainTextAsync("rita");
         await Expect(page.GetByTestId("error-check")).ToHaveCountAsync(50);
-        foreach (var action in new[] { "resync", "resync-all", "create-view", "open-settings", "allocation-save", "selected-count" })
+        foreach (var action in new[] { "resync", "resync-all", "ignore", "create-view", "open-settings", "allocation-save", "selected-count" })
         {
             await Expect(page.GetByTestId(action)).ToBeHiddenAsync();
         }

@@ -242,7 +242,9 @@ async function showWhatTheRoleMayDo() {
   const role = state.principal.role;
   const operates = role === "operator" || role === "admin";
   document.body.dataset.role = role;
-  for (const id of ["resync", "resync-all", "create-view", "select-all"]) $(id).hidden = !operates;
+  state.operates = operates;
+  for (const id of ["resync", "resync-all", "ignore", "create-view", "select-all"]) $(id).hidden = !operates;
+  updateSelection();
   $("open-settings").hidden = role !== "admin";
   document.getElementById("allocation-form").hidden = role !== "admin";
   $("role-note").hidden = operates;
@@ -663,7 +665,7 @@ function errorRow(error) {
   });
   const first = document.createElement("td");
   first.append(check);
-  const stateCell = cell(t(`state.${error.state}`), `state state-${error.state}`);
+  const stateCell = cell(stateText(error), `state state-${error.state}`);
   stateCell.dataset.testid = "error-state";
   const fields = cell((error.fields ?? []).join(", ") || null, "fields mono");
   fields.dataset.testid = "error-fields";
@@ -671,6 +673,11 @@ function errorRow(error) {
     recordCell(error.salesforceId, error.links?.salesforce), fields, cell(error.message, "message"), stateCell,
     cell(formatDate(error.lastSeen), "nowrap"), cell(formatNumber(error.occurrences), "num"));
   return row;
+}
+
+function stateText(error) {
+  const until = error.ignore?.until;
+  return until ? t("state.ignoredUntil", { when: formatDate(until) }) : t(`state.${error.state}`);
 }
 
 function infoCell(error) {
@@ -695,6 +702,8 @@ function updateSelection() {
   $("resync-limit").textContent = over ? t("details.overLimit", { count, max: RESYNC_MAX }) : t("details.limit", { max: RESYNC_MAX });
   $("resync-limit").classList.toggle("field-error", over);
   $("resync").disabled = count === 0 || over;
+  const ignoredSelected = state.errors.some((e) => e.state === "ignored" && state.selected.has(e.id));
+  $("restore").hidden = !state.operates || !ignoredSelected;
   const all = $("select-all");
   all.checked = count > 0 && state.errors.every((e) => state.selected.has(e.id));
   all.indeterminate = count > 0 && !all.checked;
@@ -755,6 +764,7 @@ function renderErrorPanel(error) {
       [t("panel.lastSeen"), formatDate(error.lastSeen), "panel-last-seen"],
       [t("panel.times"), formatNumber(error.occurrences), "panel-times"],
     ]),
+    ...(error.ignore ? [section(t("panel.ignored"), ignoreFacts(error.ignore))] : []),
     section(t("panel.message"), paragraph(error.message, "panel-message")),
     section(t("details.meaning"), paragraph(error.meaning, "panel-meaning")),
     section(t("details.fix"), paragraph(error.fix, "panel-fix")),
@@ -762,6 +772,17 @@ function renderErrorPanel(error) {
     section(t("panel.raw"), preformatted(JSON.stringify(error.rawErrors ?? [], null, 2), "panel-raw")),
     section(t("panel.decision"), decisionFacts(error)),
   );
+}
+
+/** Who ignored the error, since when, its conditions and why; the conditions and the reason only where given. */
+function ignoreFacts(ignore) {
+  return facts("panel-ignore", [
+    [t("panel.ignoredBy"), ignore.ignoredBy, "panel-ignored-by"],
+    [t("panel.ignoredAt"), formatDate(ignore.ignoredAt)],
+    [t("panel.ignoredUntil"), ignore.until ? formatDate(ignore.until) : null, "panel-ignored-until"],
+    [t("panel.ignoredUntilCount"), ignore.untilOccurrences ? t("panel.moreFailures", { count: ignore.untilOccurrences }) : null],
+    [t("panel.ignoreReason"), ignore.reason, "panel-ignore-reason"],
+  ].filter(([, value]) => value));
 }
 
 function facts(testId, rows) {
@@ -897,6 +918,68 @@ function markResyncPending(acceptedIds) {
   for (const error of state.errors) if (accepted.has(error.id)) error.state = "resync-pending";
   state.selected.clear();
   renderErrors();
+}
+
+// ---- Ignore and restore ------------------------------------------------------------------------------------------
+
+function openIgnoreDialog() {
+  const form = document.getElementById("ignore-form");
+  clearFieldErrors(form);
+  const selected = state.selected.size;
+  $("ignore-scope-selected").disabled = selected === 0;
+  $("ignore-scope-selected-label").textContent = t("ignore.selected", { count: selected });
+  form.elements.scope.value = selected ? "selected" : "filter";
+  $("ignore-dialog").showModal();
+}
+
+/** The ignore request the dialog describes: the selected errors or every one the filters select, and when they come back. */
+function readIgnore(form) {
+  const body = {};
+  if (form.elements.scope.value === "selected") body.errorIds = [...state.selected];
+  else {
+    const { state: listed, ...filter } = errorFilter();
+    body.filter = Object.fromEntries(Object.entries({ ...filter, state: listed === "resolved" ? "" : listed }).filter(([, value]) => value));
+  }
+  if (form.elements.byDate.checked) {
+    const until = new Date(form.elements.until.value);
+    body.until = Number.isNaN(until.getTime()) ? form.elements.until.value : until.toISOString();
+  }
+  if (form.elements.byCount.checked) body.untilOccurrences = Number(form.elements.untilOccurrences.value);
+  const reason = form.elements.reason.value.trim();
+  if (reason) body.reason = reason;
+  return body;
+}
+
+async function saveIgnore(event) {
+  event.preventDefault();
+  const form = event.target;
+  clearFieldErrors(form);
+  try {
+    const result = await getJson(tenantPath("/errors/ignore"), { method: "POST", body: readIgnore(form) });
+    $("ignore-dialog").close();
+    form.reset();
+    await afterIgnoreOrRestore(t("ignore.done", { count: result.changed.length }), result);
+  } catch (error) {
+    if (error.status === 400) showFieldErrors(form, error.problem);
+    else if (error.status !== 401) showFieldErrors(form, { detail: error.message });
+  }
+}
+
+async function restoreSelected() {
+  const errorIds = state.errors.filter((e) => e.state === "ignored" && state.selected.has(e.id)).map((e) => e.id);
+  try {
+    const result = await getJson(tenantPath("/errors/restore"), { method: "POST", body: { errorIds } });
+    await afterIgnoreOrRestore(t("ignore.restored", { count: result.changed.length }), result);
+  } catch (error) {
+    showProblem(error);
+  }
+}
+
+async function afterIgnoreOrRestore(message, result) {
+  const left = result.unchanged.length ? ` ${t("ignore.unchanged", { count: result.unchanged.length })}` : "";
+  await loadErrors(false);
+  showDetailsNotice(`${message}${left}`);
+  refreshCardsQuietly();
 }
 
 // ---- Resync requests: newest first, a page at a time -----------------------------------------------------------
@@ -1198,6 +1281,10 @@ function wire() {
   $("select-all").addEventListener("change", toggleAll);
   $("resync").addEventListener("click", resync);
   $("resync-all").addEventListener("click", resyncAll);
+  $("ignore").addEventListener("click", openIgnoreDialog);
+  $("restore").addEventListener("click", restoreSelected);
+  $("ignore-cancel").addEventListener("click", () => $("ignore-dialog").close());
+  document.getElementById("ignore-form").addEventListener("submit", saveIgnore);
   $("create-view").addEventListener("click", createView);
   $("export-csv").addEventListener("click", exportCsv);
   $("filter-reset").addEventListener("click", () => { resetFilters(); loadErrors(false); });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventSync.Api.Queries;
@@ -37,7 +38,7 @@ internal static partial class ErrorIgnoreReader
 
         if (until <= now)
         {
-            problems.Add("until", $"Must be later than now ({now:O}).");
+            problems.Add("until", $"Must be later than now ({now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC).");
             return null;
         }
 
