@@ -11,6 +11,7 @@ public sealed record SyncError
 {
     public const int RecentEventIdLimit = 64;
     public const int HistoryLimit = 20;
+    public const int NoteLimit = 100;
 
     /// <summary>Stable: derived from the key, so every store and every instance names an error the same.</summary>
     public required string Id { get; init; }
@@ -77,6 +78,12 @@ public sealed record SyncError
 
     /// <summary>Why and until when a person ignores this error; set only while it is <see cref="SyncErrorState.Ignored"/>.</summary>
     public ErrorIgnore? Ignore { get; init; }
+
+    /// <summary>Who looks at this error (an email address or a name), as a person set it; null when nobody does.</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>What people wrote about this error, oldest first; the last <see cref="NoteLimit"/>.</summary>
+    public IReadOnlyList<ErrorNote> Notes { get; init; } = [];
 
     /// <summary>Open or resync-pending: an error that still needs something done (neither resolved nor ignored).</summary>
     public bool IsCurrent => State is SyncErrorState.Open or SyncErrorState.ResyncPending;

@@ -107,6 +107,21 @@ public static class SyncErrorTransitions
             : null;
     }
 
+    /// <summary>The error assigned to <paramref name="assignee"/> (null: to nobody); null when it is assigned so already.</summary>
+    public static SyncError? Assign(SyncError error, string? assignee)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return string.Equals(error.Assignee, assignee, StringComparison.Ordinal) ? null : error with { Assignee = assignee, Version = error.Version + 1 };
+    }
+
+    /// <summary>The error with <paramref name="note"/> after its others, keeping the last <see cref="SyncError.NoteLimit"/>.</summary>
+    public static SyncError AddNote(SyncError error, ErrorNote note)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(note);
+        return error with { Notes = Append(error.Notes, note, SyncError.NoteLimit), Version = error.Version + 1 };
+    }
+
     /// <summary>A transient error that kept failing shows like any other from <paramref name="at"/>; null when it surfaced already.</summary>
     public static SyncError? Surface(SyncError error, DateTimeOffset at)
     {
