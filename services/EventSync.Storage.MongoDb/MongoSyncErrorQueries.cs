@@ -34,6 +34,15 @@ public sealed class MongoSyncErrorQueries(MongoStoreContext context) : ISyncErro
         return StreamChunksAsync(query, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> CountAssignedAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var counts = await context.Errors.Aggregate()
+            .Match(SyncErrorQueries.AssignedCurrent(tenantId))
+            .Group(d => d.ErrorType, g => new { ErrorType = g.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.ErrorType, c => c.Count, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<SyncError>> GetManyAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errorIds);

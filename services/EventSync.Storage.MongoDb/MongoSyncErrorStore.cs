@@ -108,6 +108,16 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
     public Task<IReadOnlyList<SyncError>> RestoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
         ChangeEachAsync($"Errors of {tenantId} could not be restored", tenantId, errorIds, SyncErrorTransitions.Restore, cancellationToken);
 
+    public Task<IReadOnlyList<SyncError>> AssignAsync(string tenantId, IReadOnlyCollection<string> errorIds, string? assignee, CancellationToken cancellationToken) =>
+        ChangeEachAsync($"Errors of {tenantId} could not be assigned", tenantId, errorIds, e => SyncErrorTransitions.Assign(e, assignee), cancellationToken);
+
+    public async Task<SyncError?> AddNoteAsync(string tenantId, string errorId, ErrorNote note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var changed = await ChangeEachAsync($"A note on an error of {tenantId} could not be added", tenantId, [errorId], e => SyncErrorTransitions.AddNote(e, note), cancellationToken);
+        return changed.Count == 0 ? null : changed[0];
+    }
+
     public Task<IReadOnlyList<SyncErrorChange>> ReopenDueIgnoredAsync(
         DateTimeOffset now, int limit, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken)
     {

@@ -14,6 +14,10 @@ public sealed class SqliteSyncErrorQueries(SqliteStoreContext context) : ISyncEr
 
     private const int StreamChunkSize = 500;
 
+    private const string AssignedPerType = """
+        SELECT error_type, count(*) FROM sync_errors WHERE tenant_id = @tenant AND assignee IS NOT NULL AND state < 2 GROUP BY error_type
+        """;
+
     public Task<ErrorPage> ListAsync(ErrorQuery query, ErrorPageCursor? after, int limit, CancellationToken cancellationToken)
     {
         ErrorQuerySql.Validate(query);
@@ -40,6 +44,12 @@ public sealed class SqliteSyncErrorQueries(SqliteStoreContext context) : ISyncEr
         ErrorQuerySql.Validate(query);
         return StreamChunksAsync(query, cancellationToken);
     }
+
+    public Task<IReadOnlyDictionary<string, long>> CountAssignedAsync(string tenantId, CancellationToken cancellationToken) =>
+        context.ReadAsync<IReadOnlyDictionary<string, long>>(
+            session => session.Command(AssignedPerType).With("@tenant", tenantId).ReadAll(r => (Type: r.GetString(0), Count: r.GetInt64(1)))
+                .ToDictionary(c => c.Type, c => c.Count, StringComparer.Ordinal),
+            cancellationToken);
 
     public Task<IReadOnlyList<SyncError>> GetManyAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken)
     {

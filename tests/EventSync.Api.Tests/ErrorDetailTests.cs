@@ -35,7 +35,7 @@ public sealed class ErrorDetailTests(ApiHost host)
         Assert.Equal(first.OccurredAt!.Value, history[0].GetProperty("occurredAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
         Assert.Equal(["eventId", "occurredAt", "statusCode", "message"], history[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            TenantErrors.ItemProperties.Concat(["ruleId", "decision", "rawErrors", "history"]).Order(StringComparer.Ordinal),
+            TenantErrors.ItemProperties.Concat(["ruleId", "decision", "rawErrors", "history", "notes"]).Order(StringComparer.Ordinal),
             detail.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 

@@ -22,10 +22,12 @@ internal static class ErrorCardRecountEndpoints
         return tenant;
     }
 
-    private static async Task<IReadOnlyList<ErrorCardView>> RecountAsync(string tenantId, string? lang, IErrorCardRecount recount, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ErrorCardView>> RecountAsync(
+        string tenantId, string? lang, IErrorCardRecount recount, ISyncErrorQueries queries, CancellationToken cancellationToken)
     {
         var cards = await recount.RecountAsync(tenantId, cancellationToken);
+        var assigned = await queries.CountAssignedAsync(tenantId, cancellationToken);
         var language = LocalizedText.LanguageFor(lang);
-        return [.. cards.Select(c => ErrorCardView.Of(c, language))];
+        return [.. cards.Select(c => ErrorCardView.Of(c, language, assigned))];
     }
 }

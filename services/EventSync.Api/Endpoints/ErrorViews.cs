@@ -31,7 +31,8 @@ internal static class ErrorViews
             error.Fingerprint,
             error.Direction,
             RecordLinks.Of(links, error.ObjectType, error.HubSpotId, error.SalesforceId),
-            error.Ignore);
+            error.Ignore,
+            error.Assignee);
     }
 
     public static ErrorDetailView DetailOf(SyncError error, string language, RecordLinkSettings links, ISyncFailureClassifier classifier) =>
@@ -40,5 +41,6 @@ internal static class ErrorViews
             error.RuleId,
             ErrorDecisionView.For(error.ErrorType, error.RawErrors, SyncFailureClassifier.ContextOf(error.Source, error.Direction, error.ObjectType), classifier),
             error.RawErrors,
-            error.History.Select(h => new ErrorHistoryEntryView(h.EventId, h.OccurredAt, h.StatusCode, h.Message)).ToList());
+            error.History.Select(h => new ErrorHistoryEntryView(h.EventId, h.OccurredAt, h.StatusCode, h.Message)).ToList(),
+            error.Notes);
 }

@@ -22,9 +22,16 @@ internal static class SyncHealthEndpoints
     private const int UnknownGroupsShown = 20;
 
     private static async Task<SyncHealthResponse> GetAsync(
-        string tenantId, string? lang, ISyncErrorStore errors, IUnknownErrorGroupQueries unknownGroups, IApiUsageStore usage, CancellationToken cancellationToken)
+        string tenantId,
+        string? lang,
+        ISyncErrorStore errors,
+        ISyncErrorQueries queries,
+        IUnknownErrorGroupQueries unknownGroups,
+        IApiUsageStore usage,
+        CancellationToken cancellationToken)
     {
         var cards = await errors.GetErrorCardsAsync(tenantId, cancellationToken);
+        var assigned = await queries.CountAssignedAsync(tenantId, cancellationToken);
         var groups = cards.Any(c => c.ErrorType == ErrorCatalog.UnknownType)
             ? await unknownGroups.GetUnknownGroupsAsync(tenantId, UnknownGroupsShown, cancellationToken)
             : [];
@@ -33,7 +40,7 @@ internal static class SyncHealthEndpoints
         return new SyncHealthResponse(
             tenantId,
             apiUsage is null ? null : new ApiUsageView(apiUsage.UsedLast24h, apiUsage.SalesforceLimit, apiUsage.AllocatedToHubSpot, apiUsage.ReportedAt),
-            cards.Select(c => ErrorCardView.Of(c, language)).ToList(),
+            cards.Select(c => ErrorCardView.Of(c, language, assigned)).ToList(),
             groups.Select(g => new UnknownErrorGroupView(g.Fingerprint, g.CurrentErrors, g.AffectedRecords, g.SampleStatusCode, g.SampleMessage, g.LastSeen)).ToList());
     }
 }

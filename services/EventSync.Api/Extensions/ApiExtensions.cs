@@ -1,3 +1,4 @@
+using EventSync.Api.Assignment;
 using EventSync.Api.Endpoints;
 using EventSync.Api.Ingestion;
 using EventSync.Api.OpenApi;
@@ -37,6 +38,7 @@ public static class ApiExtensions
         services.TryAddScoped<IFailureIntake, BusFailureIntake>();
         services.AddScoped<ResyncSubmitter>();
         services.AddScoped<ErrorSelection>();
+        services.AddScoped<ErrorAssigner>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
@@ -73,6 +75,7 @@ public static class ApiExtensions
             .MapErrorCardRecount()
             .MapErrors()
             .MapErrorIgnore()
+            .MapErrorAssignment()
             .MapErrorExport()
             .MapErrorTrend()
             .MapAffectedRecordsViews()

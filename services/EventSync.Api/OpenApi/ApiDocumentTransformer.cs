@@ -19,6 +19,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["ErrorCardRecount"] = "Count a tenant's error cards again from its errors, repairing counters that drifted.",
         ["Error"] = "A tenant's classified errors: the list and one error's card.",
         ["ErrorIgnore"] = "Take errors off the cards, digests and alerts until a date, until they failed a number of times more, or until restored.",
+        ["ErrorAssignment"] = "Who looks at which errors, and the notes people write on them.",
         ["ErrorExport"] = "A tenant's errors as CSV.",
         ["ErrorTrend"] = "Errors per day and category.",
         ["AffectedRecordsView"] = "Saved lists of the records a filter of errors affects.",

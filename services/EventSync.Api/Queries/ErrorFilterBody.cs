@@ -17,5 +17,6 @@ internal static class ErrorFilterBody
             To = JsonRequestBody.OptionalString(body, "to", problems),
             Q = JsonRequestBody.OptionalString(body, "q", problems),
             Fingerprint = JsonRequestBody.OptionalString(body, "fingerprint", problems),
+            Assignee = JsonRequestBody.OptionalString(body, "assignee", problems),
         };
 }

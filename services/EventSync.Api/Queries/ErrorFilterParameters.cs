@@ -20,5 +20,8 @@ internal sealed class ErrorFilterParameters
     /// <summary>One group of the unknown errors (the fingerprint the sync-health page's groups name).</summary>
     public string? Fingerprint { get; init; }
 
+    /// <summary>Errors assigned to this person; <c>none</c> for errors assigned to nobody.</summary>
+    public string? Assignee { get; init; }
+
     public string? Lang { get; init; }
 }

@@ -23,6 +23,9 @@ internal static class ErrorFilterReader
     private static readonly Dictionary<string, SyncErrorState> States =
         Enum.GetValues<SyncErrorState>().ToDictionary(s => s.ToWire(), StringComparer.Ordinal);
 
+    /// <summary>The <c>assignee</c> that asks for errors assigned to nobody.</summary>
+    public const string NoAssignee = "none";
+
     public static ErrorQuery Read(string tenantId, ErrorFilterParameters filter, ValidationProblems problems)
     {
         var errorType = Blank(filter.ErrorType);
@@ -57,6 +60,7 @@ internal static class ErrorFilterReader
             problems.Add("to", "'to' must be later than 'from'.");
         }
 
+        var assignee = Text(filter.Assignee, "assignee", problems);
         return new ErrorQuery(tenantId)
         {
             ErrorType = errorType,
@@ -67,6 +71,8 @@ internal static class ErrorFilterReader
             SeenTo = to,
             Text = Text(filter.Q, "q", problems),
             Fingerprint = Fingerprint(filter.Fingerprint, problems),
+            Assignee = assignee is NoAssignee ? null : assignee,
+            Unassigned = assignee is NoAssignee,
         };
     }
 

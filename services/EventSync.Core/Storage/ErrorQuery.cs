@@ -23,6 +23,12 @@ public sealed record ErrorQuery(string TenantId)
 
     public string? Text { get; init; }
 
+    /// <summary>Errors assigned to this person (exactly as assigned).</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>Only errors assigned to nobody (with <see cref="Assignee"/> left null).</summary>
+    public bool Unassigned { get; init; }
+
     /// <summary>Errors with this fingerprint: one group of the unknown errors (see <see cref="IUnknownErrorGroupQueries"/>).</summary>
     public string? Fingerprint { get; init; }
 }

@@ -13,6 +13,9 @@ public interface ISyncErrorQueries
     /// <summary>Every error matching <paramref name="query"/>, in list order, read in chunks: constant memory at any size.</summary>
     IAsyncEnumerable<SyncError> StreamAsync(ErrorQuery query, CancellationToken cancellationToken);
 
+    /// <summary>How many current errors of the tenant are assigned to someone, per error type (types with none left out).</summary>
+    Task<IReadOnlyDictionary<string, long>> CountAssignedAsync(string tenantId, CancellationToken cancellationToken);
+
     /// <summary>The errors of the tenant with these ids; ids of other tenants or unknown ids are left out.</summary>
     Task<IReadOnlyList<SyncError>> GetManyAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken);
 }

@@ -37,6 +37,12 @@ public interface ISyncErrorStore
     /// <summary>Moves the tenant's ignored errors with these ids back to open; others are left alone. Returns the errors that changed.</summary>
     Task<IReadOnlyList<SyncError>> RestoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken);
 
+    /// <summary>Assigns the tenant's errors with these ids to <paramref name="assignee"/> (null: to nobody). Returns the errors that changed.</summary>
+    Task<IReadOnlyList<SyncError>> AssignAsync(string tenantId, IReadOnlyCollection<string> errorIds, string? assignee, CancellationToken cancellationToken);
+
+    /// <summary>Adds <paramref name="note"/> to the tenant's error; null when the tenant has no error with that id.</summary>
+    Task<SyncError?> AddNoteAsync(string tenantId, string errorId, ErrorNote note, CancellationToken cancellationToken);
+
     /// <summary>
     /// Reopens up to <paramref name="limit"/> ignored errors, of any tenant, whose date came by <paramref name="now"/>, and
     /// queues <paramref name="announce"/>'s message for each in the outbox in the same write. Returns the changes.

@@ -53,6 +53,11 @@ internal sealed class SyncErrorDocument
 
     public ErrorIgnoreDocument? Ignore { get; set; }
 
+    public string? Assignee { get; set; }
+
+    /// <summary>Absent when the error has no notes.</summary>
+    public ErrorNoteDocument[]? Notes { get; set; }
+
     public string LastEventId { get; set; } = "";
 
     public string[] RecentEventIds { get; set; } = [];
@@ -93,6 +98,8 @@ internal sealed class SyncErrorDocument
         Occurrences = error.Occurrences,
         SurfacedAt = error.SurfacedAt,
         Ignore = error.Ignore is null ? null : ErrorIgnoreDocument.From(error.Ignore),
+        Assignee = error.Assignee,
+        Notes = error.Notes.Count == 0 ? null : [.. error.Notes.Select(ErrorNoteDocument.From)],
         LastEventId = error.LastEventId,
         RecentEventIds = [.. error.RecentEventIds],
         History = [.. error.History.Select(ErrorOccurrenceEntryDocument.From)],
@@ -125,6 +132,8 @@ internal sealed class SyncErrorDocument
         Occurrences = Occurrences,
         SurfacedAt = SurfacedAt,
         Ignore = Ignore?.ToIgnore(),
+        Assignee = Assignee,
+        Notes = [.. (Notes ?? []).Select(n => n.ToNote())],
         LastEventId = LastEventId,
         RecentEventIds = RecentEventIds,
         History = [.. History.Select(h => h.ToEntry())],

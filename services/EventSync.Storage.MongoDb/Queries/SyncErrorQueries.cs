@@ -121,6 +121,15 @@ internal static class SyncErrorQueries
             clauses.Add(Filter.Eq(d => d.Fingerprint, query.Fingerprint));
         }
 
+        if (query.Assignee is not null)
+        {
+            clauses.Add(Filter.Eq(d => d.Assignee, query.Assignee));
+        }
+        else if (query.Unassigned)
+        {
+            clauses.Add(Filter.Eq(d => d.Assignee, null));
+        }
+
         if (!string.IsNullOrEmpty(query.Text))
         {
             clauses.Add(ContainingText(query.Text));
@@ -165,6 +174,10 @@ internal static class SyncErrorQueries
             .Set(d => d.State, SyncErrorState.ResyncPending)
             .Inc(d => d.Version, 1L);
 
+    /// <summary>The tenant's current errors assigned to someone.</summary>
+    public static FilterDefinition<SyncErrorDocument> AssignedCurrent(string tenantId) =>
+        Filter.Eq(d => d.TenantId, tenantId) & Filter.Ne(d => d.Assignee, null) & Filter.In(d => d.State, SyncErrorStates.Current);
+
     /// <summary>Ignored errors whose date came by <paramref name="now"/>.</summary>
     public static FilterDefinition<SyncErrorDocument> IgnoredDue(DateTimeOffset now) =>
         Filter.Eq(d => d.State, SyncErrorState.Ignored) & Filter.Lte(d => d.Ignore!.Until, now);
@@ -186,6 +199,9 @@ internal static class SyncErrorQueries
         new(
             Keys.Ascending(d => d.TenantId).Descending(d => d.LastSeen).Ascending(d => d.Id),
             new CreateIndexOptions<SyncErrorDocument> { Name = "tenant_last_seen" }),
+        new(
+            Keys.Ascending(d => d.TenantId).Ascending(d => d.Assignee).Descending(d => d.LastSeen).Ascending(d => d.Id),
+            new CreateIndexOptions<SyncErrorDocument> { Name = "tenant_assignee", PartialFilterExpression = Filter.Exists(d => d.Assignee) }),
         new(
             Keys.Ascending(d => d.Ignore!.Until).Ascending(d => d.Id),
             new CreateIndexOptions<SyncErrorDocument>

@@ -50,6 +50,15 @@ internal static class ErrorQuerySql
             sql.Append(" AND fingerprint = @fingerprint");
         }
 
+        if (query.Assignee is not null)
+        {
+            sql.Append(" AND assignee = @assignee");
+        }
+        else if (query.Unassigned)
+        {
+            sql.Append(" AND assignee IS NULL");
+        }
+
         if (!string.IsNullOrEmpty(query.Text))
         {
             sql.Append(" AND (")
@@ -96,6 +105,11 @@ internal static class ErrorQuerySql
         if (query.Fingerprint is not null)
         {
             command.With("@fingerprint", query.Fingerprint);
+        }
+
+        if (query.Assignee is not null)
+        {
+            command.With("@assignee", query.Assignee);
         }
 
         if (!string.IsNullOrEmpty(query.Text))

@@ -11,12 +11,12 @@ internal static class SyncErrorRows
     private const string SelectById = "SELECT body FROM sync_errors WHERE id = @id";
 
     private const string Insert = """
-        INSERT INTO sync_errors (id, tenant_id, object_type, record_key, hubspot_id, salesforce_id, category, error_type, fingerprint, state, ignored_until, last_seen, status_code, message, body)
-        VALUES (@id, @tenant, @objectType, @recordKey, @hubSpotId, @salesforceId, @category, @errorType, @fingerprint, @state, @ignoredUntil, @lastSeen, @statusCode, @message, @body)
+        INSERT INTO sync_errors (id, tenant_id, object_type, record_key, hubspot_id, salesforce_id, category, error_type, fingerprint, state, ignored_until, assignee, last_seen, status_code, message, body)
+        VALUES (@id, @tenant, @objectType, @recordKey, @hubSpotId, @salesforceId, @category, @errorType, @fingerprint, @state, @ignoredUntil, @assignee, @lastSeen, @statusCode, @message, @body)
         """;
 
     // Leaves out the columns of the partial indexes but last seen: an error seen again keeps its state, record ids,
-    // fingerprint and ignore date, and SQLite then leaves the indexes of those alone.
+    // fingerprint, ignore date and assignee, and SQLite then leaves the indexes of those alone.
     private const string UpdateSeen = """
         UPDATE sync_errors SET last_seen = @lastSeen, status_code = @statusCode, message = @message, body = @body
         WHERE id = @id
@@ -24,7 +24,7 @@ internal static class SyncErrorRows
 
     private const string UpdateAll = """
         UPDATE sync_errors SET hubspot_id = @hubSpotId, salesforce_id = @salesforceId, fingerprint = @fingerprint, state = @state,
-            ignored_until = @ignoredUntil, last_seen = @lastSeen, status_code = @statusCode, message = @message, body = @body
+            ignored_until = @ignoredUntil, assignee = @assignee, last_seen = @lastSeen, status_code = @statusCode, message = @message, body = @body
         WHERE id = @id
         """;
 
@@ -82,7 +82,8 @@ internal static class SyncErrorRows
                 && string.Equals(before.HubSpotId, after.HubSpotId, StringComparison.Ordinal)
                 && string.Equals(before.SalesforceId, after.SalesforceId, StringComparison.Ordinal)
                 && string.Equals(before.Fingerprint, after.Fingerprint, StringComparison.Ordinal)
-                && before.Ignore?.Until == after.Ignore?.Until ? UpdateSeen
+                && before.Ignore?.Until == after.Ignore?.Until
+                && string.Equals(before.Assignee, after.Assignee, StringComparison.Ordinal) ? UpdateSeen
             : UpdateAll;
         var command = session.Command(sql)
             .With("@id", after.Id)
@@ -93,7 +94,8 @@ internal static class SyncErrorRows
         if (sql != UpdateSeen)
         {
             command.With("@hubSpotId", after.HubSpotId).With("@salesforceId", after.SalesforceId).With("@fingerprint", after.Fingerprint).With("@state", (int)after.State)
-                .With("@ignoredUntil", after.Ignore?.Until?.UtcTicks);
+                .With("@ignoredUntil", after.Ignore?.Until?.UtcTicks)
+                .With("@assignee", after.Assignee);
         }
 
         if (sql == Insert)

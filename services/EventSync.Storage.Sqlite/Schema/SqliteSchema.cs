@@ -156,9 +156,13 @@ internal static class SqliteSchema
             salesforce_instance_url TEXT) WITHOUT ROWID;
         """,
 
-        // 6: ignored errors (state 3): a sync of their record still resolves them, and those with a date reopen when it comes.
+        // 6: ignored errors (state 3): a sync of their record still resolves them, and those with a date reopen when it
+        // comes; errors assigned to people, listed by assignee and counted per card.
         """
         ALTER TABLE sync_errors ADD COLUMN ignored_until INTEGER;
+        ALTER TABLE sync_errors ADD COLUMN assignee TEXT;
+        CREATE INDEX sync_errors_by_assignee ON sync_errors (tenant_id, assignee, last_seen DESC, id) WHERE assignee IS NOT NULL;
+        CREATE INDEX sync_errors_assigned_current ON sync_errors (tenant_id, error_type) WHERE assignee IS NOT NULL AND state < 2;
         DROP INDEX sync_errors_current_by_hubspot_id;
         DROP INDEX sync_errors_current_by_salesforce_id;
         CREATE INDEX sync_errors_unresolved_by_hubspot_id ON sync_errors (tenant_id, object_type, hubspot_id) WHERE state <> 2 AND hubspot_id IS NOT NULL;

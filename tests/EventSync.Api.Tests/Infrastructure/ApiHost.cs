@@ -37,6 +37,8 @@ public class ApiHost : IAsyncLifetime
 
     public PublishedMessages<ResyncErrors> ResyncCommands { get; } = new();
 
+    public PublishedMessages<ErrorsAssigned> Assignments { get; } = new();
+
     /// <summary>Whether the output had a <c>Dashboard</c> folder when the host started (the API serves it only then).</summary>
     public bool StartedWithDashboard { get; private set; }
 
@@ -65,6 +67,7 @@ public class ApiHost : IAsyncLifetime
                 a => a.MapSyncHealthApi()),
             TestContext.Current.CancellationToken);
         _app.Services.GetRequiredService<IBus>().ConnectPublishObserver(ResyncCommands);
+        _app.Services.GetRequiredService<IBus>().ConnectPublishObserver(Assignments);
         _http = new HttpClient { BaseAddress = TestHosts.Address(_app), Timeout = TimeSpan.FromSeconds(60) };
     }
 

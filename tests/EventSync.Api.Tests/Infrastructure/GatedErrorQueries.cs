@@ -48,6 +48,9 @@ public sealed class GatedErrorQueries(ISyncErrorQueries inner) : ISyncErrorQueri
     public Task<IReadOnlyList<SyncError>> GetManyAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
         inner.GetManyAsync(tenantId, errorIds, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, long>> CountAssignedAsync(string tenantId, CancellationToken cancellationToken) =>
+        inner.CountAssignedAsync(tenantId, cancellationToken);
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

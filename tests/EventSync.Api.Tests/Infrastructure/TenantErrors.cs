@@ -11,7 +11,7 @@ public static class TenantErrors
     public static IReadOnlyList<string> ItemProperties { get; } =
     [
         "id", "category", "errorType", "title", "meaning", "fix", "state", "objectType", "hubSpotId", "salesforceId", "statusCode",
-        "message", "fields", "firstSeen", "lastSeen", "occurrences", "fingerprint", "direction", "links", "ignore",
+        "message", "fields", "firstSeen", "lastSeen", "occurrences", "fingerprint", "direction", "links", "ignore", "assignee",
     ];
 
     public static string Path(string tenantId, string route) => $"/api/tenants/{Uri.EscapeDataString(tenantId)}/{route}";

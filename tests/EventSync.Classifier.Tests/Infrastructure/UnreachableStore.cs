@@ -63,6 +63,12 @@ public sealed class UnreachableStore(ISyncErrorStore store) : ISyncErrorStore
     public Task<IReadOnlyList<SyncError>> RestoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
         store.RestoreAsync(tenantId, errorIds, cancellationToken);
 
+    public Task<IReadOnlyList<SyncError>> AssignAsync(string tenantId, IReadOnlyCollection<string> errorIds, string? assignee, CancellationToken cancellationToken) =>
+        store.AssignAsync(tenantId, errorIds, assignee, cancellationToken);
+
+    public Task<SyncError?> AddNoteAsync(string tenantId, string errorId, ErrorNote note, CancellationToken cancellationToken) =>
+        store.AddNoteAsync(tenantId, errorId, note, cancellationToken);
+
     public Task<IReadOnlyList<SyncErrorChange>> ReopenDueIgnoredAsync(
         DateTimeOffset now, int limit, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken) =>
         store.ReopenDueIgnoredAsync(now, limit, announce, cancellationToken);

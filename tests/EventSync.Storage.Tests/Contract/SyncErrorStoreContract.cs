@@ -29,6 +29,7 @@ public abstract partial class SyncErrorStoreContract
     private static readonly string[] NoStrings = [];
     private static readonly ReportedError[] NoReportedErrors = [];
     private static readonly ErrorOccurrenceEntry[] NoEntries = [];
+    private static readonly ErrorNote[] NoNotes = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -654,6 +655,7 @@ public abstract partial class SyncErrorStoreContract
         Assert.Equal(expected.Fields, actual.Fields);
         Assert.Equal(expected.RecentEventIds, actual.RecentEventIds);
         Assert.Equal(expected.History, actual.History);
+        Assert.Equal(expected.Notes, actual.Notes);
         Assert.Equal(
             expected.RawErrors.Select(e => JsonSerializer.Serialize(e, ContractJson.Options)),
             actual.RawErrors.Select(e => JsonSerializer.Serialize(e, ContractJson.Options)));
@@ -661,5 +663,5 @@ public abstract partial class SyncErrorStoreContract
 
     // Records compare lists by reference: the lists are compared one by one above, the rest here.
     private static SyncError WithoutLists(SyncError error) =>
-        error with { Fields = NoStrings, RecentEventIds = NoStrings, RawErrors = NoReportedErrors, History = NoEntries };
+        error with { Fields = NoStrings, RecentEventIds = NoStrings, RawErrors = NoReportedErrors, History = NoEntries, Notes = NoNotes };
 }

@@ -122,6 +122,7 @@ public sealed partial class MongoQueryRenderingTests
               { name: 'resolve_by_hubspot_id', key: { tenantId: 1, objectType: 1, hubSpotId: 1 }, partial: { hubSpotId: { $exists: true } } },
               { name: 'resolve_by_salesforce_id', key: { tenantId: 1, objectType: 1, salesforceId: 1 }, partial: { salesforceId: { $exists: true } } },
               { name: 'tenant_last_seen', key: { tenantId: 1, lastSeen: -1, _id: 1 }, partial: null },
+              { name: 'tenant_assignee', key: { tenantId: 1, assignee: 1, lastSeen: -1, _id: 1 }, partial: { assignee: { $exists: true } } },
               { name: 'ignored_until', key: { 'ignore.until': 1, _id: 1 }, partial: { state: 'ignored', 'ignore.until': { $exists: true } } }
             ] }
             """,
@@ -175,7 +176,7 @@ public sealed partial class MongoQueryRenderingTests
 
         var loaded = BsonSerializer.Deserialize<SyncErrorDocument>(SyncErrorDocument.From(error).ToBsonDocument()).ToSyncError();
 
-        Assert.Equal(error with { RawErrors = [], Fields = [], RecentEventIds = [], History = [] }, loaded with { RawErrors = [], Fields = [], RecentEventIds = [], History = [] });
+        Assert.Equal(error with { RawErrors = [], Fields = [], RecentEventIds = [], History = [], Notes = [] }, loaded with { RawErrors = [], Fields = [], RecentEventIds = [], History = [], Notes = [] });
         Assert.Equal(error.History, loaded.History);
         Assert.Equal(error.RecentEventIds, loaded.RecentEventIds);
         Assert.Equal("""{"propertyName":["email"]}""", Assert.Single(loaded.RawErrors).Context?.GetRawText());

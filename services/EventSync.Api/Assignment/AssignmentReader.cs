@@ -1,0 +1,44 @@
+using System.Text.Json;
+using EventSync.Api.Queries;
+using EventSync.Api.Requests;
+using EventSync.Core.Storage;
+
+namespace EventSync.Api.Assignment;
+
+/// <summary>Reads an <c>assignee</c> (a person's address or name, or null for nobody) and a note's <c>text</c>.</summary>
+internal static class AssignmentReader
+{
+    public const int MaxAssigneeLength = 200;
+
+    /// <summary>The assignee, trimmed; null for nobody. <paramref name="present"/> is false (and a problem named) when the body does not say.</summary>
+    public static string? Assignee(JsonElement body, ValidationProblems problems, out bool present)
+    {
+        present = body.EnumerateObject().Any(p => string.Equals(p.Name, "assignee", StringComparison.OrdinalIgnoreCase));
+        if (!present)
+        {
+            problems.Add("assignee", "Say who: a person's email address or name, or null for nobody.");
+            return null;
+        }
+
+        var assignee = JsonRequestBody.OptionalString(body, "assignee", problems)?.Trim();
+        if (assignee is { Length: 0 } || assignee?.Length > MaxAssigneeLength || assignee?.Any(char.IsControl) == true)
+        {
+            problems.Add("assignee", $"A person's email address or name of 1 to {MaxAssigneeLength} characters on one line, or null for nobody.");
+            return null;
+        }
+
+        return assignee;
+    }
+
+    public static string? NoteText(JsonElement body, ValidationProblems problems)
+    {
+        var text = JsonRequestBody.OptionalString(body, "text", problems)?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > ErrorNote.MaxTextLength || text.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r')))
+        {
+            problems.Add("text", $"The note: 1 to {ErrorNote.MaxTextLength} characters, without control characters.");
+            return null;
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,109 @@
+using EventSync.Api.Assignment;
+using EventSync.Api.Queries;
+using EventSync.Api.Requests;
+using EventSync.Api.Security;
+using EventSync.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EventSync.Api.Endpoints;
+
+/// <summary>
+/// Who looks at which errors, and what they wrote: <c>PUT /api/tenants/{tenantId}/errors/assignee</c> (many, by id or
+/// filter), <c>PUT .../errors/{errorId}/assignee</c> (one) and <c>POST .../errors/{errorId}/notes</c>. An assignee who is
+/// an email address is emailed (<see cref="EventSync.Contracts.ErrorsAssigned"/>); the list filters by assignee.
+/// </summary>
+internal static class ErrorAssignmentEndpoints
+{
+    private static readonly SyncErrorState[] Assignable = [SyncErrorState.Open, SyncErrorState.ResyncPending, SyncErrorState.Ignored];
+
+    public static RouteGroupBuilder MapErrorAssignment(this RouteGroupBuilder tenant)
+    {
+        tenant.MapPut("/errors/assignee", AssignManyAsync)
+            .WithName("AssignErrors")
+            .WithSummary("Assign errors to a person (or to nobody), by id or by the error list's filter")
+            .WithDescription($"errorIds (at most {ErrorSelection.MaxErrorIds}) or filter ({{}} for all), and assignee: an email address (emailed), a name, or null.")
+            .Accepts<ErrorAssignmentRequest>("application/json")
+            .Produces<ErrorsChanged>()
+            .ProducesValidationProblem()
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
+            .RequiresRole(ApiRole.Operator);
+        tenant.MapPut("/errors/{errorId}/assignee", AssignOneAsync)
+            .WithName("AssignError")
+            .WithSummary("Assign one error to a person (or to nobody)")
+            .Accepts<ErrorAssigneeRequest>("application/json")
+            .Produces<ErrorsChanged>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
+            .RequiresRole(ApiRole.Operator);
+        tenant.MapPost("/errors/{errorId}/notes", AddNoteAsync)
+            .WithName("AddErrorNote")
+            .WithSummary("Write a note on an error")
+            .Accepts<ErrorNoteRequest>("application/json")
+            .Produces<ErrorNote>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
+            .RequiresRole(ApiRole.Operator);
+        return tenant;
+    }
+
+    private static async Task<IResult> AssignManyAsync(string tenantId, HttpRequest request, ErrorSelection selection, ErrorAssigner assigner, CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblems();
+        if (await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken) is not { } body)
+        {
+            return problems.ToResult("The assignment is not valid.");
+        }
+
+        var assignee = AssignmentReader.Assignee(body, problems, out _);
+        var ids = problems.Any ? null : await selection.ReadAsync(tenantId, body, Assignable, problems, cancellationToken);
+        if (ids is null)
+        {
+            return problems.ToResult("The assignment is not valid.");
+        }
+
+        var changed = await assigner.AssignAsync(tenantId, ids, assignee, request.HttpContext.ApiPrincipal().Name, cancellationToken);
+        return TypedResults.Ok(ErrorsChanged.Of(ids, changed));
+    }
+
+    private static async Task<IResult> AssignOneAsync(
+        string tenantId, string errorId, HttpRequest request, ISyncErrorQueries queries, ErrorAssigner assigner, CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblems();
+        var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
+        var assignee = body is { } json ? AssignmentReader.Assignee(json, problems, out _) : null;
+        if (problems.Any)
+        {
+            return problems.ToResult("The assignment is not valid.");
+        }
+
+        if ((await queries.GetManyAsync(tenantId, [errorId], cancellationToken)).Count == 0)
+        {
+            return NotFound(errorId);
+        }
+
+        var changed = await assigner.AssignAsync(tenantId, [errorId], assignee, request.HttpContext.ApiPrincipal().Name, cancellationToken);
+        return TypedResults.Ok(ErrorsChanged.Of([errorId], changed));
+    }
+
+    private static async Task<IResult> AddNoteAsync(
+        string tenantId, string errorId, HttpRequest request, ISyncErrorStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblems();
+        var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
+        var text = body is { } json ? AssignmentReader.NoteText(json, problems) : null;
+        if (text is null)
+        {
+            return problems.ToResult("The note is not valid.");
+        }
+
+        var note = new ErrorNote(request.HttpContext.ApiPrincipal().Name, clock.GetUtcNow(), text);
+        return await store.AddNoteAsync(tenantId, errorId, note, cancellationToken) is null
+            ? NotFound(errorId)
+            : (IResult)TypedResults.Created($"/api/tenants/{Uri.EscapeDataString(tenantId)}/errors/{Uri.EscapeDataString(errorId)}", note);
+    }
+
+    private static ProblemHttpResult NotFound(string errorId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no error '{errorId}'.");
+}
