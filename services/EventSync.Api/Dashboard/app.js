@@ -444,6 +444,13 @@ function errorCard(card) {
   button.querySelector(".card-title").textContent = card.title;
   button.querySelector('[data-testid="card-errors"]').textContent = formatNumber(card.currentErrors);
   button.querySelector('[data-testid="card-records"]').textContent = formatNumber(card.affectedRecords);
+  if (card.assignedErrors > 0) {
+    const assigned = document.createElement("span");
+    assigned.className = "card-assigned";
+    assigned.dataset.testid = "card-assigned";
+    assigned.textContent = t("cards.assigned", { count: card.assignedErrors });
+    button.querySelector(".card-figures").append(assigned);
+  }
   button.addEventListener("click", () => openCard(card));
   return button;
 }
@@ -556,6 +563,7 @@ function errorFilter() {
     errorType: state.card.errorType, fingerprint: state.card.fingerprint ?? "",
     state: $("filter-state").value, objectType: $("filter-object").value,
     from: $("filter-from").value, to: to ? nextDay(to) : "", q: $("filter-q").value.trim(),
+    assignee: $("filter-assignee").value.trim(),
   };
 }
 
@@ -572,6 +580,7 @@ function resetFilters() {
   $("filter-from").value = "";
   $("filter-to").value = "";
   $("filter-q").value = "";
+  $("filter-assignee").value = "";
   $("filter-error").hidden = true;
 }
 
@@ -670,9 +679,15 @@ function errorRow(error) {
   const fields = cell((error.fields ?? []).join(", ") || null, "fields mono");
   fields.dataset.testid = "error-fields";
   row.append(first, infoCell(error), cell(objectTypeName(error.objectType)), recordCell(error.hubSpotId, error.links?.hubSpot),
-    recordCell(error.salesforceId, error.links?.salesforce), fields, cell(error.message, "message"), stateCell,
+    recordCell(error.salesforceId, error.links?.salesforce), fields, cell(error.message, "message"), stateCell, assigneeCell(error),
     cell(formatDate(error.lastSeen), "nowrap"), cell(formatNumber(error.occurrences), "num"));
   return row;
+}
+
+function assigneeCell(error) {
+  const td = cell(error.assignee ?? "", "assignee");
+  td.dataset.testid = "error-assignee";
+  return td;
 }
 
 function stateText(error) {
@@ -765,6 +780,8 @@ function renderErrorPanel(error) {
       [t("panel.times"), formatNumber(error.occurrences), "panel-times"],
     ]),
     ...(error.ignore ? [section(t("panel.ignored"), ignoreFacts(error.ignore))] : []),
+    section(t("panel.assignee"), assigneeEditor(error)),
+    section(t("panel.notes"), notesList(error.notes ?? []), ...(state.operates ? [noteEditor(error)] : [])),
     section(t("panel.message"), paragraph(error.message, "panel-message")),
     section(t("details.meaning"), paragraph(error.meaning, "panel-meaning")),
     section(t("details.fix"), paragraph(error.fix, "panel-fix")),
@@ -772,6 +789,94 @@ function renderErrorPanel(error) {
     section(t("panel.raw"), preformatted(JSON.stringify(error.rawErrors ?? [], null, 2), "panel-raw")),
     section(t("panel.decision"), decisionFacts(error)),
   );
+}
+
+/** Who looks at the error; an operator changes it here (empty: nobody). */
+function assigneeEditor(error) {
+  if (!state.operates) return paragraph(error.assignee ?? t("panel.nobody"), "panel-assignee");
+  const form = document.createElement("form");
+  form.className = "inline-form";
+  form.dataset.testid = "panel-assignee-form";
+  const input = document.createElement("input");
+  input.type = "text";
+  input.value = error.assignee ?? "";
+  input.maxLength = 200;
+  input.placeholder = t("panel.assigneeHint");
+  input.dataset.testid = "panel-assignee";
+  input.setAttribute("aria-label", t("panel.assignee"));
+  const save = document.createElement("button");
+  save.type = "submit";
+  save.className = "secondary";
+  save.textContent = t("panel.assign");
+  save.dataset.testid = "panel-assign";
+  const problem = document.createElement("p");
+  problem.className = "field-error";
+  problem.dataset.field = "assignee";
+  problem.hidden = true;
+  form.append(input, save, problem);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    changeErrorPanel(form, error.id, `/errors/${encodeURIComponent(error.id)}/assignee`, "PUT", { assignee: input.value.trim() || null });
+  });
+  return form;
+}
+
+function notesList(notes) {
+  if (!notes.length) return mutedText(t("panel.notesNone"));
+  const list = document.createElement("ol");
+  list.className = "notes";
+  list.dataset.testid = "panel-notes";
+  for (const note of notes) {
+    const item = document.createElement("li");
+    item.dataset.testid = "panel-note";
+    const who = document.createElement("span");
+    who.className = "muted small";
+    who.textContent = `${note.author} · ${formatDate(note.at)}`;
+    const text = document.createElement("p");
+    text.textContent = note.text;
+    item.append(who, text);
+    list.append(item);
+  }
+  return list;
+}
+
+function noteEditor(error) {
+  const form = document.createElement("form");
+  form.className = "note-form";
+  const text = document.createElement("textarea");
+  text.rows = 2;
+  text.maxLength = 2000;
+  text.dataset.testid = "panel-note-text";
+  text.setAttribute("aria-label", t("panel.addNote"));
+  const add = document.createElement("button");
+  add.type = "submit";
+  add.className = "secondary";
+  add.textContent = t("panel.addNote");
+  add.dataset.testid = "panel-note-add";
+  const problem = document.createElement("p");
+  problem.className = "field-error";
+  problem.dataset.field = "text";
+  problem.hidden = true;
+  form.append(text, add, problem);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    changeErrorPanel(form, error.id, `/errors/${encodeURIComponent(error.id)}/notes`, "POST", { text: text.value });
+  });
+  return form;
+}
+
+/** Sends a change of the open error, then shows it again (and the list, whose assignee column may have changed). */
+async function changeErrorPanel(form, errorId, path, method, body) {
+  clearFieldErrors(form);
+  try {
+    await getJson(tenantPath(path), { method, body });
+    await openErrorPanel(errorId);
+    loadErrors(false);
+    refreshCardsQuietly();
+  } catch (error) {
+    if (error.status === 400) showFieldErrors(form, error.problem);
+    else if (error.status !== 401) showFieldErrors(form, { detail: error.message });
+  }
 }
 
 /** Who ignored the error, since when, its conditions and why; the conditions and the reason only where given. */
