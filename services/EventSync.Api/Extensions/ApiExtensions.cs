@@ -1,3 +1,4 @@
+using EventSync.Api.Audit;
 using EventSync.Api.Endpoints;
 using EventSync.Api.Ingestion;
 using EventSync.Api.OpenApi;
@@ -35,6 +36,7 @@ public static class ApiExtensions
         services.AddSingleton<ApiKeyAuthorizer>();
         services.TryAddScoped<IFailureIntake, BusFailureIntake>();
         services.AddScoped<ResyncSubmitter>();
+        services.AddScoped<AuditRecorder>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
@@ -78,7 +80,8 @@ public static class ApiExtensions
             .MapResyncRequests()
             .MapRecordLinkSettings()
             .MapNotificationSettings()
-            .MapNotificationTest();
+            .MapNotificationTest()
+            .MapAuditTrail();
         return app;
     }
 
