@@ -18,6 +18,7 @@ const state = {
   lang: "en", apiKey: "", tenant: "", catalog: null, health: null,
   card: null, errors: [], next: null, selected: new Set(),
   resync: null, panelErrorId: null, allocationToConfirm: null,
+  resyncs: { items: [], next: null }, activity: { items: [], next: null },
 };
 
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
@@ -903,19 +904,30 @@ function markResyncPending(acceptedIds) {
 
 // ---- Resync requests: newest first, a page at a time -----------------------------------------------------------
 
-async function loadResyncs(append) {
+/** A list the API pages newest first, ten at a time: the first page again, or the next one appended. */
+async function loadTenPerPage(path, list, append, render) {
   try {
-    const page = await getJson(tenantPath(`/resync-requests${query({ limit: 10, cursor: append ? state.resyncsNext : "" })}`));
-    state.resyncs = append ? [...(state.resyncs ?? []), ...page.items] : page.items;
-    state.resyncsNext = page.next;
-    renderResyncs();
+    const page = await getJson(tenantPath(`${path}${query({ limit: 10, cursor: append ? list.next : "" })}`));
+    list.items = append ? [...list.items, ...page.items] : page.items;
+    list.next = page.next;
+    render();
   } catch (error) {
     showProblem(error);
   }
 }
 
+/** The rows of the table {name}-table, or the sentence {name}-none when there are none, and "More" while there is more. */
+function showTenPerPage(name, rows, next) {
+  $(`${name}-rows`).replaceChildren(...rows);
+  $(`${name}-none`).hidden = rows.length > 0;
+  $(`${name}-table`).hidden = rows.length === 0;
+  $(`${name}-more`).hidden = !next;
+}
+
+const loadResyncs = (append) => loadTenPerPage("/resync-requests", state.resyncs, append, renderResyncs);
+
 function renderResyncs() {
-  const rows = (state.resyncs ?? []).map((request) => {
+  const rows = state.resyncs.items.map((request) => {
     const row = document.createElement("tr");
     row.dataset.testid = "resync-row";
     const who = request.kind === "automatic" ? t("resyncs.automatic") : request.requestedBy;
@@ -924,10 +936,7 @@ function renderResyncs() {
     row.append(cell(formatDate(request.requestedAt), "nowrap"), cell(who), cell(t(`resync.outcome.${request.outcome}`)), cell(counts));
     return row;
   });
-  $("resyncs-rows").replaceChildren(...rows);
-  $("resyncs-none").hidden = rows.length > 0;
-  $("resyncs-table").hidden = rows.length === 0;
-  $("resyncs-more").hidden = !state.resyncsNext;
+  showTenPerPage("resyncs", rows, state.resyncs.next);
 }
 
 async function refreshCardsQuietly() {
@@ -1084,28 +1093,16 @@ const fileTime = (now) => now.toISOString().slice(0, 16).replace(/:/g, "") + "Z"
 
 // ---- Activity: the audit trail, newest first, a page at a time ---------------------------------------------------
 
-async function loadActivity(append) {
-  try {
-    const page = await getJson(tenantPath(`/audit${query({ limit: 10, cursor: append ? state.activityNext : "" })}`));
-    state.activity = append ? [...(state.activity ?? []), ...page.items] : page.items;
-    state.activityNext = page.next;
-    renderActivity();
-  } catch (error) {
-    showProblem(error);
-  }
-}
+const loadActivity = (append) => loadTenPerPage("/audit", state.activity, append, renderActivity);
 
 function renderActivity() {
-  const rows = (state.activity ?? []).map((entry) => {
+  const rows = state.activity.items.map((entry) => {
     const row = document.createElement("tr");
     row.dataset.testid = "activity-row";
     row.append(cell(formatDate(entry.at), "nowrap"), cell(entry.principal), cell(actionText(entry)), cell(activityDetails(entry) || null));
     return row;
   });
-  $("activity-rows").replaceChildren(...rows);
-  $("activity-none").hidden = rows.length > 0;
-  $("activity-table").hidden = rows.length === 0;
-  $("activity-more").hidden = !state.activityNext;
+  showTenPerPage("activity", rows, state.activity.next);
 }
 
 /** The action in words; an action this page does not know yet shows its wire name. */
