@@ -3,7 +3,6 @@ using EventSync.Dashboard.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Standalone;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace EventSync.Dashboard.Tests;
@@ -35,7 +34,7 @@ public sealed class ActivityPanelTests
 
         await using var browser = await OperatorBrowser.OpenAsync(1280, 900);
         var page = browser.Page;
-        await SignInAsync(page, host);
+        await DashboardSignIn.WithInvalidEmailCardAsync(page, host, Tenant, host.AdminKey);
         var rows = page.GetByTestId("activity-row");
 
         await Expect(rows).ToHaveCountAsync(10);
@@ -79,14 +78,5 @@ public sealed class ActivityPanelTests
             TimeSpan.FromSeconds(60),
             "the reported failure classified into one error");
         return errors.GetProperty("items")[0].GetProperty("id").GetString()!;
-    }
-
-    private static async Task SignInAsync(IPage page, RunningStandalone host)
-    {
-        await page.GotoAsync(host.Address.ToString());
-        await page.GetByTestId("login-tenant").FillAsync(Tenant);
-        await page.GetByTestId("login-key").FillAsync(host.AdminKey);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("card-invalid-email")).ToBeVisibleAsync();
     }
 }
