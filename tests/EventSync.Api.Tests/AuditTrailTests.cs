@@ -126,6 +126,21 @@ public sealed class AuditTrailTests(AuditApiHost host) : IClassFixture<AuditApiH
         Assert.Contains("\"\"hubSpotPortalId\"\":\"\"4712\"\"", lines[2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_document_a_page_shaped_as_the_api_writes_it_with_a_cursor_it_takes()
+    {
+        var tenant = SyncFailures.NewTenant("audit-example");
+        await ChangeAsync(HttpMethod.Put, tenant, "links", host.AdaKey, """{"hubSpotPortalId":"4712"}""");
+        using var document = await host.GetAsync("/openapi/v1.json", key: null);
+
+        var example = (await Problems.JsonAsync(document)).GetProperty("paths").GetProperty("/api/tenants/{tenantId}/audit").GetProperty("get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var actual = Assert.Single(await ListAsync(tenant, "", host.RitaKey));
+        Assert.All(example.GetProperty("items").EnumerateArray(), item => Assert.Equal(Names(actual), Names(item)));
+        // The example's cursor is the second entry's, on 7 December 2026 at 10:09 UTC: the page after it lists what is older.
+        Assert.Empty(await ListAsync(tenant, $"?cursor={example.GetProperty("next").GetString()}", host.RitaKey));
+    }
+
     private async Task<JsonElement> ChangeAsync(HttpMethod method, string tenant, string route, string key, string json)
     {
         using var response = await host.SendRawAsync(method, TenantErrors.Path(tenant, route), key, json);
@@ -138,6 +153,8 @@ public sealed class AuditTrailTests(AuditApiHost host) : IClassFixture<AuditApiH
         using var response = await host.GetAsync(TenantErrors.Path(tenant, $"audit{query}"), key);
         return [.. (await Problems.JsonAsync(response)).GetProperty("items").EnumerateArray()];
     }
+
+    private static IEnumerable<string> Names(JsonElement item) => item.EnumerateObject().Select(p => p.Name);
 
     private static string? Text(JsonElement entry, params string[] path) =>
         path.Aggregate(entry, (element, name) => element.GetProperty(name)).GetString();

@@ -55,7 +55,7 @@ internal static class AuditTrailEndpoints
         var after = cursor is { } at ? new AuditPageCursor(at.At, at.Id) : null;
         var result = await audit.ListAsync(query, after, limit, cancellationToken);
         return TypedResults.Ok(new AuditListResponse(
-            [.. result.Entries.Select(e => new AuditEntryView(e.Id, e.At, e.Principal, e.Action, e.Subject, e.Before, e.After))],
+            [.. result.Entries.Select(AuditEntryView.Of)],
             result.Next is null ? null : PageCursorCodec.Encode(result.Next.At, result.Next.EntryId)));
     }
 
