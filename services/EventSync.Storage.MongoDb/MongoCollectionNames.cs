@@ -12,6 +12,8 @@ internal static class MongoCollectionNames
 
     public const string RecordLinkSettings = "record_link_settings";
 
+    public const string AuditEntries = "audit_entries";
+
     public const string DigestClaims = "digest_claims";
 
     public const string AlertWindows = "alert_windows";

@@ -86,6 +86,11 @@ internal static class MongoMappings
                 map.AutoMap();
                 map.MapIdMember(d => d.TenantId);
             });
+            BsonClassMap.TryRegisterClassMap<AuditEntryDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
             BsonClassMap.TryRegisterClassMap<ErrorQueryDocument>(map =>
             {
                 map.AutoMap();

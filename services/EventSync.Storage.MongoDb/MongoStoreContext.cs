@@ -40,6 +40,8 @@ public sealed class MongoStoreContext
 
     internal IMongoCollection<RecordLinkSettingsDocument> RecordLinks => Collection<RecordLinkSettingsDocument>(MongoCollectionNames.RecordLinkSettings);
 
+    internal IMongoCollection<AuditEntryDocument> Audit => Collection<AuditEntryDocument>(MongoCollectionNames.AuditEntries);
+
     internal IMongoCollection<DigestClaimDocument> DigestClaims => Collection<DigestClaimDocument>(MongoCollectionNames.DigestClaims);
 
     internal IMongoCollection<AlertWindowDocument> AlertWindows => Collection<AlertWindowDocument>(MongoCollectionNames.AlertWindows);

@@ -1,3 +1,4 @@
+using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb.Queries;
 using Microsoft.Extensions.Options;
@@ -6,10 +7,10 @@ using MongoDB.Bson;
 namespace EventSync.Storage.MongoDb;
 
 /// <summary>
-/// Start-up (the deployment check, every collection's indexes, the card counters of an older database) and readiness
+/// Start-up (the deployment check, every collection's indexes and TTL retentions, the card counters of an older database) and readiness
 /// of the MongoDB store.
 /// </summary>
-public sealed class MongoStoreLifecycle(MongoStoreContext context, IOptions<MongoStoreOptions> options) : IStoreLifecycle
+public sealed class MongoStoreLifecycle(MongoStoreContext context, IOptions<MongoStoreOptions> options, IOptions<AuditTrailOptions> audit) : IStoreLifecycle
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +22,10 @@ public sealed class MongoStoreLifecycle(MongoStoreContext context, IOptions<Mong
         await context.DigestClaims.Indexes.CreateOneAsync(DigestClaimQueries.Index(), cancellationToken: cancellationToken);
         await context.AlertWindows.Indexes.CreateManyAsync(AlertWindowQueries.Indexes(), cancellationToken);
         await context.Requests.Indexes.CreateManyAsync(ResyncQueries.Indexes(), cancellationToken);
-        await MongoResyncRetention.EnsureAsync(context, options.Value.FinishedResyncRetention, cancellationToken);
+        await MongoTtlRetention.EnsureAsync(
+            context, context.Requests, ResyncQueries.FinishedExpiryIndex(options.Value.FinishedResyncRetention), options.Value.FinishedResyncRetention, cancellationToken);
+        await context.Audit.Indexes.CreateManyAsync(AuditQueries.Indexes(), cancellationToken);
+        await MongoTtlRetention.EnsureAsync(context, context.Audit, AuditQueries.ExpiryIndex(audit.Value.Retention), audit.Value.Retention, cancellationToken);
         await MongoErrorCardRebuild.InitializeAsync(context, cancellationToken);
     }
 

@@ -37,6 +37,8 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         { "get", "/api/tenants/{tenantId}/notification-settings" },
         { "put", "/api/tenants/{tenantId}/notification-settings" },
         { "post", "/api/tenants/{tenantId}/notifications/test" },
+        { "get", "/api/tenants/{tenantId}/audit" },
+        { "get", "/api/tenants/{tenantId}/audit/export.csv" },
     };
 
     [Theory]

@@ -1,7 +1,6 @@
 using EventSync.Dashboard.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Standalone;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace EventSync.Dashboard.Tests;
@@ -23,7 +22,7 @@ public sealed class ResyncAllAndRolesTests
         await SeedAsync(host);
         await using var browser = await OperatorBrowser.OpenAsync(1280, 900);
         var page = browser.Page;
-        await SignInAsync(page, host, host.AdminKey);
+        await DashboardSignIn.WithInvalidEmailCardAsync(page, host, Tenant, host.AdminKey);
         await page.GetByTestId("card-invalid-email").ClickAsync();
         await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(50);
 
@@ -59,7 +58,7 @@ public sealed class ResyncAllAndRolesTests
         await using var browser = await OperatorBrowser.OpenAsync(1280, 900);
         var page = browser.Page;
 
-        await SignInAsync(page, host, readerKey);
+        await DashboardSignIn.WithInvalidEmailCardAsync(page, host, Tenant, readerKey);
         await page.GetByTestId("card-invalid-email").ClickAsync();
 
         await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(50);
@@ -85,14 +84,5 @@ public sealed class ResyncAllAndRolesTests
                 .Sum(c => c.GetProperty("currentErrors").GetInt64()) == CardSize,
             TimeSpan.FromSeconds(60),
             "the reported failures classified into one card");
-    }
-
-    private static async Task SignInAsync(IPage page, RunningStandalone host, string key)
-    {
-        await page.GotoAsync(host.Address.ToString());
-        await page.GetByTestId("login-tenant").FillAsync(Tenant);
-        await page.GetByTestId("login-key").FillAsync(key);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("card-invalid-email")).ToBeVisibleAsync();
     }
 }

@@ -18,6 +18,7 @@ const state = {
   lang: "en", apiKey: "", tenant: "", catalog: null, health: null,
   card: null, errors: [], next: null, selected: new Set(),
   resync: null, panelErrorId: null, allocationToConfirm: null,
+  resyncs: { items: [], next: null }, activity: { items: [], next: null },
 };
 
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
@@ -268,6 +269,7 @@ async function refresh() {
     await showWhetherTenantIsKnown(health);
     await loadTrend();
     await loadResyncs(false);
+    await loadActivity(false);
   } catch (error) {
     showProblem(error);
   }
@@ -363,6 +365,7 @@ async function putAllocation(allocation) {
     $("allocation-status").textContent = usage.allocatedToHubSpot == null
       ? t("usage.cleared") : t("usage.saved", { allocated: formatNumber(usage.allocatedToHubSpot) });
     $("allocation-status").hidden = false;
+    loadActivity(false);
   } catch (error) {
     if (error.status === 400) showFieldErrors(form, error.problem);
     else showProblem(error);
@@ -1089,19 +1092,30 @@ async function afterIgnoreOrRestore(message, result) {
 
 // ---- Resync requests: newest first, a page at a time -----------------------------------------------------------
 
-async function loadResyncs(append) {
+/** A list the API pages newest first, ten at a time: the first page again, or the next one appended. */
+async function loadTenPerPage(path, list, append, render) {
   try {
-    const page = await getJson(tenantPath(`/resync-requests${query({ limit: 10, cursor: append ? state.resyncsNext : "" })}`));
-    state.resyncs = append ? [...(state.resyncs ?? []), ...page.items] : page.items;
-    state.resyncsNext = page.next;
-    renderResyncs();
+    const page = await getJson(tenantPath(`${path}${query({ limit: 10, cursor: append ? list.next : "" })}`));
+    list.items = append ? [...list.items, ...page.items] : page.items;
+    list.next = page.next;
+    render();
   } catch (error) {
     showProblem(error);
   }
 }
 
+/** The rows of the table {name}-table, or the sentence {name}-none when there are none, and "More" while there is more. */
+function showTenPerPage(name, rows, next) {
+  $(`${name}-rows`).replaceChildren(...rows);
+  $(`${name}-none`).hidden = rows.length > 0;
+  $(`${name}-table`).hidden = rows.length === 0;
+  $(`${name}-more`).hidden = !next;
+}
+
+const loadResyncs = (append) => loadTenPerPage("/resync-requests", state.resyncs, append, renderResyncs);
+
 function renderResyncs() {
-  const rows = (state.resyncs ?? []).map((request) => {
+  const rows = state.resyncs.items.map((request) => {
     const row = document.createElement("tr");
     row.dataset.testid = "resync-row";
     const who = request.kind === "automatic" ? t("resyncs.automatic") : request.requestedBy;
@@ -1110,14 +1124,12 @@ function renderResyncs() {
     row.append(cell(formatDate(request.requestedAt), "nowrap"), cell(who), cell(t(`resync.outcome.${request.outcome}`)), cell(counts));
     return row;
   });
-  $("resyncs-rows").replaceChildren(...rows);
-  $("resyncs-none").hidden = rows.length > 0;
-  $("resyncs-table").hidden = rows.length === 0;
-  $("resyncs-more").hidden = !state.resyncsNext;
+  showTenPerPage("resyncs", rows, state.resyncs.next);
 }
 
 async function refreshCardsQuietly() {
   loadResyncs(false);
+  loadActivity(false);
   try {
     const health = await getJson(tenantPath(`/sync-health${query({ lang: state.lang })}`));
     state.health = health;
@@ -1205,6 +1217,7 @@ async function createView() {
     const created = await getJson(tenantPath("/views"), { method: "POST", body });
     const view = await getJson(tenantPath(`/views/${encodeURIComponent(created.id)}`));
     renderView(view, created.page);
+    loadActivity(false);
   } catch (error) {
     showProblem(error);
   }
@@ -1234,20 +1247,23 @@ function renderView(view, page) {
   $("view").scrollIntoView({ block: "nearest" });
 }
 
-/** A plain link cannot send X-Api-Key, so the CSV is fetched and handed to the browser as a blob download. */
+/** A plain link cannot send X-Api-Key, so a CSV is fetched and handed to the browser as a blob download. */
+async function download(path, file) {
+  const blob = await (await send(path)).blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 async function exportCsv() {
   try {
-    const response = await send(tenantPath(`/errors/export.csv${query({ ...errorFilter(), lang: state.lang })}`));
-    const blob = await response.blob();
     const file = exportFileName(new Date());
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = file;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    await download(tenantPath(`/errors/export.csv${query({ ...errorFilter(), lang: state.lang })}`), file);
     showDetailsNotice(t("details.exported", { file }));
   } catch (error) {
     showProblem(error);
@@ -1256,10 +1272,80 @@ async function exportCsv() {
 
 /** sync-errors_acme-eu_invalid-email_2026-12-07T1405Z.csv: whose, which errors, when (UTC), safe on every file system. */
 function exportFileName(now) {
-  const safe = (text) => String(text).replace(/[^A-Za-z0-9._-]+/g, "-");
   const what = state.card.fingerprint ? `${state.card.errorType}-${state.card.fingerprint}` : state.card.errorType;
-  const when = now.toISOString().slice(0, 16).replace(/:/g, "") + "Z";
-  return `${t("file.errors")}_${safe(state.tenant)}_${safe(what)}_${when}.csv`;
+  return `${t("file.errors")}_${safeFileName(state.tenant)}_${safeFileName(what)}_${fileTime(now)}.csv`;
+}
+
+const safeFileName = (text) => String(text).replace(/[^A-Za-z0-9._-]+/g, "-");
+const fileTime = (now) => now.toISOString().slice(0, 16).replace(/:/g, "") + "Z";
+
+// ---- Activity: the audit trail, newest first, a page at a time ---------------------------------------------------
+
+const loadActivity = (append) => loadTenPerPage("/audit", state.activity, append, renderActivity);
+
+function renderActivity() {
+  const rows = state.activity.items.map((entry) => {
+    const row = document.createElement("tr");
+    row.dataset.testid = "activity-row";
+    row.append(cell(formatDate(entry.at), "nowrap"), cell(entry.principal), cell(actionText(entry)), cell(activityDetails(entry) || null));
+    return row;
+  });
+  showTenPerPage("activity", rows, state.activity.next);
+}
+
+/** The action in words; an action this page does not know yet shows its wire name. */
+function actionText(entry) {
+  const key = `activity.action.${entry.action}`;
+  const count = entry.subject?.errors ?? entry.subject?.errorIds?.length ?? 0;
+  return hasText(state.lang, key) ? t(key, { count }) : entry.action;
+}
+
+/** What the change touched (a request, a view, a filter), then each value that changed: "label: before → after". */
+function activityDetails(entry) {
+  const subject = entry.subject ?? {};
+  const parts = [];
+  if (subject.requestId) parts.push(t("activity.request", { id: shortId(subject.requestId) }));
+  if (subject.requestIds) parts.push(t("activity.requests", { count: subject.requestIds.length }));
+  if (subject.viewId) parts.push(t("activity.view", { id: shortId(subject.viewId) }));
+  if (subject.filter) parts.push(t("activity.filter", { filter: changes(null, subject.filter) || t("activity.everything") }));
+  const changed = changes(entry.before, entry.after);
+  if (changed) parts.push(changed);
+  return parts.join(" · ");
+}
+
+function changes(before, after) {
+  if (!after || typeof after !== "object") return "";
+  const keys = Object.keys(after).filter((key) => before
+    ? JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)
+    : !isEmptyValue(after[key]));
+  return keys.map((key) => before
+    ? `${fieldLabel(key)}: ${valueText(before[key])} → ${valueText(after[key])}`
+    : `${fieldLabel(key)}: ${valueText(after[key])}`).join("; ");
+}
+
+const isEmptyValue = (value) => value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
+const shortId = (id) => String(id).slice(0, 8);
+
+function fieldLabel(key) {
+  return hasText(state.lang, `activity.field.${key}`) ? t(`activity.field.${key}`) : key;
+}
+
+function valueText(value) {
+  if (isEmptyValue(value)) return t("activity.notSet");
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "boolean") return t(value ? "activity.yes" : "activity.no");
+  if (typeof value === "number") return formatNumber(value);
+  return String(value);
+}
+
+async function exportActivity() {
+  try {
+    const file = `${t("file.activity")}_${safeFileName(state.tenant)}_${fileTime(new Date())}.csv`;
+    await download(tenantPath("/audit/export.csv"), file);
+    notify(t("details.exported", { file }));
+  } catch (error) {
+    showProblem(error);
+  }
 }
 
 // ---- Notification settings ----------------------------------------------------------------------------------------
@@ -1306,6 +1392,7 @@ async function saveSettings(event) {
     await getJson(tenantPath("/notification-settings"), { method: "PUT", body: readSettings(form) });
     $("settings").close();
     notify(t("settings.saved"));
+    loadActivity(false);
   } catch (error) {
     if (error.status === 400) showFieldErrors(form, error.problem);
     else if (error.status !== 401) showFieldErrors(form, { detail: error.message });
@@ -1398,6 +1485,8 @@ function wire() {
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("error-panel").hidden && !$("settings").open) closeErrorPanel(); });
   $("more").addEventListener("click", () => loadErrors(true));
   $("resyncs-more").addEventListener("click", () => loadResyncs(true));
+  $("activity-more").addEventListener("click", () => loadActivity(true));
+  $("activity-export").addEventListener("click", exportActivity);
 }
 
 function start() {

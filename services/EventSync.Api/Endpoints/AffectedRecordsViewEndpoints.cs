@@ -1,9 +1,10 @@
 using EventSync.Api.RateLimiting;
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
+using EventSync.Core.Audit;
 using EventSync.Core.Links;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ internal static class AffectedRecordsViewEndpoints
         string tenantId,
         HttpRequest request,
         IViewStore views,
+        AuditRecorder audit,
         TimeProvider clock,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
@@ -59,6 +61,7 @@ internal static class AffectedRecordsViewEndpoints
         var now = clock.GetUtcNow();
         var view = new AffectedRecordsView(Guid.NewGuid().ToString("N"), tenantId, query, now, now + options.Value.ViewLifetime);
         await views.SaveAsync(view, cancellationToken);
+        await audit.RecordAsync(request.HttpContext, tenantId, AuditActions.ViewCreated, new { ViewId = view.Id, view.ExpiresAt }, null, ViewFilter.Of(query), cancellationToken);
         var url = $"/api/tenants/{Uri.EscapeDataString(tenantId)}/views/{view.Id}";
         return TypedResults.Created(url, new ViewCreated(view.Id, view.ExpiresAt, url, PageOf(tenantId, view.Id)));
     }
@@ -78,18 +81,14 @@ internal static class AffectedRecordsViewEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no view '{viewId}', or it has expired.");
         }
 
-        var filter = view.Filter;
         var links = await linkSettings.GetAsync(tenantId, cancellationToken);
         return TypedResults.Ok(new AffectedRecordsViewResponse(
             view.Id,
             view.CreatedAt,
             view.ExpiresAt,
-            new ViewFilter(filter.ErrorType, filter.Category, filter.State?.ToWire(), filter.ObjectType, Instant(filter.SeenFrom), Instant(filter.SeenTo), filter.Text, filter.Fingerprint),
-            RecordsAsync(records.AffectedRecordsAsync(filter, cancellationToken), links, cancellationToken)));
+            ViewFilter.Of(view.Filter),
+            RecordsAsync(records.AffectedRecordsAsync(view.Filter, cancellationToken), links, cancellationToken)));
     }
-
-    private static string? Instant(DateTimeOffset? instant) =>
-        instant?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     private static async IAsyncEnumerable<AffectedRecordView> RecordsAsync(
         IAsyncEnumerable<AffectedRecord> records, RecordLinkSettings links, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
+using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
@@ -22,13 +24,15 @@ internal static class ApiAllocationEndpoints
         return tenant;
     }
 
-    private static async Task<IResult> PutAsync(string tenantId, HttpRequest request, IApiUsageStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(
+        string tenantId, HttpRequest request, IApiUsageStore store, AuditRecorder audit, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
         long? allocation = null;
         var valid = body is { } json && TryRead(json, problems, out allocation);
-        if (allocation is { } requested && await store.GetUsageAsync(tenantId, cancellationToken) is { } usage && requested > usage.SalesforceLimit)
+        var usage = await store.GetUsageAsync(tenantId, cancellationToken);
+        if (allocation is { } requested && usage is not null && requested > usage.SalesforceLimit)
         {
             problems.Add(Field, $"At most {usage.SalesforceLimit}, the tenant's Salesforce daily API limit; {requested} is above it.");
         }
@@ -39,6 +43,9 @@ internal static class ApiAllocationEndpoints
         }
 
         var stored = await store.SetAllocationAsync(tenantId, allocation, cancellationToken);
+        // The allocation before is known once an engine reported figures: the store keeps no other record of it.
+        var before = usage is null ? null : new { usage.AllocatedToHubSpot };
+        await audit.RecordAsync(request.HttpContext, tenantId, AuditActions.AllocationChanged, null, before, new { stored.AllocatedToHubSpot }, cancellationToken);
         return TypedResults.Ok(new ApiAllocationView(stored.UsedLast24h, stored.SalesforceLimit, stored.AllocatedToHubSpot, stored.ReportedAt));
     }
 

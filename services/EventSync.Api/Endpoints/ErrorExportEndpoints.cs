@@ -62,9 +62,12 @@ internal static partial class ErrorExportEndpoints
         }
 
         var when = now.UtcDateTime.ToString("yyyy-MM-dd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var parts = new[] { "sync-errors", tenantId, selection, when }.OfType<string>().Select(part => UnsafeFileNameCharacters().Replace(part, "-"));
+        var parts = new[] { "sync-errors", tenantId, selection, when }.OfType<string>().Select(SafeFileNamePart);
         return $"{string.Join('_', parts)}.csv";
     }
+
+    /// <summary>A part of a download's file name: any character but letters, digits, '.', '_' and '-' becomes '-'.</summary>
+    public static string SafeFileNamePart(string part) => UnsafeFileNameCharacters().Replace(part, "-");
 
     [GeneratedRegex("[^A-Za-z0-9._-]")]
     private static partial Regex UnsafeFileNameCharacters();

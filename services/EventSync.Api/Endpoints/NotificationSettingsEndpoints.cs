@@ -1,6 +1,8 @@
+using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Settings;
+using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
@@ -31,6 +33,7 @@ internal static class NotificationSettingsEndpoints
         string tenantId,
         HttpRequest request,
         INotificationSettingsStore store,
+        AuditRecorder audit,
         CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
@@ -41,7 +44,11 @@ internal static class NotificationSettingsEndpoints
             return problems.ToResult("The notification settings are not valid; nothing was saved.");
         }
 
+        var before = await store.GetAsync(tenantId, cancellationToken);
         await store.SaveAsync(settings, cancellationToken);
+        // The settings hold no secret (addresses, times, a language); the SMTP server's credentials are configuration.
+        await audit.RecordAsync(
+            request.HttpContext, tenantId, AuditActions.NotificationSettingsChanged, null, before is null ? null : ViewOf(before), ViewOf(settings), cancellationToken);
         return TypedResults.Ok(ViewOf(settings));
     }
 

@@ -1,6 +1,8 @@
+using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Settings;
+using EventSync.Core.Audit;
 using EventSync.Core.Links;
 
 namespace EventSync.Api.Endpoints;
@@ -30,7 +32,8 @@ internal static class RecordLinkSettingsEndpoints
     private static async Task<RecordLinkSettingsView> GetAsync(string tenantId, IRecordLinkSettingsStore store, CancellationToken cancellationToken) =>
         ViewOf(await store.GetAsync(tenantId, cancellationToken));
 
-    private static async Task<IResult> PutAsync(string tenantId, HttpRequest request, IRecordLinkSettingsStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(
+        string tenantId, HttpRequest request, IRecordLinkSettingsStore store, AuditRecorder audit, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
@@ -40,7 +43,9 @@ internal static class RecordLinkSettingsEndpoints
             return problems.ToResult("The record link settings are not valid; nothing was saved.");
         }
 
+        var before = await store.GetAsync(tenantId, cancellationToken);
         await store.SaveAsync(settings, cancellationToken);
+        await audit.RecordAsync(request.HttpContext, tenantId, AuditActions.RecordLinksChanged, null, ViewOf(before), ViewOf(settings), cancellationToken);
         return TypedResults.Ok(ViewOf(settings));
     }
 

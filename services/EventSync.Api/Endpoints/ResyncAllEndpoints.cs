@@ -1,9 +1,11 @@
+using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Resync;
 using EventSync.Api.Security;
 using EventSync.Contracts;
+using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +43,7 @@ internal static class ResyncAllEndpoints
         HttpRequest request,
         ISyncErrorQueries queries,
         ResyncSubmitter submitter,
+        AuditRecorder audit,
         IOptions<ApiOptions> options,
         CancellationToken cancellationToken)
     {
@@ -84,8 +87,13 @@ internal static class ResyncAllEndpoints
         }
 
         var accepted = new ResyncAllAccepted(requestIds, moved, alreadyPending);
-        return requestIds.Count == 0
-            ? TypedResults.Ok(accepted)
-            : TypedResults.Accepted($"/api/tenants/{Uri.EscapeDataString(tenantId)}/resync-requests", accepted);
+        if (requestIds.Count == 0)
+        {
+            return TypedResults.Ok(accepted);
+        }
+
+        await audit.RecordAsync(
+            request.HttpContext, tenantId, AuditActions.ResyncAll, new { Filter = ViewFilter.Of(query), RequestIds = requestIds, Errors = moved }, null, null, cancellationToken);
+        return TypedResults.Accepted($"/api/tenants/{Uri.EscapeDataString(tenantId)}/resync-requests", accepted);
     }
 }

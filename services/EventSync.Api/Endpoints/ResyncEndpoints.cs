@@ -1,9 +1,11 @@
+using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Resync;
 using EventSync.Api.Security;
 using EventSync.Contracts;
+using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
@@ -41,6 +43,7 @@ internal static class ResyncEndpoints
         HttpRequest request,
         ISyncErrorQueries queries,
         ResyncSubmitter submitter,
+        AuditRecorder audit,
         CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
@@ -63,8 +66,13 @@ internal static class ResyncEndpoints
 
         var byId = found.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var answer = await submitter.SubmitAsync(tenantId, request.HttpContext.ApiPrincipal().Name, [.. ids.Select(id => byId[id])], cancellationToken);
-        return answer.RequestId is null
-            ? TypedResults.Ok(answer)
-            : TypedResults.Accepted(ResyncRequestEndpoints.PathOf(tenantId, answer.RequestId), answer);
+        if (answer.RequestId is null)
+        {
+            return TypedResults.Ok(answer);
+        }
+
+        await audit.RecordAsync(
+            request.HttpContext, tenantId, AuditActions.Resync, new { answer.RequestId, ErrorIds = answer.Accepted, Errors = answer.Accepted.Count }, null, null, cancellationToken);
+        return TypedResults.Accepted(ResyncRequestEndpoints.PathOf(tenantId, answer.RequestId), answer);
     }
 }

@@ -1,4 +1,5 @@
 using EventSync.Api.Assignment;
+using EventSync.Api.Audit;
 using EventSync.Api.Endpoints;
 using EventSync.Api.Ingestion;
 using EventSync.Api.OpenApi;
@@ -39,6 +40,7 @@ public static class ApiExtensions
         services.AddScoped<ResyncSubmitter>();
         services.AddScoped<ErrorSelection>();
         services.AddScoped<ErrorAssigner>();
+        services.AddScoped<AuditRecorder>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
@@ -84,7 +86,8 @@ public static class ApiExtensions
             .MapResyncRequests()
             .MapRecordLinkSettings()
             .MapNotificationSettings()
-            .MapNotificationTest();
+            .MapNotificationTest()
+            .MapAuditTrail();
         return app;
     }
 

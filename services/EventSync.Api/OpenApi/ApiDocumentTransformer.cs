@@ -29,6 +29,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["RecordLinkSettings"] = "Where a tenant's records live in HubSpot and Salesforce, so that record ids link to them.",
         ["NotificationSettings"] = "Who hears about a tenant's errors, and how often.",
         ["NotificationTest"] = "Send a test digest to the tenant's recipients.",
+        ["AuditTrail"] = "Who changed what in a tenant and when, with the values before and after; as a list and as CSV.",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -5,11 +5,14 @@ namespace EventSync.Api.OpenApi;
 
 /// <summary>
 /// Examples the reference shows and tools can send: a realistic ingested failure (Salesforce refused a contact for a
-/// missing last name), the 400 of an invalid event and the 401 of a missing key, as the API writes them.
+/// missing last name), the 400 of an invalid event, the 401 of a missing key and a page of the audit trail, as the API
+/// writes them.
 /// </summary>
 internal static class ApiExamples
 {
     public const string IngestOperationId = "IngestFailures";
+
+    public const string AuditOperationId = "ListAuditEntries";
 
     public static JsonNode SyncFailureReported() => JsonNode.Parse("""
         {
@@ -39,6 +42,32 @@ internal static class ApiExamples
             "tenantId": ["\"acme eu\" is not a tenant id: 1 to 64 characters, letters, digits, '.', '_', ':' or '-', starting with a letter or digit."],
             "errors": ["must hold at least one error."]
           }
+        }
+        """)!;
+
+    public static JsonNode AuditPage() => JsonNode.Parse("""
+        {
+          "items": [
+            {
+              "id": "019af8a6c2d07b3e9a41c5d2e8f60b17",
+              "at": "2026-12-07T10:15:02.481Z",
+              "principal": "ada",
+              "action": "record-links.changed",
+              "subject": null,
+              "before": { "hubSpotPortalId": "4712", "hubSpotAppUrl": null, "salesforceInstanceUrl": null },
+              "after": { "hubSpotPortalId": "4712", "hubSpotAppUrl": null, "salesforceInstanceUrl": "https://acme.my.salesforce.com" }
+            },
+            {
+              "id": "019af8a1f3a47c0d8b12e6f4a9c3d580",
+              "at": "2026-12-07T10:09:47.120Z",
+              "principal": "otto",
+              "action": "resync",
+              "subject": { "requestId": "5b7e2c1a-9d4f-4e8b-a6c3-2f1d0e9b8a71", "errorIds": ["3f9c0e1a2b4c5d6e7f801234"], "errors": 1 },
+              "before": null,
+              "after": null
+            }
+          ],
+          "next": "NjM5MzIyMzQ5ODcxMjAwMDAwOjAxOWFmOGExZjNhNDdjMGQ4YjEyZTZmNGE5YzNkNTgw"
         }
         """)!;
 

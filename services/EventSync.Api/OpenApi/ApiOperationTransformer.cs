@@ -62,6 +62,11 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
             ApiExamples.OnResponse(operation, "400", ProblemJson, ApiExamples.InvalidFailureProblem());
         }
 
+        if (operation.OperationId == ApiExamples.AuditOperationId)
+        {
+            ApiExamples.OnResponse(operation, "200", "application/json", ApiExamples.AuditPage());
+        }
+
         return Task.CompletedTask;
     }
 

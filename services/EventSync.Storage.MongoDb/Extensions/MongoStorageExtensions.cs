@@ -1,3 +1,4 @@
+using EventSync.Core.Audit;
 using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
@@ -33,6 +34,10 @@ public static class MongoStorageExtensions
                 o => o.FinishedResyncRetention >= MongoStoreOptions.MinFinishedResyncRetention && o.FinishedResyncRetention <= MongoStoreOptions.MaxFinishedResyncRetention,
                 $"{MongoStoreOptions.SectionName}:FinishedResyncRetention must be between {MongoStoreOptions.MinFinishedResyncRetention} and {MongoStoreOptions.MaxFinishedResyncRetention.TotalDays} days.")
             .ValidateOnStart();
+        services.AddOptions<AuditTrailOptions>()
+            .Bind(configuration.GetSection(AuditTrailOptions.SectionName))
+            .Validate(o => o.IsValid, AuditTrailOptions.RetentionProblem)
+            .ValidateOnStart();
         services.TryAddSingleton<IMongoClient>(_ => new MongoClient(ParseSettings(connectionString)));
         services.TryAddSingleton(provider => new MongoStoreContext(
             provider.GetRequiredService<IMongoClient>().GetDatabase(provider.GetRequiredService<IOptions<MongoStoreOptions>>().Value.DatabaseName)));
@@ -51,6 +56,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<IAlertWindowStore, MongoAlertWindowStore>();
         services.AddSingleton<IViewStore, MongoViewStore>();
         services.AddSingleton<IRecordLinkSettingsStore, MongoRecordLinkSettingsStore>();
+        services.AddSingleton<IAuditTrailStore, MongoAuditTrailStore>();
         services.AddSingleton<IOutboxStore, MongoOutboxStore>();
         return services;
     }

@@ -92,11 +92,8 @@ internal static class ResyncQueries
         new(Keys.Ascending(d => d.FinishedAt), new CreateIndexOptions { Name = FinishedExpiryIndexName, ExpireAfter = retention });
 
     /// <summary>The <c>collMod</c> that gives the existing TTL index another retention.</summary>
-    public static BsonDocument ChangeRetention(TimeSpan retention) => new()
-    {
-        { "collMod", MongoCollectionNames.ResyncRequests },
-        { "index", new BsonDocument { { "name", FinishedExpiryIndexName }, { "expireAfterSeconds", (long)retention.TotalSeconds } } },
-    };
+    public static BsonDocument ChangeRetention(TimeSpan retention) =>
+        MongoTtlRetention.ChangeRetention(MongoCollectionNames.ResyncRequests, FinishedExpiryIndexName, retention);
 
     /// <summary>The tenant's budget only as it was read (version 0: none stored yet, so an upsert inserts or collides).</summary>
     public static FilterDefinition<BudgetDocument> BudgetAsRead(string tenantId, long version) =>

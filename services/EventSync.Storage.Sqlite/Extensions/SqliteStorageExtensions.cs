@@ -1,3 +1,4 @@
+using EventSync.Core.Audit;
 using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
@@ -19,6 +20,10 @@ public static class SqliteStorageExtensions
         services.AddOptions<SqliteStoreOptions>()
             .Bind(configuration.GetSection(SqliteStoreOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "EventSync:DataDir must name a directory.");
+        services.AddOptions<AuditTrailOptions>()
+            .Bind(configuration.GetSection(AuditTrailOptions.SectionName))
+            .Validate(o => o.IsValid, AuditTrailOptions.RetentionProblem)
+            .ValidateOnStart();
         services.AddSingleton<SqliteStoreContext>();
         services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
         services.AddSingleton<ISyncErrorStore, SqliteSyncErrorStore>();
@@ -35,6 +40,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IAlertWindowStore, SqliteAlertWindowStore>();
         services.AddSingleton<IViewStore, SqliteViewStore>();
         services.AddSingleton<IRecordLinkSettingsStore, SqliteRecordLinkSettingsStore>();
+        services.AddSingleton<IAuditTrailStore, SqliteAuditTrailStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         return services;
     }

@@ -156,7 +156,24 @@ internal static class SqliteSchema
             salesforce_instance_url TEXT) WITHOUT ROWID;
         """,
 
-        // 6: ignored errors (state 3): a sync of their record still resolves them, and those with a date reopen when it
+        // 6: the audit trail: who changed what, when; a tenant's entries newest first (all, by action, by principal), and the oldest for the pruning.
+        """
+        CREATE TABLE audit_entries (
+            id TEXT NOT NULL PRIMARY KEY,
+            tenant_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            principal TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT,
+            before_value TEXT,
+            after_value TEXT);
+        CREATE INDEX audit_entries_by_time ON audit_entries (tenant_id, at DESC, id DESC);
+        CREATE INDEX audit_entries_by_action ON audit_entries (tenant_id, action, at DESC, id DESC);
+        CREATE INDEX audit_entries_by_principal ON audit_entries (tenant_id, principal, at DESC, id DESC);
+        CREATE INDEX audit_entries_by_age ON audit_entries (at);
+        """,
+
+        // 7: ignored errors (state 3): a sync of their record still resolves them, and those with a date reopen when it
         // comes; errors assigned to people, listed by assignee and counted per card.
         """
         ALTER TABLE sync_errors ADD COLUMN ignored_until INTEGER;

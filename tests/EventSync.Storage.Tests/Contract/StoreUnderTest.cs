@@ -1,3 +1,4 @@
+using EventSync.Core.Audit;
 using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
@@ -40,6 +41,8 @@ public sealed class StoreUnderTest(IServiceProvider services, Func<ValueTask> cl
     public IApiBudgetStore Budget { get; } = services.GetRequiredService<IApiBudgetStore>();
 
     public ITransientRetryStore Retries { get; } = services.GetRequiredService<ITransientRetryStore>();
+
+    public IAuditTrailStore Audit { get; } = services.GetRequiredService<IAuditTrailStore>();
 
     public IOutboxStore Outbox { get; } = services.GetRequiredService<IOutboxStore>();
 

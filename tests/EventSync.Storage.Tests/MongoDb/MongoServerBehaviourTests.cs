@@ -1,3 +1,4 @@
+using EventSync.Core.Audit;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb;
@@ -122,6 +123,20 @@ public sealed class MongoServerBehaviourTests(MongoTestServer server) : IClassFi
         Assert.False(stored.Single(d => d["_id"] == "out").Contains("finishedAt"));
     }
 
+    [Fact]
+    public async Task Should_index_audit_entries_for_expiry_400_days_after_their_time_when_the_store_starts()
+    {
+        await using var store = await StartAsync();
+        await store.Audit.AppendAsync(AuditEntry.Create(Tenant, T0, "olga", AuditActions.Resync, null, null, null), Ct);
+        var entries = store.Services.GetRequiredService<MongoStoreContext>().Database.GetCollection<BsonDocument>("audit_entries");
+
+        var indexes = await (await entries.Indexes.ListAsync(Ct)).ToListAsync(Ct);
+
+        var expiry = Assert.Single(indexes, i => i["name"] == "audit_entries_expiry");
+        Assert.Equal(TimeSpan.FromDays(400).TotalSeconds, expiry["expireAfterSeconds"].ToDouble());
+        Assert.Equal(T0.UtcDateTime, (await entries.Find(FilterDefinition<BsonDocument>.Empty).SingleAsync(Ct))["at"].ToUniversalTime());
+    }
+
     private static ResyncRequestRecord SentRequest(string id, string hubSpotId, string? salesforceId) => new()
     {
         RequestId = id,
@@ -187,6 +202,8 @@ public sealed class MongoServerBehaviourTests(MongoTestServer server) : IClassFi
         public IErrorCardRecount Recount => Services.GetRequiredService<IErrorCardRecount>();
 
         public IResyncRequestStore Resync => Services.GetRequiredService<IResyncRequestStore>();
+
+        public IAuditTrailStore Audit => Services.GetRequiredService<IAuditTrailStore>();
 
         public IStoreLifecycle Lifecycle => Services.GetRequiredService<IStoreLifecycle>();
 

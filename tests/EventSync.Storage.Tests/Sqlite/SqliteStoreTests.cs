@@ -1,4 +1,5 @@
 using EventSync.Contracts;
+using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 using EventSync.Storage.Sqlite;
 using EventSync.Storage.Sqlite.Extensions;
@@ -182,7 +183,7 @@ public sealed class SqliteStoreTests
             typeof(ISyncErrorStore), typeof(ISyncErrorQueries), typeof(IAffectedRecordQueries), typeof(IUnknownErrorGroupQueries), typeof(IApiUsageStore),
             typeof(INotificationSettingsStore), typeof(IViewStore), typeof(IDigestClaimStore), typeof(IAlertWindowStore),
             typeof(IStoreLifecycle), typeof(Core.Resync.IResyncRequestStore), typeof(Core.Resync.IApiBudgetStore), typeof(Core.Resync.ITransientRetryStore),
-            typeof(Core.Links.IRecordLinkSettingsStore),
+            typeof(Core.Links.IRecordLinkSettingsStore), typeof(IAuditTrailStore),
         ];
 
         var resolved = interfaces.Select(stores.GetRequiredService).ToList();
@@ -230,9 +231,51 @@ public sealed class SqliteStoreTests
         Assert.NotNull(await views.GetAsync(Tenant, "later", start.AddHours(3), Ct));
     }
 
-    private static async Task<ServiceProvider> StartAsync(TemporaryDataDir dataDir)
+    [Fact]
+    public async Task Should_remove_the_entries_older_than_the_retention_of_every_tenant_when_an_entry_is_appended()
     {
-        var provider = Provider(dataDir);
+        using var dataDir = new TemporaryDataDir();
+        await using var stores = await StartAsync(dataDir, ("EventSync:Audit:Retention", "30.00:00:00"));
+        var audit = stores.GetRequiredService<IAuditTrailStore>();
+        var start = SyncFailureBuilder.Start;
+        await audit.AppendAsync(AuditEntry.Create(Tenant, start, "olga", AuditActions.Resync, null, null, null), Ct);
+        await audit.AppendAsync(AuditEntry.Create("portal-9000", start.AddDays(1), "olga", AuditActions.Resync, null, null, null), Ct);
+        var kept = AuditEntry.Create(Tenant, start.AddDays(20), "olga", AuditActions.ViewCreated, null, null, null);
+        await audit.AppendAsync(kept, Ct);
+        Assert.Equal(3L, Scalar(dataDir, "SELECT count(*) FROM audit_entries"));
+
+        var newest = AuditEntry.Create(Tenant, start.AddDays(31).AddHours(1), "olga", AuditActions.AllocationChanged, null, null, null);
+        await audit.AppendAsync(newest, Ct);
+
+        Assert.Equal([newest.Id, kept.Id], (await audit.ListAsync(new AuditQuery(Tenant), null, 10, Ct)).Entries.Select(e => e.Id));
+        Assert.Equal(0L, Scalar(dataDir, "SELECT count(*) FROM audit_entries WHERE tenant_id = 'portal-9000'"));
+    }
+
+    [Theory]
+    [InlineData("12:00:00")]
+    [InlineData("4000.00:00:00")]
+    public void Should_refuse_to_start_when_the_audit_retention_is_out_of_range(string retention)
+    {
+        using var dataDir = new TemporaryDataDir();
+        using var provider = SqliteStorageProvider.For(dataDir.Path, ("EventSync:Audit:Retention", retention));
+
+        var refused = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AuditTrailOptions>>().Value);
+
+        Assert.Contains("EventSync:Audit:Retention", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_keep_the_audit_trail_400_days_when_no_retention_is_configured()
+    {
+        using var dataDir = new TemporaryDataDir();
+        using var provider = SqliteStorageProvider.For(dataDir.Path);
+
+        Assert.Equal(TimeSpan.FromDays(400), provider.GetRequiredService<IOptions<AuditTrailOptions>>().Value.Retention);
+    }
+
+    private static async Task<ServiceProvider> StartAsync(TemporaryDataDir dataDir, params (string Key, string Value)[] settings)
+    {
+        var provider = SqliteStorageProvider.For(dataDir.Path, settings);
         await provider.GetRequiredService<IStoreLifecycle>().InitializeAsync(Ct);
         return provider;
     }

@@ -92,10 +92,10 @@ public sealed class RunningStandalone : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Sends <paramref name="body"/> as JSON with the admin key; asserts success and returns the answer.</summary>
-    public async Task<JsonElement> SendJsonAsync(HttpMethod method, string path, object body)
+    /// <summary>Sends <paramref name="body"/> as JSON with the admin key, or <paramref name="key"/>; asserts success and returns the answer.</summary>
+    public async Task<JsonElement> SendJsonAsync(HttpMethod method, string path, object body, string? key = null)
     {
-        using var response = await SendAsync(method, path, AdminKey, JsonContent.Create(body));
+        using var response = await SendAsync(method, path, key ?? AdminKey, JsonContent.Create(body));
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }

@@ -1,0 +1,31 @@
+using EventSync.Core.Audit;
+
+namespace EventSync.Api.Queries;
+
+/// <summary>The filters of the audit trail: one action (its wire name) and one principal (a key's name), both optional.</summary>
+internal sealed class AuditFilterParameters
+{
+    public const int MaxPrincipalLength = 200;
+
+    public string? Action { get; init; }
+
+    public string? Principal { get; init; }
+
+    public AuditQuery Read(string tenantId, ValidationProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var action = string.IsNullOrWhiteSpace(Action) ? null : Action.Trim();
+        if (action is not null && !AuditActions.All.Contains(action, StringComparer.Ordinal))
+        {
+            problems.Add("action", $"Not an action of the audit trail; one of: {string.Join(", ", AuditActions.All)}.");
+        }
+
+        var principal = string.IsNullOrWhiteSpace(Principal) ? null : Principal.Trim();
+        if (principal is { Length: > MaxPrincipalLength })
+        {
+            problems.Add("principal", $"At most {MaxPrincipalLength} characters: the name of an API key.");
+        }
+
+        return new AuditQuery(tenantId, action, principal);
+    }
+}
