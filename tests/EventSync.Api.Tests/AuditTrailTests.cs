@@ -61,6 +61,32 @@ public sealed class AuditTrailTests(AuditApiHost host) : IClassFixture<AuditApiH
     }
 
     [Fact]
+    public async Task Should_record_ignore_restore_assign_and_note_with_who_what_and_the_values_when_a_team_works_on_errors()
+    {
+        var tenant = SyncFailures.NewTenant("audit-team");
+        var errors = await host.SeedAsync([SyncFailures.ToSalesforce(tenant, "911", SyncFailures.InvalidEmail), SyncFailures.ToSalesforce(tenant, "912", SyncFailures.InvalidEmail)]);
+        var ids = errors.Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
+
+        await ChangeAsync(HttpMethod.Post, tenant, "errors/ignore", host.OttoKey, """{"filter":{},"untilOccurrences":3,"reason":"test records"}""");
+        await ChangeAsync(HttpMethod.Post, tenant, "errors/restore", host.OttoKey, $$"""{"errorIds":["{{ids[0]}}"]}""");
+        await ChangeAsync(HttpMethod.Put, tenant, $"errors/{ids[0]}/assignee", host.OttoKey, """{"assignee":"Anna"}""");
+        await ChangeAsync(HttpMethod.Put, tenant, $"errors/{ids[0]}/assignee", host.AdaKey, """{"assignee":"Bob"}""");
+        await ChangeAsync(HttpMethod.Post, tenant, $"errors/{ids[0]}/notes", host.AdaKey, """{"text":"Bob takes it."}""");
+
+        var entries = await ListAsync(tenant, "", host.RitaKey);
+
+        Assert.Equal(
+            [("ada", "error.note-added"), ("ada", "error.assigned"), ("otto", "error.assigned"), ("otto", "error.restored"), ("otto", "error.ignored")],
+            entries.Select(e => (e.GetProperty("principal").GetString(), e.GetProperty("action").GetString())));
+        Assert.Equal(("Bob takes it.", ids[0]), (Text(entries[0], "after", "text"), Text(entries[0], "subject", "errorId")));
+        Assert.Equal(("Anna", "Bob"), (Text(entries[1], "before", "assignee"), Text(entries[1], "after", "assignee")));
+        Assert.Equal(JsonValueKind.Null, entries[2].GetProperty("before").GetProperty("assignee").ValueKind);
+        Assert.Equal([ids[0]], entries[3].GetProperty("subject").GetProperty("errorIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(ids, entries[4].GetProperty("subject").GetProperty("errorIds").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(("test records", 3), (Text(entries[4], "after", "reason"), entries[4].GetProperty("after").GetProperty("untilOccurrences").GetInt32()));
+    }
+
+    [Fact]
     public async Task Should_list_one_actions_or_one_principals_entries_page_by_page_when_filtered()
     {
         var tenant = SyncFailures.NewTenant("audit-filter");

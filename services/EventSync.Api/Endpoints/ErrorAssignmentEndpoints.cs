@@ -1,7 +1,9 @@
 using EventSync.Api.Assignment;
+using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
+using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -48,7 +50,8 @@ internal static class ErrorAssignmentEndpoints
         return tenant;
     }
 
-    private static async Task<IResult> AssignManyAsync(string tenantId, HttpRequest request, ErrorSelection selection, ErrorAssigner assigner, CancellationToken cancellationToken)
+    private static async Task<IResult> AssignManyAsync(
+        string tenantId, HttpRequest request, ErrorSelection selection, ErrorAssigner assigner, AuditRecorder audit, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         if (await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken) is not { } body)
@@ -64,11 +67,16 @@ internal static class ErrorAssignmentEndpoints
         }
 
         var changed = await assigner.AssignAsync(tenantId, ids, assignee, request.HttpContext.ApiPrincipal().Name, cancellationToken);
+        if (changed.Count > 0)
+        {
+            await audit.RecordAsync(request.HttpContext, tenantId, AuditActions.ErrorAssigned, ErrorsChanged.Touched(changed), null, new { Assignee = assignee }, cancellationToken);
+        }
+
         return TypedResults.Ok(ErrorsChanged.Of(ids, changed));
     }
 
     private static async Task<IResult> AssignOneAsync(
-        string tenantId, string errorId, HttpRequest request, ISyncErrorQueries queries, ErrorAssigner assigner, CancellationToken cancellationToken)
+        string tenantId, string errorId, HttpRequest request, ISyncErrorQueries queries, ErrorAssigner assigner, AuditRecorder audit, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
@@ -78,17 +86,24 @@ internal static class ErrorAssignmentEndpoints
             return problems.ToResult("The assignment is not valid.");
         }
 
-        if ((await queries.GetManyAsync(tenantId, [errorId], cancellationToken)).Count == 0)
+        var found = await queries.GetManyAsync(tenantId, [errorId], cancellationToken);
+        if (found.Count == 0)
         {
             return NotFound(errorId);
         }
 
         var changed = await assigner.AssignAsync(tenantId, [errorId], assignee, request.HttpContext.ApiPrincipal().Name, cancellationToken);
+        if (changed.Count > 0)
+        {
+            await audit.RecordAsync(
+                request.HttpContext, tenantId, AuditActions.ErrorAssigned, ErrorsChanged.Touched(changed), new { found[0].Assignee }, new { Assignee = assignee }, cancellationToken);
+        }
+
         return TypedResults.Ok(ErrorsChanged.Of([errorId], changed));
     }
 
     private static async Task<IResult> AddNoteAsync(
-        string tenantId, string errorId, HttpRequest request, ISyncErrorStore store, TimeProvider clock, CancellationToken cancellationToken)
+        string tenantId, string errorId, HttpRequest request, ISyncErrorStore store, AuditRecorder audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
@@ -99,9 +114,13 @@ internal static class ErrorAssignmentEndpoints
         }
 
         var note = new ErrorNote(request.HttpContext.ApiPrincipal().Name, clock.GetUtcNow(), text);
-        return await store.AddNoteAsync(tenantId, errorId, note, cancellationToken) is null
-            ? NotFound(errorId)
-            : (IResult)TypedResults.Created($"/api/tenants/{Uri.EscapeDataString(tenantId)}/errors/{Uri.EscapeDataString(errorId)}", note);
+        if (await store.AddNoteAsync(tenantId, errorId, note, cancellationToken) is null)
+        {
+            return NotFound(errorId);
+        }
+
+        await audit.RecordAsync(request.HttpContext, tenantId, AuditActions.ErrorNoteAdded, new { ErrorId = errorId }, null, new { note.Text }, cancellationToken);
+        return TypedResults.Created($"/api/tenants/{Uri.EscapeDataString(tenantId)}/errors/{Uri.EscapeDataString(errorId)}", note);
     }
 
     private static ProblemHttpResult NotFound(string errorId) =>

@@ -1,6 +1,8 @@
+using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
+using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
@@ -42,7 +44,7 @@ internal static class ErrorIgnoreEndpoints
     }
 
     private static async Task<IResult> IgnoreAsync(
-        string tenantId, HttpRequest request, ErrorSelection selection, ISyncErrorStore store, TimeProvider clock, CancellationToken cancellationToken)
+        string tenantId, HttpRequest request, ErrorSelection selection, ISyncErrorStore store, AuditRecorder audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         if (await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken) is not { } body)
@@ -58,11 +60,17 @@ internal static class ErrorIgnoreEndpoints
         }
 
         var changed = await store.IgnoreAsync(tenantId, ids, ignore, cancellationToken);
+        if (changed.Count > 0)
+        {
+            await audit.RecordAsync(
+                request.HttpContext, tenantId, AuditActions.ErrorIgnored, ErrorsChanged.Touched(changed), null, new { ignore.Until, ignore.UntilOccurrences, ignore.Reason }, cancellationToken);
+        }
+
         return TypedResults.Ok(ErrorsChanged.Of(ids, changed));
     }
 
     private static async Task<IResult> RestoreAsync(
-        string tenantId, HttpRequest request, ErrorSelection selection, ISyncErrorStore store, CancellationToken cancellationToken)
+        string tenantId, HttpRequest request, ErrorSelection selection, ISyncErrorStore store, AuditRecorder audit, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
@@ -73,6 +81,11 @@ internal static class ErrorIgnoreEndpoints
         }
 
         var changed = await store.RestoreAsync(tenantId, ids, cancellationToken);
+        if (changed.Count > 0)
+        {
+            await audit.RecordAsync(request.HttpContext, tenantId, AuditActions.ErrorRestored, ErrorsChanged.Touched(changed), null, null, cancellationToken);
+        }
+
         return TypedResults.Ok(ErrorsChanged.Of(ids, changed));
     }
 }

@@ -10,4 +10,7 @@ internal sealed record ErrorsChanged(IReadOnlyList<string> Changed, IReadOnlyLis
         var ids = changed.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         return new([.. named.Where(ids.Contains)], [.. named.Where(id => !ids.Contains(id))]);
     }
+
+    /// <summary>What a change of many errors touched, as the audit trail keeps it: their ids and how many.</summary>
+    public static object Touched(IReadOnlyList<SyncError> changed) => new { ErrorIds = changed.Select(e => e.Id).ToList(), Errors = changed.Count };
 }
