@@ -1,10 +1,7 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
-using EventSync.Notifications.Extensions;
 using EventSync.Notifications.Tests.Infrastructure;
 using EventSync.Testing;
-using EventSync.Testing.Harness;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Notifications.Tests.Harness;
 
@@ -13,31 +10,15 @@ namespace EventSync.Notifications.Tests.Harness;
 /// <c>ISyncErrorStore.AssignAsync</c> as the API does, then the message published. Compiled once the store has
 /// <c>AssignAsync</c> (see the project file).
 /// </summary>
-public sealed class AssignmentEmailTests : IAsyncLifetime
+public sealed class AssignmentEmailTests : SmtpHarnessTest
 {
     private const string Anna = "anna@example.com";
-
-    private SmtpCatcher? _smtp;
-
-    private SmtpCatcher Smtp => _smtp!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _smtp = await SmtpCatcher.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_smtp is not null)
-        {
-            await _smtp.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Should_email_the_assignee_the_errors_still_open_when_the_store_assigned_them()
     {
         var at = DateTimeOffset.UtcNow.AddMinutes(-10);
-        await using var host = await StartAsync();
+        await using var host = await StartWorkerAsync();
         var store = host.Get<ISyncErrorStore>();
         var tenant = SyncFailures.NewTenant("assign-store");
         var errors = await ErrorSeeds.SeedAsync(store, [Failure(tenant, "801", at), Failure(tenant, "802", at), Failure(tenant, "803", at)], at);
@@ -60,7 +41,7 @@ public sealed class AssignmentEmailTests : IAsyncLifetime
     public async Task Should_send_nothing_when_the_store_reassigned_the_errors_before_the_email()
     {
         var at = DateTimeOffset.UtcNow.AddMinutes(-10);
-        await using var host = await StartAsync();
+        await using var host = await StartWorkerAsync();
         var store = host.Get<ISyncErrorStore>();
         var tenant = SyncFailures.NewTenant("assign-store-moved");
         var ids = (await ErrorSeeds.SeedAsync(store, [Failure(tenant, "811", at)], at)).Select(e => e.Id).ToList();
@@ -72,9 +53,6 @@ public sealed class AssignmentEmailTests : IAsyncLifetime
 
         Assert.Empty(Smtp.Messages);
     }
-
-    private Task<HarnessHost> StartAsync() =>
-        HarnessHost.StartAsync(builder => builder.AddNotificationWorker(), $"--ConnectionStrings:smtp={Smtp.ConnectionString}");
 
     private static SyncFailureReported Failure(string tenant, string hubSpotId, DateTimeOffset at) =>
         SyncFailures.ToSalesforce(tenant, hubSpotId, SyncFailures.InvalidEmail, occurredAt: at);

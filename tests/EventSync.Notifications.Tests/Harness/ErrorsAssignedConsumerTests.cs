@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Notifications.Assignments;
-using EventSync.Notifications.Extensions;
 using EventSync.Notifications.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Harness;
@@ -16,26 +15,10 @@ namespace EventSync.Notifications.Tests.Harness;
 /// The store cannot write an assignee yet, so the errors the email reads are built with Core's transitions and served
 /// through the store's reading interface (<see cref="FixedErrorQueries"/>); settings come from the real store.
 /// </summary>
-public sealed class ErrorsAssignedConsumerTests : IAsyncLifetime
+public sealed class ErrorsAssignedConsumerTests : SmtpHarnessTest
 {
     private const string Anna = "anna@example.com";
     private static readonly DateTimeOffset At = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
-
-    private SmtpCatcher? _smtp;
-
-    private SmtpCatcher Smtp => _smtp!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _smtp = await SmtpCatcher.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_smtp is not null)
-        {
-            await _smtp.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Should_send_one_email_to_the_assignee_with_the_records_the_assigner_and_the_dashboard_link_when_errors_are_assigned_to_an_address()
@@ -148,13 +131,7 @@ public sealed class ErrorsAssignedConsumerTests : IAsyncLifetime
     }
 
     private Task<HarnessHost> StartAsync(IEnumerable<SyncError> errors) =>
-        HarnessHost.StartAsync(
-            builder =>
-            {
-                builder.AddNotificationWorker();
-                builder.Services.AddSingleton<ISyncErrorQueries>(new FixedErrorQueries(errors));
-            },
-            $"--ConnectionStrings:smtp={Smtp.ConnectionString}");
+        StartWorkerAsync(builder => builder.Services.AddSingleton<ISyncErrorQueries>(new FixedErrorQueries(errors)));
 
     private static SyncFailureReported Failure(string tenant, string hubSpotId) => SyncFailures.ToSalesforce(tenant, hubSpotId, SyncFailures.InvalidEmail, occurredAt: At);
 
