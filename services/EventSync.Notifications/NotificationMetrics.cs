@@ -4,7 +4,7 @@ namespace EventSync.Notifications;
 
 /// <summary>
 /// The meter <c>EventSync.Notifications</c>: <c>eventsync.emails.sent</c> and <c>eventsync.emails.failed</c>, tagged with the
-/// <c>kind</c> of email (immediate, daily, weekly, test).
+/// <c>kind</c> of email (immediate, daily, weekly, test, assignment).
 /// </summary>
 public sealed class NotificationMetrics
 {

@@ -34,4 +34,7 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Alert window {WindowId} of {TenantId} dropped: {Reason}")]
     public static partial void AlertWindowDropped(this ILogger logger, string windowId, string tenantId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Assignment of {ErrorCount} errors of {TenantId} emails nobody: {Reason}")]
+    public static partial void AssignmentNotEmailed(this ILogger logger, int errorCount, string tenantId, string reason);
 }

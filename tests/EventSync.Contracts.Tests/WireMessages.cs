@@ -98,6 +98,14 @@ internal static class WireMessages
             PeriodEnd = At,
             Force = true,
         }),
+        new("errors-assigned.schema.json", typeof(ErrorsAssigned), new ErrorsAssigned
+        {
+            TenantId = "portal-4711",
+            Assignee = "anna.meier@example.de",
+            AssignedBy = "ops-dashboard",
+            ErrorIds = ["b3f9a6c2-7e41-4d0a-9c55-1f2e8a7d3c60"],
+            AssignedAt = At,
+        }),
     ];
 
     public static TheoryData<string> SchemaFiles => [.. All.Select(message => message.SchemaFile)];

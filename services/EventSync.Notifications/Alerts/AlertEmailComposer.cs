@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Email;
@@ -22,7 +21,7 @@ internal sealed class AlertEmailComposer(IOptions<NotificationOptions> options)
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(settings);
         var texts = NotificationTexts.For(settings.Language);
-        var catalog = LocalizedCatalog.From(ErrorCatalog.Default, settings.Language).Categories.SelectMany(c => c.ErrorTypes).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var catalog = CatalogErrorTypes.In(settings.Language);
         var zone = DigestSchedule.FindZone(settings.TimeZone) ?? TimeZoneInfo.Utc;
         var intro = NotificationTexts.Format(texts.AlertIntro, Local(window.OpenedAt, zone), Local(now < window.ClosesAt ? now : window.ClosesAt, zone) + $" ({zone.Id})", window.Total);
         var types = window.CountsByErrorType
@@ -32,11 +31,9 @@ internal sealed class AlertEmailComposer(IOptions<NotificationOptions> options)
         var more = window.Total - window.Entries.Count;
 
         var text = new StringBuilder();
-        var html = new StringBuilder();
         var heading = NotificationTexts.Format(texts.AlertHeading, window.TenantId);
         text.AppendLine(heading).AppendLine().AppendLine(intro).AppendLine();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{texts.Language}\"><head><meta charset=\"utf-8\"><title>{HtmlEncode(heading)}</title></head>");
-        html.Append(CultureInfo.InvariantCulture, $"<body style=\"font-family:Arial,Helvetica,sans-serif;color:#1d2733;max-width:720px\"><h1 style=\"font-size:20px\">{HtmlEncode(heading)}</h1><p>{HtmlEncode(intro)}</p><ul>");
+        var html = EmailHtml.Start(texts.Language, heading).Append(CultureInfo.InvariantCulture, $"<p>{HtmlEncode(intro)}</p><ul>");
         foreach (var (count, title, fix) in types)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- {title}: {count}").AppendLine(CultureInfo.InvariantCulture, $"  {texts.Fix}: {fix}");
@@ -54,12 +51,12 @@ internal sealed class AlertEmailComposer(IOptions<NotificationOptions> options)
 
         if (more > 0)
         {
-            text.AppendLine(NotificationTexts.Format(texts.AlertMore, more));
-            html.Append(CultureInfo.InvariantCulture, $"<li>{HtmlEncode(NotificationTexts.Format(texts.AlertMore, more))}</li>");
+            text.AppendLine(NotificationTexts.Format(texts.AndMore, more));
+            html.Append(CultureInfo.InvariantCulture, $"<li>{HtmlEncode(NotificationTexts.Format(texts.AndMore, more))}</li>");
         }
 
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{texts.DashboardLink}: {options.Value.DashboardUrl}");
-        html.Append(CultureInfo.InvariantCulture, $"</ul><p><a href=\"{HtmlEncode(options.Value.DashboardUrl.ToString())}\">{HtmlEncode(texts.DashboardLink)}</a></p></body></html>");
+        html.Append("</ul>").AppendLink(options.Value.DashboardUrl, texts.DashboardLink).Append("</body></html>");
 
         var message = EmailAddresses.NewMessage(options.Value.From, settings, NotificationTexts.Format(texts.AlertSubject, window.Total, window.TenantId));
         message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();

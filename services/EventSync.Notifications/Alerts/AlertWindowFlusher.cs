@@ -15,8 +15,7 @@ internal sealed class AlertWindowFlusher(
     INotificationSettingsStore settingsStore,
     ISyncErrorQueries errors,
     AlertEmailComposer composer,
-    IEmailSender email,
-    NotificationMetrics metrics,
+    EmailDelivery delivery,
     TimeProvider time,
     IOptions<NotificationOptions> options,
     ILogger<AlertWindowFlusher> logger)
@@ -68,20 +67,16 @@ internal sealed class AlertWindowFlusher(
             return false;
         }
 
-        var message = composer.Compose(window, settings, time.GetUtcNow());
         try
         {
-            await email.SendAsync(message, cancellationToken);
+            await delivery.SendAsync(composer.Compose(window, settings, time.GetUtcNow()), Kind, window.TenantId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            metrics.Failed(Kind);
-            logger.EmailFailed(Kind, window.TenantId, e.GetType().Name + ": " + e.Message);
+            // Counted and logged by the delivery; the window stays claimed until its lease ends, then the sweep tries again.
             return false;
         }
 
-        metrics.Sent(Kind);
-        logger.EmailSent(Kind, settings.Recipients.Count, window.TenantId, message.Subject);
         if (!await windows.CompleteAlertWindowAsync(window.Id, token, cancellationToken))
         {
             logger.AlertWindowLost(window.Id, window.TenantId);

@@ -102,10 +102,7 @@ internal sealed class DigestEmailComposer(IOptions<NotificationOptions> options)
 
     private string Html(DigestReport report, NotificationTexts texts, string period, (string Label, long Value)[] figures, string chartId)
     {
-        var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{texts.Language}\"><head><meta charset=\"utf-8\"><title>{HtmlEncode(NotificationTexts.Format(texts.DigestHeading, report.TenantId))}</title></head>");
-        html.Append("<body style=\"font-family:Arial,Helvetica,sans-serif;color:#1d2733;max-width:720px\">");
-        html.Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:20px\">{HtmlEncode(NotificationTexts.Format(texts.DigestHeading, report.TenantId))}</h1>");
+        var html = EmailHtml.Start(texts.Language, NotificationTexts.Format(texts.DigestHeading, report.TenantId));
         html.Append(CultureInfo.InvariantCulture, $"<p>{HtmlEncode(texts.Period)}: {HtmlEncode(period)}</p><table style=\"border-collapse:collapse\">");
         foreach (var (label, value) in figures)
         {
@@ -155,7 +152,7 @@ internal sealed class DigestEmailComposer(IOptions<NotificationOptions> options)
 
         html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px\">{HtmlEncode(texts.ChartHeading)}</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<img src=\"cid:{HtmlEncode(chartId)}\" width=\"{DigestChartRenderer.Width}\" height=\"{DigestChartRenderer.Height}\" alt=\"{HtmlEncode(texts.ChartHeading)}\">");
-        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{HtmlEncode(options.Value.DashboardUrl.ToString())}\">{HtmlEncode(texts.DashboardLink)}</a></p>");
+        html.AppendLink(options.Value.DashboardUrl, texts.DashboardLink);
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#57606a;font-size:12px\">{HtmlEncode(NotificationTexts.Format(texts.Footer, report.TenantId))}</p></body></html>");
         return html.ToString();
     }

@@ -16,8 +16,7 @@ internal sealed class DigestSender(
     IDigestClaimStore claims,
     DigestReportBuilder reports,
     DigestEmailComposer composer,
-    IEmailSender email,
-    NotificationMetrics metrics,
+    EmailDelivery delivery,
     TimeProvider time,
     IOptions<NotificationOptions> options,
     ILogger<DigestSender> logger)
@@ -51,20 +50,7 @@ internal sealed class DigestSender(
         var nothing = report.HasNothingToReport && !command.Force;
         if (!nothing)
         {
-            var message = composer.Compose(report, settings, zone, command.Force);
-            try
-            {
-                await email.SendAsync(message, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                metrics.Failed(kind);
-                logger.EmailFailed(kind, command.TenantId, e.GetType().Name + ": " + e.Message);
-                throw;
-            }
-
-            metrics.Sent(kind);
-            logger.EmailSent(kind, settings.Recipients.Count, command.TenantId, message.Subject);
+            await delivery.SendAsync(composer.Compose(report, settings, zone, command.Force), kind, command.TenantId, cancellationToken);
         }
 
         if (!command.Force)

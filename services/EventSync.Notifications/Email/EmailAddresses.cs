@@ -9,9 +9,14 @@ internal static class EmailAddresses
     public static MimeMessage NewMessage(string from, NotificationSettings settings, string subject)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        return NewMessage(from, settings.Recipients, subject);
+    }
+
+    public static MimeMessage NewMessage(string from, IEnumerable<string> recipients, string subject)
+    {
         var message = new MimeMessage { Subject = subject };
         message.From.Add(MailboxAddress.Parse(from));
-        message.To.AddRange(settings.Recipients.Select(MailboxAddress.Parse));
+        message.To.AddRange(recipients.Select(MailboxAddress.Parse));
         return message;
     }
 }

@@ -1,4 +1,5 @@
 using EventSync.Notifications.Alerts;
+using EventSync.Notifications.Assignments;
 using EventSync.Notifications.Consumers;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Email;
@@ -19,7 +20,7 @@ public static class NotificationExtensions
 
     /// <summary>
     /// The notification worker's services: options (<c>EventSync:Notifications</c>), the email sender (SMTP from
-    /// <c>ConnectionStrings:smtp</c>, else the log), digests, alerts, metrics, and the Quartz scheduler with its jobs.
+    /// <c>ConnectionStrings:smtp</c>, else the log), digests, alerts, assignment emails, metrics, and the Quartz scheduler with its jobs.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,11 +35,14 @@ public static class NotificationExtensions
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<DigestEmailComposer>();
         services.AddSingleton<AlertEmailComposer>();
+        services.AddSingleton<AssignmentEmailComposer>();
+        services.AddSingleton<EmailDelivery>();
         services.AddScoped<DigestReportBuilder>();
         services.AddScoped<DigestSender>();
         services.AddScoped<DueDigestPublisher>();
         services.AddScoped<AlertRecorder>();
         services.AddScoped<AlertWindowFlusher>();
+        services.AddScoped<AssignmentNotifier>();
         services.AddSingleton<AlertFlushScheduler>();
         services.AddNotificationScheduler();
         return services;
@@ -51,6 +55,7 @@ public static class NotificationExtensions
         bus.AddConsumer<SyncErrorClassifiedConsumer, SyncErrorClassifiedConsumerDefinition>();
         bus.AddConsumer<TransientErrorSurfacedConsumer, TransientErrorSurfacedConsumerDefinition>();
         bus.AddConsumer<SendErrorDigestConsumer, SendErrorDigestConsumerDefinition>();
+        bus.AddConsumer<ErrorsAssignedConsumer, ErrorsAssignedConsumerDefinition>();
         return bus;
     }
 

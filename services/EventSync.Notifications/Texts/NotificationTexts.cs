@@ -39,10 +39,15 @@ internal sealed record NotificationTexts
         AlertSubject = "EventSync: new sync errors for {1} ({0})",
         AlertHeading = "New sync errors of {0}",
         AlertIntro = "Between {0} and {1}, errors that are new, came back, or no longer resolve by themselves: {2}.",
-        AlertMore = "... and {0} more.",
+        AndMore = "... and {0} more.",
         ReasonNew = "new",
         ReasonReopened = "back again",
         ReasonSurfaced = "kept failing after automatic retries",
+        AssignedSubject = "EventSync: {0} sync errors of {1} assigned to you",
+        AssignedSubjectOne = "EventSync: {0} sync error of {1} assigned to you",
+        AssignedHeading = "Sync errors of {0} assigned to you",
+        AssignedIntro = "These errors are assigned to you and still need fixing: {0}.",
+        AssignedBy = "Assigned by",
     };
 
     public static NotificationTexts Pl { get; } = new()
@@ -74,10 +79,15 @@ internal sealed record NotificationTexts
         AlertSubject = "EventSync: nowe błędy synchronizacji dla {1} ({0})",
         AlertHeading = "Nowe błędy synchronizacji: {0}",
         AlertIntro = "Od {0} do {1} błędy nowe, powracające lub takie, które nie ustępują same: {2}.",
-        AlertMore = "... i {0} więcej.",
+        AndMore = "... i {0} więcej.",
         ReasonNew = "nowy",
         ReasonReopened = "powrócił",
         ReasonSurfaced = "nie ustąpił po automatycznych ponowieniach",
+        AssignedSubject = "EventSync: przypisane do Ciebie błędy synchronizacji dla {1} ({0})",
+        AssignedSubjectOne = "EventSync: przypisany do Ciebie błąd synchronizacji dla {1} ({0})",
+        AssignedHeading = "Przypisane do Ciebie błędy synchronizacji: {0}",
+        AssignedIntro = "Te błędy są przypisane do Ciebie i nadal wymagają naprawy: {0}.",
+        AssignedBy = "Przypisane przez",
     };
 
     public required string Language { get; init; }
@@ -134,13 +144,25 @@ internal sealed record NotificationTexts
 
     public required string AlertIntro { get; init; }
 
-    public required string AlertMore { get; init; }
+    public required string AndMore { get; init; }
 
     public required string ReasonNew { get; init; }
 
     public required string ReasonReopened { get; init; }
 
     public required string ReasonSurfaced { get; init; }
+
+    /// <summary>The subject of an assignment email of several errors: {0} errors of tenant {1}.</summary>
+    public required string AssignedSubject { get; init; }
+
+    /// <summary>The subject of an assignment email of one error.</summary>
+    public required string AssignedSubjectOne { get; init; }
+
+    public required string AssignedHeading { get; init; }
+
+    public required string AssignedIntro { get; init; }
+
+    public required string AssignedBy { get; init; }
 
     /// <summary>The texts of the supported language closest to <paramref name="language"/> (as the catalog picks it).</summary>
     public static NotificationTexts For(string? language) => LocalizedText.LanguageFor(language) == "pl" ? Pl : En;
@@ -154,6 +176,8 @@ internal sealed record NotificationTexts
             DigestFrequency.Weekly => Weekly,
             _ => Immediate,
         };
+
+    public string AssignedSubjectFor(int errors, string tenantId) => Format(errors == 1 ? AssignedSubjectOne : AssignedSubject, errors, tenantId);
 
     public string ReasonText(string reason) => reason switch
     {

@@ -2,7 +2,6 @@ using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
 using EventSync.Notifications.Alerts;
-using EventSync.Notifications.Extensions;
 using EventSync.Notifications.Jobs;
 using EventSync.Notifications.Tests.Infrastructure;
 using EventSync.Testing;
@@ -17,24 +16,8 @@ namespace EventSync.Notifications.Tests.Harness;
 /// The notification worker's consumers on MassTransit's test harness, with the worker's own composition and store, a real
 /// SMTP server in the test process and a fake clock: no broker.
 /// </summary>
-public sealed class NotificationConsumerTests : IAsyncLifetime
+public sealed class NotificationConsumerTests : SmtpHarnessTest
 {
-    private SmtpCatcher? _smtp;
-
-    private SmtpCatcher Smtp => _smtp!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _smtp = await SmtpCatcher.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_smtp is not null)
-        {
-            await _smtp.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Should_gather_the_alerts_of_a_window_into_one_email_when_it_closes()
     {
@@ -156,14 +139,7 @@ public sealed class NotificationConsumerTests : IAsyncLifetime
         Assert.False(claim.Skipped);
     }
 
-    private Task<HarnessHost> StartAsync(FakeTimeProvider time) =>
-        HarnessHost.StartAsync(
-            builder =>
-            {
-                builder.AddNotificationWorker();
-                builder.Services.AddSingleton<TimeProvider>(time);
-            },
-            $"--ConnectionStrings:smtp={Smtp.ConnectionString}");
+    private Task<HarnessHost> StartAsync(FakeTimeProvider time) => StartWorkerAsync(builder => builder.Services.AddSingleton<TimeProvider>(time));
 
     private static Task SaveSettingsAsync(HarnessHost host, string tenant, DigestFrequency frequency) =>
         host.Get<INotificationSettingsStore>().SaveAsync(new NotificationSettings(tenant, true, frequency, ["ops@example.com"], "Europe/Warsaw", "en"), Ct);

@@ -8,7 +8,7 @@ public static class NotificationQueues
     public const string SendErrorDigest = "send-error-digest";
     public const string SendErrorDigestError = "send-error-digest_error";
 
-    private static readonly string[] Endpoints = [SendErrorDigest, "notify-sync-error-classified", "notify-transient-error-surfaced"];
+    private static readonly string[] Endpoints = [SendErrorDigest, "notify-sync-error-classified", "notify-transient-error-surfaced", "notify-errors-assigned"];
 
     public static Task DeleteAllAsync(Uri broker, CancellationToken cancellationToken) => ClassifierQueues.DeleteEndpointsAsync(broker, Endpoints, cancellationToken);
 }
