@@ -7,8 +7,7 @@ namespace EventSync.Notifications.Tests.Harness;
 
 /// <summary>
 /// <see cref="ErrorsAssigned"/> end to end on the real store: errors seeded as the classifier stores them, assigned with
-/// <c>ISyncErrorStore.AssignAsync</c> as the API does, then the message published. Compiled once the store has
-/// <c>AssignAsync</c> (see the project file).
+/// <c>ISyncErrorStore.AssignAsync</c> as the API does, then the message published.
 /// </summary>
 public sealed class AssignmentEmailTests : SmtpHarnessTest
 {

@@ -12,8 +12,9 @@ namespace EventSync.Notifications.Tests.Harness;
 
 /// <summary>
 /// <see cref="ErrorsAssigned"/> on the worker's own composition with MassTransit's test harness and a real SMTP server.
-/// The store cannot write an assignee yet, so the errors the email reads are built with Core's transitions and served
-/// through the store's reading interface (<see cref="FixedErrorQueries"/>); settings come from the real store.
+/// The errors the email reads are built with Core's transitions and served through the store's reading interface
+/// (<see cref="FixedErrorQueries"/>), settings come from the real store; <c>AssignmentEmailTests</c> runs the real
+/// store's path (assigned with <c>AssignAsync</c> as the API does).
 /// </summary>
 public sealed class ErrorsAssignedConsumerTests : SmtpHarnessTest
 {

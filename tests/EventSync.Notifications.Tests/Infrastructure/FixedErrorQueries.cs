@@ -3,8 +3,9 @@ using EventSync.Core.Storage;
 namespace EventSync.Notifications.Tests.Infrastructure;
 
 /// <summary>
-/// The store's reading interface over errors a test built (<see cref="AssignedErrors"/>): what the assignment email reads
-/// while the store has no way yet to write an assignee. Only <see cref="GetManyAsync"/> is served.
+/// The store's reading interface over errors a test built (<see cref="AssignedErrors"/>), for the consumer's cases that
+/// need errors in states a test sets directly (the real store's path: <c>AssignmentEmailTests</c>). Only
+/// <see cref="GetManyAsync"/> is served.
 /// </summary>
 public sealed class FixedErrorQueries(IEnumerable<SyncError> errors) : ISyncErrorQueries
 {
@@ -16,4 +17,6 @@ public sealed class FixedErrorQueries(IEnumerable<SyncError> errors) : ISyncErro
     public Task<ErrorPage> ListAsync(ErrorQuery query, ErrorPageCursor? after, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public IAsyncEnumerable<SyncError> StreamAsync(ErrorQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyDictionary<string, long>> CountAssignedAsync(string tenantId, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
