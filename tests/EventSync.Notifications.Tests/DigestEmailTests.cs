@@ -1,4 +1,5 @@
 using EventSync.Contracts;
+using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Tests.Infrastructure;
@@ -105,11 +106,15 @@ public sealed class DigestEmailTests
     }
 
     [Fact]
-    public async Task Should_leave_an_ignored_error_out_of_the_figures_and_the_records_and_count_it_as_ignored()
+    public async Task Should_leave_an_ignored_error_out_of_the_figures_and_the_records_count_it_as_ignored_and_list_who_has_the_assigned_ones()
     {
         using var store = await SeededStoreAsync();
         var ignored = (await store.Queries.ListAsync(new ErrorQuery(Tenant) { ErrorType = SyncFailures.InvalidEmailType }, null, 10, TestContext.Current.CancellationToken)).Errors.Single();
         await store.Errors.IgnoreAsync(Tenant, [ignored.Id], new ErrorIgnore { IgnoredBy = "ops", IgnoredAt = PeriodEnd }, TestContext.Current.CancellationToken);
+        var current = (await store.Queries.ListAsync(new ErrorQuery(Tenant) { State = SyncErrorState.Open }, null, 10, TestContext.Current.CancellationToken)).Errors
+            .Where(e => e.Category != ErrorCatalog.TransientCategory).ToList();
+        await store.Errors.AssignAsync(Tenant, [.. current.Take(2).Select(e => e.Id)], "anna@example.com", TestContext.Current.CancellationToken);
+        await store.Errors.AssignAsync(Tenant, [current[2].Id], "<b>Bob</b>", TestContext.Current.CancellationToken);
 
         var parsed = await RoundTripAsync(await ComposeAsync(store, "en"));
 
@@ -117,6 +122,8 @@ public sealed class DigestEmailTests
         Assert.Contains("Current errors: 3", parsed.TextBody, StringComparison.Ordinal);
         Assert.Contains("Ignored (left out of these figures): 1", parsed.TextBody, StringComparison.Ordinal);
         Assert.Contains("contact HubSpot 9001: 1", parsed.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Assigned current errors\r\n- anna@example.com: 2\r\n- <b>Bob</b>: 1", (parsed.TextBody ?? "").ReplaceLineEndings("\r\n"), StringComparison.Ordinal);
+        Assert.Contains("<li>&lt;b&gt;Bob&lt;/b&gt;: 1</li>", parsed.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,6 +80,15 @@ internal sealed class DigestEmailComposer(IOptions<NotificationOptions> options)
             }
         }
 
+        if (report.Assignees.Count > 0)
+        {
+            text.AppendLine().AppendLine(texts.AssigneesHeading);
+            foreach (var assigned in report.Assignees)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {assigned.Assignee}: {assigned.CurrentErrors}");
+            }
+        }
+
         if (report.TopRecords.Count > 0)
         {
             text.AppendLine().AppendLine(texts.TopRecordsHeading);
@@ -133,6 +142,17 @@ internal sealed class DigestEmailComposer(IOptions<NotificationOptions> options)
             foreach (var group in report.UnknownGroups)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<li>{group.CurrentErrors} ({HtmlEncode(texts.AffectedRecords)}: {group.AffectedRecords}): <code>{HtmlEncode(Sample(group))}</code></li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        if (report.Assignees.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px\">{HtmlEncode(texts.AssigneesHeading)}</h2><ul>");
+            foreach (var assigned in report.Assignees)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li>{HtmlEncode(assigned.Assignee)}: {assigned.CurrentErrors}</li>");
             }
 
             html.Append("</ul>");

@@ -17,7 +17,8 @@ internal sealed record DigestReport(
     IReadOnlyList<DigestCard> Cards,
     IReadOnlyList<DigestRecord> TopRecords,
     IReadOnlyList<UnknownErrorGroup> UnknownGroups,
-    IReadOnlyList<DigestCategoryCount> ErrorsPerCategory)
+    IReadOnlyList<DigestCategoryCount> ErrorsPerCategory,
+    IReadOnlyList<DigestAssignee> Assignees)
 {
     public bool HasNothingToReport => CurrentErrors == 0 && NewErrors == 0 && ResolvedErrors == 0;
 }

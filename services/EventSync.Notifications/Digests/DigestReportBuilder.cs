@@ -8,7 +8,7 @@ namespace EventSync.Notifications.Digests;
 /// <summary>
 /// Reads a digest from the store in one pass over the tenant's errors (transient ones left out, as on the dashboard):
 /// new = first seen in the period, resolved = resolved in the period, still open = current and first seen before it,
-/// ignored = ignored now (not current, so in none of the other figures of now);
+/// ignored = ignored now (not current, so in none of the other figures of now); the people current errors are assigned to;
 /// cards from the store's card figures; the chart counts errors that occurred in the period, per category.
 /// </summary>
 internal sealed class DigestReportBuilder(
@@ -23,6 +23,7 @@ internal sealed class DigestReportBuilder(
         long current = 0, fresh = 0, resolved = 0, stillOpen = 0, ignored = 0;
         var perCategory = new Dictionary<string, long>(StringComparer.Ordinal);
         var records = new Dictionary<string, (SyncError First, long Count, SortedSet<string> Types)>(StringComparer.Ordinal);
+        var assignees = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var error in queries.StreamAsync(new ErrorQuery(tenantId), cancellationToken))
         {
             if (error.Category == ErrorCatalog.TransientCategory)
@@ -42,6 +43,11 @@ internal sealed class DigestReportBuilder(
             {
                 current++;
                 stillOpen += error.FirstSeen <= period.Start ? 1 : 0;
+                if (error.Assignee is { } assignee)
+                {
+                    assignees[assignee] = assignees.GetValueOrDefault(assignee) + 1;
+                }
+
                 var record = records.TryGetValue(error.RecordKey, out var seen) ? seen : (error, 0, new SortedSet<string>(StringComparer.Ordinal));
                 record.Types.Add(error.ErrorType);
                 records[error.RecordKey] = (record.Item1, record.Item2 + 1, record.Types);
@@ -66,7 +72,8 @@ internal sealed class DigestReportBuilder(
         var groups = cards.Any(c => c.ErrorType == ErrorCatalog.UnknownType)
             ? await unknownGroups.GetUnknownGroupsAsync(tenantId, options.Value.TopRecords, cancellationToken)
             : [];
-        return new DigestReport(tenantId, frequency, period, current, records.Count, fresh, resolved, stillOpen, ignored, cards, top, groups, chart);
+        return new DigestReport(tenantId, frequency, period, current, records.Count, fresh, resolved, stillOpen, ignored, cards, top, groups, chart,
+            [.. assignees.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => new DigestAssignee(a.Key, a.Value))]);
     }
 
     private static bool InPeriod(DateTimeOffset at, DigestPeriod period) => at > period.Start && at <= period.End;

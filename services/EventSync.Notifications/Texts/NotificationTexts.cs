@@ -29,6 +29,7 @@ internal sealed record NotificationTexts
         ErrorTypesHeading = "What fails and how to fix it",
         Fix = "How to fix",
         TopRecordsHeading = "Most affected records",
+        AssigneesHeading = "Assigned current errors",
         UnknownGroupsHeading = "Distinct unknown problems (send these to support with their sample)",
         Record = "Record",
         Errors = "Errors",
@@ -69,6 +70,7 @@ internal sealed record NotificationTexts
         ErrorTypesHeading = "Co nie działa i jak to naprawić",
         Fix = "Jak naprawić",
         TopRecordsHeading = "Rekordy z największą liczbą błędów",
+        AssigneesHeading = "Przypisane bieżące błędy",
         UnknownGroupsHeading = "Różne nierozpoznane problemy (przekaż je pomocy technicznej z przykładem)",
         Record = "Rekord",
         Errors = "Błędy",
@@ -123,6 +125,8 @@ internal sealed record NotificationTexts
     public required string Fix { get; init; }
 
     public required string TopRecordsHeading { get; init; }
+
+    public required string AssigneesHeading { get; init; }
 
     public required string UnknownGroupsHeading { get; init; }
 
