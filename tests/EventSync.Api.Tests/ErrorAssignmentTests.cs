@@ -40,6 +40,21 @@ public sealed class ErrorAssignmentTests(ApiHost host)
     }
 
     [Fact]
+    public async Task Should_publish_the_assignment_in_parts_of_1000_when_a_filter_assigns_more()
+    {
+        var tenant = SyncFailures.NewTenant("assign-many");
+        var errors = await host.SeedAsync(Enumerable.Range(0, 1001).Select(i => SyncFailures.ToSalesforce(tenant, $"many-{i}", SyncFailures.InvalidEmail)));
+
+        using var response = await host.SendAsync(HttpMethod.Put, TenantErrors.Path(tenant, "errors/assignee"), host.AdminKey, new { filter = new { }, assignee = "anna@example.com" });
+
+        Assert.Equal(1001, (await Problems.JsonAsync(response)).GetProperty("changed").GetArrayLength());
+        var published = await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Assignments.Published.Where(a => a.TenantId == tenant).ToList()), a => a.Count == 2, TimeSpan.FromSeconds(30), "the assignment published in two parts");
+        Assert.Equal([1, 1000], published.Select(a => a.ErrorIds.Count).Order());
+        Assert.Equal(errors.Select(e => e.Id).Order(StringComparer.Ordinal), published.SelectMany(a => a.ErrorIds).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_unassign_one_error_with_null_and_publish_nothing_for_it()
     {
         var tenant = SyncFailures.NewTenant("unassign");

@@ -8,7 +8,8 @@ namespace EventSync.Api.Assignment;
 
 /// <summary>
 /// Assigns errors to a person and, when some changed, publishes <see cref="ErrorsAssigned"/> for the email to the
-/// assignee. A broker failure after the write fails the request: the same request again publishes again.
+/// assignee, in parts of at most <see cref="ErrorsAssigned.MaxErrorIds"/> errors. A broker failure after the write fails
+/// the request: the same request again publishes again.
 /// </summary>
 internal sealed class ErrorAssigner(ISyncErrorStore store, IPublishEndpoint publisher, IOptions<MessagingOptions> messaging, TimeProvider clock)
 {
@@ -16,12 +17,15 @@ internal sealed class ErrorAssigner(ISyncErrorStore store, IPublishEndpoint publ
         string tenantId, IReadOnlyList<string> errorIds, string? assignee, string assignedBy, CancellationToken cancellationToken)
     {
         var changed = await store.AssignAsync(tenantId, errorIds, assignee, cancellationToken);
-        if (assignee is not null && changed.Count > 0)
+        if (assignee is null)
         {
-            var assigned = new ErrorsAssigned
-            {
-                TenantId = tenantId, Assignee = assignee, AssignedBy = assignedBy, ErrorIds = [.. changed.Select(e => e.Id)], AssignedAt = clock.GetUtcNow(),
-            };
+            return changed;
+        }
+
+        var at = clock.GetUtcNow();
+        foreach (var part in changed.Chunk(ErrorsAssigned.MaxErrorIds))
+        {
+            var assigned = new ErrorsAssigned { TenantId = tenantId, Assignee = assignee, AssignedBy = assignedBy, ErrorIds = [.. part.Select(e => e.Id)], AssignedAt = at };
             await messaging.Within(token => publisher.Publish(assigned, token), cancellationToken);
         }
 
