@@ -7,6 +7,7 @@ using EventSync.ServiceDefaults.Hosting;
 using EventSync.Storage.Sqlite.Extensions;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
+using EventSync.Testing.Email;
 using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,5 @@
 using EventSync.Notifications.Extensions;
+using EventSync.Testing.Email;
 using EventSync.Testing.Harness;
 using Microsoft.AspNetCore.Builder;
 

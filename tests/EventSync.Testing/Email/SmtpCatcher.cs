@@ -2,14 +2,13 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using EventSync.Testing;
 using EventSync.Testing.Hosts;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace EventSync.Notifications.Tests.Infrastructure;
+namespace EventSync.Testing.Email;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on 127.0.0.1 in the test process: keeps every message it takes, parsed
