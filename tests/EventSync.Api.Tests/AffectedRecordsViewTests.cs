@@ -1,7 +1,9 @@
 using System.Net;
 using EventSync.Api.Tests.Infrastructure;
+using EventSync.Core.Storage;
 using EventSync.Testing;
 using EventSync.Testing.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Api.Tests;
 
@@ -33,6 +35,26 @@ public sealed class AffectedRecordsViewTests(FakeClockApiHost host) : IClassFixt
             [SyncFailures.InvalidEmailType, SyncFailures.RequiredValueMissingType],
             record.GetProperty("errorTypes").EnumerateArray().Select(t => t.GetString()));
         Assert.True(record.TryGetProperty("salesforceId", out _));
+    }
+
+    [Fact]
+    public async Task Should_list_only_the_records_of_someones_errors_and_show_the_assignee_when_a_view_filters_by_assignee()
+    {
+        var tenant = SyncFailures.NewTenant("views-assignee");
+        var errors = await host.SeedAsync([SyncFailures.ToSalesforce(tenant, "751", SyncFailures.InvalidEmail), SyncFailures.ToSalesforce(tenant, "752", SyncFailures.InvalidEmail)]);
+        await host.Services.GetRequiredService<ISyncErrorStore>().AssignAsync(tenant, [errors[0].Id], "Anna", TestContext.Current.CancellationToken);
+
+        var annas = await CreateAsync(tenant, new { assignee = "Anna" });
+        var nobodys = await CreateAsync(tenant, new { assignee = "none" });
+        using var annasView = await host.GetAsync(annas.Url, host.AdminKey);
+        using var nobodysView = await host.GetAsync(nobodys.Url, host.AdminKey);
+
+        var view = await Problems.JsonAsync(annasView);
+        Assert.Equal("Anna", view.GetProperty("filter").GetProperty("assignee").GetString());
+        Assert.Equal(["751"], view.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("hubSpotId").GetString()));
+        var other = await Problems.JsonAsync(nobodysView);
+        Assert.Equal("none", other.GetProperty("filter").GetProperty("assignee").GetString());
+        Assert.Equal(["752"], other.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("hubSpotId").GetString()));
     }
 
     [Fact]

@@ -1034,9 +1034,12 @@ function openIgnoreDialog() {
   const form = document.getElementById("ignore-form");
   clearFieldErrors(form);
   const selected = state.selected.size;
+  // Resolved errors are never ignored: a list of them offers only its selection.
+  const listsResolved = $("filter-state").value === "resolved";
   $("ignore-scope-selected").disabled = selected === 0;
+  $("ignore-scope-filter").disabled = listsResolved;
   $("ignore-scope-selected-label").textContent = t("ignore.selected", { count: selected });
-  form.elements.scope.value = selected ? "selected" : "filter";
+  form.elements.scope.value = selected || listsResolved ? "selected" : "filter";
   $("ignore-dialog").showModal();
 }
 
@@ -1045,8 +1048,7 @@ function readIgnore(form) {
   const body = {};
   if (form.elements.scope.value === "selected") body.errorIds = [...state.selected];
   else {
-    const { state: listed, ...filter } = errorFilter();
-    body.filter = Object.fromEntries(Object.entries({ ...filter, state: listed === "resolved" ? "" : listed }).filter(([, value]) => value));
+    body.filter = Object.fromEntries(Object.entries(errorFilter()).filter(([, value]) => value));
   }
   if (form.elements.byDate.checked) {
     const until = new Date(form.elements.until.value);

@@ -21,6 +21,11 @@ internal sealed class ErrorQueryDocument
 
     public string? Fingerprint { get; set; }
 
+    public string? Assignee { get; set; }
+
+    /// <summary>Absent unless the filter asks for errors assigned to nobody.</summary>
+    public bool? Unassigned { get; set; }
+
     public static ErrorQueryDocument From(ErrorQuery query) => new()
     {
         ErrorType = query.ErrorType,
@@ -31,6 +36,8 @@ internal sealed class ErrorQueryDocument
         SeenTo = query.SeenTo,
         Text = query.Text,
         Fingerprint = query.Fingerprint,
+        Assignee = query.Assignee,
+        Unassigned = query.Unassigned ? true : null,
     };
 
     public ErrorQuery ToQuery(string tenantId) => new(tenantId)
@@ -43,5 +50,7 @@ internal sealed class ErrorQueryDocument
         SeenTo = SeenTo,
         Text = Text,
         Fingerprint = Fingerprint,
+        Assignee = Assignee,
+        Unassigned = Unassigned == true,
     };
 }

@@ -31,6 +31,20 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_read_back_the_assignee_filters_when_views_of_someones_and_nobodys_errors_were_saved()
+    {
+        await using var store = await StartAsync();
+        var annas = View("view-anna", Tenant) with { Filter = new ErrorQuery(Tenant) { Assignee = "anna@example.com" } };
+        var nobodys = View("view-nobody", Tenant) with { Filter = new ErrorQuery(Tenant) { Unassigned = true } };
+
+        await store.Views.SaveAsync(annas, Ct);
+        await store.Views.SaveAsync(nobodys, Ct);
+
+        Assert.Equal(annas, await store.Views.GetAsync(Tenant, "view-anna", T0.AddHours(1), Ct));
+        Assert.Equal(nobodys, await store.Views.GetAsync(Tenant, "view-nobody", T0.AddHours(1), Ct));
+    }
+
+    [Fact]
     public async Task Should_return_no_view_when_it_has_expired()
     {
         await using var store = await StartAsync();

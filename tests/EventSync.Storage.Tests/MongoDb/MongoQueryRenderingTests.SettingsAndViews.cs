@@ -101,6 +101,21 @@ public sealed partial class MongoQueryRenderingTests
     }
 
     [Fact]
+    public void Should_keep_the_assignee_filters_when_views_of_someones_and_nobodys_errors_are_saved()
+    {
+        var annas = new AffectedRecordsView("v2", "portal-4711", new ErrorQuery("portal-4711") { Assignee = "anna@example.com" }, Now, Now.AddHours(24));
+        var nobodys = new AffectedRecordsView("v3", "portal-4711", new ErrorQuery("portal-4711") { Unassigned = true }, Now, Now.AddHours(24));
+
+        var annasStored = ViewDocument.From(annas).ToBsonDocument();
+        var nobodysStored = ViewDocument.From(nobodys).ToBsonDocument();
+
+        AssertBson("{ assignee: 'anna@example.com' }", annasStored["filter"].AsBsonDocument);
+        AssertBson("{ unassigned: true }", nobodysStored["filter"].AsBsonDocument);
+        Assert.Equal(annas, BsonSerializer.Deserialize<ViewDocument>(annasStored).ToView());
+        Assert.Equal(nobodys, BsonSerializer.Deserialize<ViewDocument>(nobodysStored).ToView());
+    }
+
+    [Fact]
     public void Should_group_current_matching_errors_by_record_and_sort_by_record_key_when_affected_records_are_listed()
     {
         var currentErrors = AffectedRecordPipeline.CurrentErrors(new ErrorQuery("portal-4711") { ErrorType = "duplicate-rule" });
