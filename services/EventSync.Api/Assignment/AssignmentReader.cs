@@ -10,11 +10,10 @@ internal static class AssignmentReader
 {
     public const int MaxAssigneeLength = 200;
 
-    /// <summary>The assignee, trimmed; null for nobody. <paramref name="present"/> is false (and a problem named) when the body does not say.</summary>
-    public static string? Assignee(JsonElement body, ValidationProblems problems, out bool present)
+    /// <summary>The assignee, trimmed; null for nobody, or after naming the problem (the body must say, <c>null</c> included).</summary>
+    public static string? Assignee(JsonElement body, ValidationProblems problems)
     {
-        present = body.EnumerateObject().Any(p => string.Equals(p.Name, "assignee", StringComparison.OrdinalIgnoreCase));
-        if (!present)
+        if (!body.EnumerateObject().Any(p => string.Equals(p.Name, "assignee", StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add("assignee", "Say who: a person's email address or name, or null for nobody.");
             return null;

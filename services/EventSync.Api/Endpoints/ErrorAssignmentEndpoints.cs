@@ -16,7 +16,6 @@ namespace EventSync.Api.Endpoints;
 /// </summary>
 internal static class ErrorAssignmentEndpoints
 {
-    private static readonly SyncErrorState[] Assignable = [SyncErrorState.Open, SyncErrorState.ResyncPending, SyncErrorState.Ignored];
 
     public static RouteGroupBuilder MapErrorAssignment(this RouteGroupBuilder tenant)
     {
@@ -59,8 +58,8 @@ internal static class ErrorAssignmentEndpoints
             return problems.ToResult("The assignment is not valid.");
         }
 
-        var assignee = AssignmentReader.Assignee(body, problems, out _);
-        var ids = problems.Any ? null : await selection.ReadAsync(tenantId, body, Assignable, problems, cancellationToken);
+        var assignee = AssignmentReader.Assignee(body, problems);
+        var ids = problems.Any ? null : await selection.ReadAsync(tenantId, body, SyncErrorStates.Unresolved, problems, cancellationToken);
         if (ids is null)
         {
             return problems.ToResult("The assignment is not valid.");
@@ -80,7 +79,7 @@ internal static class ErrorAssignmentEndpoints
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
-        var assignee = body is { } json ? AssignmentReader.Assignee(json, problems, out _) : null;
+        var assignee = body is { } json ? AssignmentReader.Assignee(json, problems) : null;
         if (problems.Any)
         {
             return problems.ToResult("The assignment is not valid.");

@@ -14,7 +14,6 @@ namespace EventSync.Api.Endpoints;
 /// </summary>
 internal static class ErrorIgnoreEndpoints
 {
-    private static readonly SyncErrorState[] Ignorable = [SyncErrorState.Open, SyncErrorState.ResyncPending, SyncErrorState.Ignored];
     private static readonly SyncErrorState[] Restorable = [SyncErrorState.Ignored];
 
     public static RouteGroupBuilder MapErrorIgnore(this RouteGroupBuilder tenant)
@@ -53,7 +52,7 @@ internal static class ErrorIgnoreEndpoints
         }
 
         var ignore = ErrorIgnoreReader.Read(body, request.HttpContext.ApiPrincipal().Name, clock.GetUtcNow(), problems);
-        var ids = problems.Any ? null : await selection.ReadAsync(tenantId, body, Ignorable, problems, cancellationToken);
+        var ids = problems.Any ? null : await selection.ReadAsync(tenantId, body, SyncErrorStates.Unresolved, problems, cancellationToken);
         if (ids is null)
         {
             return problems.ToResult("The errors to ignore are not valid.");

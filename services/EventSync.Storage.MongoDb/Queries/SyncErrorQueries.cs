@@ -67,7 +67,7 @@ internal static class SyncErrorQueries
         return Filter.And(
             Filter.Eq(d => d.TenantId, resolution.TenantId),
             Filter.Eq(d => d.ObjectType, SyncErrorKeys.ObjectType(resolution.ObjectType)),
-            Filter.In(d => d.State, SyncErrorStates.Resolvable),
+            Filter.In(d => d.State, SyncErrorStates.Unresolved),
             Filter.Lte(d => d.LastSeen, resolution.SyncedAt),
             recordIds.Count == 1 ? recordIds[0] : Filter.Or(recordIds));
     }
