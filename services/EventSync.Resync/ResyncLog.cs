@@ -12,6 +12,9 @@ internal static partial class ResyncLog
     [LoggerMessage(Level = LogLevel.Information, Message = "{DeferredCount} resyncs of {TenantId} deferred until {ExpectedAt}: {Reason}")]
     public static partial void PartsDeferred(this ILogger logger, string tenantId, int deferredCount, DateTimeOffset? expectedAt, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resync of {RecordKey} ({RequestId}) claimed at {ClaimedAt} was never confirmed as sent to engine {EngineId}: sent again with the same message id")]
+    public static partial void PartResent(this ILogger logger, string requestId, string recordKey, string engineId, DateTimeOffset claimedAt);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resync of {RecordKey} ({RequestId}) could not be sent to engine {EngineId}; it waits again")]
     public static partial void SendFailed(this ILogger logger, Exception exception, string requestId, string recordKey, string engineId);
 

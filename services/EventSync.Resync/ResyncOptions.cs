@@ -28,4 +28,11 @@ public sealed class ResyncOptions
 
     /// <summary>How often waiting resyncs of every tenant are looked at, in case a wake-up was missed.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A resync claimed but never confirmed as sent (its worker died in between) is sent again this long after its claim,
+    /// with the same message id. Longer than <c>EventSync:Messaging:PublishTimeout</c>, so that a send still waiting for
+    /// the broker's confirm is not sent twice.
+    /// </summary>
+    public TimeSpan ResendUnconfirmedAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -1,9 +1,10 @@
+using EventSync.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Resync;
 
 /// <summary>Checks <see cref="ResyncOptions"/> at start-up: a worker with nonsense settings does not start.</summary>
-internal sealed class ResyncOptionsValidation : IValidateOptions<ResyncOptions>
+internal sealed class ResyncOptionsValidation(IOptions<MessagingOptions> messaging) : IValidateOptions<ResyncOptions>
 {
     public ValidateOptionsResult Validate(string? name, ResyncOptions options)
     {
@@ -31,6 +32,11 @@ internal sealed class ResyncOptionsValidation : IValidateOptions<ResyncOptions>
         if (options.SweepInterval < TimeSpan.FromSeconds(1))
         {
             failures.Add($"{ResyncOptions.Section}:SweepInterval must be at least one second.");
+        }
+
+        if (options.ResendUnconfirmedAfter <= messaging.Value.PublishTimeout)
+        {
+            failures.Add($"{ResyncOptions.Section}:ResendUnconfirmedAfter must be longer than {MessagingOptions.Section}:PublishTimeout ({messaging.Value.PublishTimeout}), so that a send still waiting for its confirm is not sent again.");
         }
 
         foreach (var (engineId, engine) in options.Engines)

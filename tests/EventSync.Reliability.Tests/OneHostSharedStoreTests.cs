@@ -2,16 +2,12 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using EventSync.Contracts;
-using EventSync.Core.Classification;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Reliability.Tests.Infrastructure;
-using EventSync.Storage.Sqlite.Extensions;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
 using EventSync.Testing.Hosts;
-using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
@@ -41,7 +37,7 @@ public sealed class OneHostSharedStoreTests
         using var http = new HttpClient();
         await using var first = await StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http);
         await using var second = await StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http);
-        await using var stores = await OpenStoresAsync(dataDir.Path);
+        await using var stores = await StoreFile.OpenAsync(dataDir.Path);
         var published = new PublishedFailures("one-host-classifiers");
         var events = published.Create(Records, EventsPerRecord);
 
@@ -90,13 +86,13 @@ public sealed class OneHostSharedStoreTests
         using var dataDir = new TemporaryDataDir();
         Directory.CreateDirectory(dataDir.Path);
         using var http = new HttpClient();
-        await using var stores = await OpenStoresAsync(dataDir.Path);
+        await using var stores = await StoreFile.OpenAsync(dataDir.Path);
         var tenant = SyncFailures.NewTenant("one-host-resync");
         var now = DateTimeOffset.UtcNow;
         // 970 calls reported of an allocation of 1,000: room for 30 resyncs of one call.
         await stores.GetRequiredService<IApiUsageStore>().SaveUsageAsync(tenant, 970, 10_000, now.AddHours(-1), cancellationToken);
         await stores.GetRequiredService<IApiUsageStore>().SetAllocationAsync(tenant, 1_000, cancellationToken);
-        var errors = await SeedAsync(stores.GetRequiredService<ISyncErrorStore>(), tenant, records: 100, now.AddHours(-2), cancellationToken);
+        var errors = await StoreFile.SeedAsync(stores.GetRequiredService<ISyncErrorStore>(), tenant, 100, now.AddHours(-2), 7000, cancellationToken);
         var sent = new ConcurrentQueue<ResyncRecord>();
         await using var engine = await ExchangeTap.BindAsync(
             broker.Uri, "eventsync.resync-requests", ExchangeType.Topic, EngineId, "eventsync-tests one-host engine",
@@ -113,7 +109,7 @@ public sealed class OneHostSharedStoreTests
             RequestedAt = now,
         }).ToList();
 
-        await PublishAsync(broker.Uri, commands, cancellationToken);
+        await ResyncCommands.PublishAsync(broker.Uri, commands, cancellationToken);
 
         var requests = stores.GetRequiredService<IResyncRequestStore>();
         var settled = await Eventually.MatchesAsync(
@@ -147,43 +143,6 @@ public sealed class OneHostSharedStoreTests
         {
             await process.DisposeAsync();
             throw;
-        }
-    }
-
-    // The test's own view of the file: a third writer beside the services.
-    private static async Task<ServiceProvider> OpenStoresAsync(string dataDir)
-    {
-        var stores = new ServiceCollection()
-            .AddSqliteStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EventSync:DataDir"] = dataDir }).Build())
-            .BuildServiceProvider();
-        await stores.GetRequiredService<IStoreLifecycle>().InitializeAsync(TestContext.Current.CancellationToken);
-        return stores;
-    }
-
-    private static async Task<IReadOnlyList<SyncError>> SeedAsync(ISyncErrorStore store, string tenant, int records, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var failures = Enumerable.Range(0, records)
-            .Select(i => SyncFailures.ToSalesforce(tenant, $"{7000 + i}", SyncFailures.ValidationRule, occurredAt: at))
-            .ToList();
-        var occurrences = failures.SelectMany(f => FailureOccurrence.Of(f, SyncFailureClassifier.Default.Classify(f), at)).ToList();
-        return [.. (await store.RecordAsync(occurrences, cancellationToken)).Select(c => c.Error)];
-    }
-
-    // As the API does: the command through MassTransit's own topology.
-    private static async Task PublishAsync(Uri broker, IEnumerable<ResyncErrors> commands, CancellationToken cancellationToken)
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(broker));
-        await bus.StartAsync(cancellationToken);
-        try
-        {
-            foreach (var command in commands)
-            {
-                await bus.Publish(command, cancellationToken);
-            }
-        }
-        finally
-        {
-            await bus.StopAsync(CancellationToken.None);
         }
     }
 }

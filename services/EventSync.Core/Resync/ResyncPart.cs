@@ -30,6 +30,13 @@ public sealed record ResyncPart
 
     public DateTimeOffset? SentAt { get; init; }
 
+    /// <summary>
+    /// Claimed and handed to the broker, but its send not yet confirmed: the part is the outbox of its <c>ResyncRecord</c>.
+    /// A worker that died between the claim and the confirm leaves it so, and the next dispatch after
+    /// <see cref="SentAt"/> + the worker's <c>ResendUnconfirmedAfter</c> sends it again, with the same message id.
+    /// </summary>
+    public bool Unconfirmed { get; init; }
+
     public DateTimeOffset? CompletedAt { get; init; }
 
     public string? Reason { get; init; }

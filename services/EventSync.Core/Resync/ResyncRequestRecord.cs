@@ -29,8 +29,9 @@ public sealed record ResyncRequestRecord
     /// <summary>Raised by every write: stores use it for optimistic concurrency.</summary>
     public long Version { get; init; }
 
+    /// <summary>A part waits to go out, or went out without a confirmed send (see <see cref="ResyncPart.Unconfirmed"/>).</summary>
     [JsonIgnore]
-    public bool IsWaiting => Parts.Any(p => p.State.IsWaiting());
+    public bool IsWaiting => Parts.Any(p => p.State.IsWaiting() || p.Unconfirmed);
 
     /// <summary>Completed when every part is completed; failed when none waits or is out and one failed.</summary>
     [JsonIgnore]

@@ -6,15 +6,30 @@ namespace EventSync.Core.Resync;
 /// </summary>
 public static class ResyncRequestTransitions
 {
-    /// <summary>A waiting part goes out: queued/deferred -> sent. Null when the part is not waiting (another worker sent it).</summary>
+    /// <summary>
+    /// A waiting part goes out: queued/deferred -> sent, unconfirmed until <see cref="Confirm"/>. Null when the part is not
+    /// waiting (another worker sent it).
+    /// </summary>
     public static ResyncRequestRecord? Claim(ResyncRequestRecord request, int partIndex, DateTimeOffset now) =>
         Change(request, p => p.Index == partIndex && p.State.IsWaiting(), p => p with
         {
             State = ResyncPartState.Sent,
             SentAt = now,
+            Unconfirmed = true,
             ExpectedAt = null,
             Reason = null,
         });
+
+    /// <summary>The broker confirmed the send of a part claimed at <paramref name="sentAt"/>.</summary>
+    public static ResyncRequestRecord? Confirm(ResyncRequestRecord request, int partIndex, DateTimeOffset sentAt) =>
+        Change(request, p => IsUnconfirmed(p, partIndex, sentAt), p => p with { Unconfirmed = false });
+
+    /// <summary>
+    /// A part whose send was never confirmed (its worker died after the claim) is claimed again to be sent again, now.
+    /// Null when another worker did so since <paramref name="sentAt"/> was read, or the send was confirmed meanwhile.
+    /// </summary>
+    public static ResyncRequestRecord? Reclaim(ResyncRequestRecord request, int partIndex, DateTimeOffset sentAt, DateTimeOffset now) =>
+        Change(request, p => IsUnconfirmed(p, partIndex, sentAt), p => p with { SentAt = now });
 
     /// <summary>A part that was claimed but could not be sent waits again (queued).</summary>
     public static ResyncRequestRecord? Unclaim(ResyncRequestRecord request, int partIndex, DateTimeOffset sentAt) =>
@@ -22,6 +37,7 @@ public static class ResyncRequestTransitions
         {
             State = ResyncPartState.Queued,
             SentAt = null,
+            Unconfirmed = false,
         });
 
     /// <summary>Waiting parts that cannot go out yet become deferred, with when they are expected to go and why.</summary>
@@ -38,7 +54,7 @@ public static class ResyncRequestTransitions
     public static ResyncRequestRecord? Complete(ResyncRequestRecord request, Func<ResyncPart, bool> isRecord, DateTimeOffset syncedAt)
     {
         ArgumentNullException.ThrowIfNull(isRecord);
-        return Change(request, p => p.State == ResyncPartState.Sent && isRecord(p), p => p with { State = ResyncPartState.Completed, CompletedAt = syncedAt, Reason = null });
+        return Change(request, p => p.State == ResyncPartState.Sent && isRecord(p), p => p with { State = ResyncPartState.Completed, CompletedAt = syncedAt, Unconfirmed = false, Reason = null });
     }
 
     /// <summary>Sent parts listing the error fail when the error came back after they were sent.</summary>
@@ -46,7 +62,10 @@ public static class ResyncRequestTransitions
         Change(
             request,
             p => p.State == ResyncPartState.Sent && p.ErrorIds.Contains(errorId, StringComparer.Ordinal) && failedAt >= p.SentAt,
-            p => p with { State = ResyncPartState.Failed, CompletedAt = failedAt, Reason = reason });
+            p => p with { State = ResyncPartState.Failed, CompletedAt = failedAt, Unconfirmed = false, Reason = reason });
+
+    private static bool IsUnconfirmed(ResyncPart part, int partIndex, DateTimeOffset sentAt) =>
+        part.Index == partIndex && part.State == ResyncPartState.Sent && part.Unconfirmed && part.SentAt == sentAt;
 
     private static ResyncRequestRecord? Change(ResyncRequestRecord request, Func<ResyncPart, bool> applies, Func<ResyncPart, ResyncPart> change)
     {

@@ -9,6 +9,9 @@ namespace EventSync.Resync.Dispatching;
 /// goes out only after the budget reserved its calls and the store moved it from waiting to sent (so two instances or a
 /// redelivery never send it twice); the first part that does not fit defers it and every later one, with the time room is
 /// expected, and schedules a wake-up then. Nothing waits in memory: what waits is in the store.
+/// The claim is the part's outbox: it stays unconfirmed until the broker confirmed the send, and a part a dead worker left
+/// unconfirmed is claimed again and sent again, with the same message id, once <see cref="ResyncOptions.ResendUnconfirmedAfter"/>
+/// has passed since its claim (its calls stay reserved).
 /// </summary>
 internal sealed class ResyncDispatcher(
     IResyncRequestStore requests,
@@ -49,6 +52,19 @@ internal sealed class ResyncDispatcher(
         DateTimeOffset? wakeAt = null;
         foreach (var request in await requests.ListWaitingAsync(tenantId, cancellationToken))
         {
+            foreach (var part in request.Parts.Where(p => p.Unconfirmed).OrderBy(p => p.Index))
+            {
+                var resendAt = part.SentAt!.Value + options.Value.ResendUnconfirmedAfter;
+                if (resendAt <= now)
+                {
+                    await ResendAsync(request, part, now, cancellationToken);
+                }
+                else
+                {
+                    wakeAt = Earliest(wakeAt, resendAt);
+                }
+            }
+
             foreach (var part in request.Parts.Where(p => p.State.IsWaiting()).OrderBy(p => p.Index))
             {
                 (DateTimeOffset? ExpectedAt, string Reason)? deferral = null;
@@ -75,7 +91,7 @@ internal sealed class ResyncDispatcher(
                     deferral = (expectedAt, expectedAt is null ? ReportReason : BudgetReason);
                 }
 
-                wakeAt ??= deferral.Value.ExpectedAt;
+                wakeAt = Earliest(wakeAt, deferral.Value.ExpectedAt);
                 if (!deferrals.TryGetValue(request.RequestId, out var ofRequest))
                 {
                     deferrals[request.RequestId] = ofRequest = [];
@@ -106,7 +122,7 @@ internal sealed class ResyncDispatcher(
         var engineId = sender.EngineOf(part.EngineId);
         try
         {
-            await sender.SendAsync(ToMessage(request, part, engineId), cancellationToken);
+            await sender.SendAsync(ToMessage(request, part, engineId), ResyncMessageId.Of(request.TenantId, request.RequestId, part.Index), cancellationToken);
         }
         catch (Exception e)
         {
@@ -116,9 +132,36 @@ internal sealed class ResyncDispatcher(
             throw;
         }
 
+        await ConfirmAsync(request, part, now, engineId);
+    }
+
+    // Sent again as it was: a failure leaves it unconfirmed (claimed now), for the next try after the wait.
+    private async Task ResendAsync(ResyncRequestRecord request, ResyncPart part, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reclaimed = await requests.UpdateRequestAsync(
+            request.TenantId, request.RequestId, r => ResyncRequestTransitions.Reclaim(r, part.Index, part.SentAt!.Value, now), cancellationToken);
+        if (reclaimed is null)
+        {
+            // Another worker sent it again, or its first send was confirmed since it was read.
+            return;
+        }
+
+        var engineId = sender.EngineOf(part.EngineId);
+        logger.PartResent(request.RequestId, part.RecordKey, engineId, part.SentAt!.Value);
+        await sender.SendAsync(ToMessage(request, part, engineId), ResyncMessageId.Of(request.TenantId, request.RequestId, part.Index), cancellationToken);
+        await ConfirmAsync(request, part, now, engineId);
+    }
+
+    // Sent is sent, even when the worker is stopping: without the confirm it would be sent again.
+    private async Task ConfirmAsync(ResyncRequestRecord request, ResyncPart part, DateTimeOffset sentAt, string engineId)
+    {
+        await requests.UpdateRequestAsync(request.TenantId, request.RequestId, r => ResyncRequestTransitions.Confirm(r, part.Index, sentAt), CancellationToken.None);
         metrics.Sent(engineId);
         logger.PartSent(request.RequestId, part.ObjectType, part.RecordKey, engineId);
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? first, DateTimeOffset? second) =>
+        first is null ? second : second is null ? first : first < second ? first : second;
 
     private async Task DeferAsync(
         string tenantId, Dictionary<string, Dictionary<int, (DateTimeOffset? ExpectedAt, string Reason)>> deferrals, CancellationToken cancellationToken)

@@ -20,23 +20,25 @@ internal sealed class ResyncSender(ISendEndpointProvider endpoints, IOptions<Res
 
     public string EngineOf(string? engineId) => string.IsNullOrWhiteSpace(engineId) ? options.Value.DefaultEngineId : engineId;
 
-    public async Task SendAsync(ResyncRecord message, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="message"/> with <paramref name="messageId"/>; returns once the broker confirmed it.</summary>
+    public async Task SendAsync(ResyncRecord message, Guid messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var engineId = EngineOf(message.EngineId);
         if (options.Value.Engines.TryGetValue(engineId, out var engine))
         {
             var endpoint = await endpoints.GetSendEndpoint(new Uri(engine.Address));
-            await messaging.Within(token => endpoint.Send(message, token), cancellationToken);
+            await messaging.Within(token => endpoint.Send(message, context => context.MessageId = messageId, token), cancellationToken);
             return;
         }
 
         var exchange = await endpoints.GetSendEndpoint(EngineExchange);
-        await messaging.Within(token => exchange.Send(message, context => AsPlainJson(context, engineId), token), cancellationToken);
+        await messaging.Within(token => exchange.Send(message, context => AsPlainJson(context, engineId, messageId), token), cancellationToken);
     }
 
-    private static void AsPlainJson(SendContext<ResyncRecord> context, string engineId)
+    private static void AsPlainJson(SendContext<ResyncRecord> context, string engineId, Guid messageId)
     {
+        context.MessageId = messageId;
         context.Serializer = PlainJson;
         if (context.TryGetPayload(out RoutingKeySendContext? routing))
         {

@@ -29,6 +29,8 @@ internal sealed class ResyncPartDocument
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    public bool Unconfirmed { get; set; }
+
     public string? Reason { get; set; }
 
     public static ResyncPartDocument From(ResyncPart part) => new()
@@ -45,6 +47,7 @@ internal sealed class ResyncPartDocument
         ExpectedAt = part.ExpectedAt,
         SentAt = part.SentAt,
         CompletedAt = part.CompletedAt,
+        Unconfirmed = part.Unconfirmed,
         Reason = part.Reason,
     };
 
@@ -62,6 +65,7 @@ internal sealed class ResyncPartDocument
         ExpectedAt = ExpectedAt,
         SentAt = SentAt,
         CompletedAt = CompletedAt,
+        Unconfirmed = Unconfirmed,
         Reason = Reason,
     };
 }

@@ -4,7 +4,7 @@ namespace EventSync.Storage.MongoDb.Documents;
 
 /// <summary>
 /// A <see cref="ResyncRequestRecord"/> in <c>resync_requests</c>, <c>_id</c> = request id, with its parts inside.
-/// <see cref="Waiting"/> (any part queued or deferred) is kept for the index the dispatcher and the sweep read.
+/// <see cref="Waiting"/> (any part queued, deferred or sent without a confirm) is kept for the index the dispatcher and the sweep read.
 /// </summary>
 internal sealed class ResyncRequestDocument
 {

@@ -58,8 +58,9 @@ public sealed class ResyncConsumerTests
 
         request = await RequestAsync(host, tenant, "request-1");
         RequestReport.Write("after a report of 600", request);
-        Assert.All(request.Parts, p => Assert.Equal((ResyncPartState.Sent, T0), (p.State, p.SentAt!.Value)));
+        Assert.All(request.Parts, p => Assert.Equal((ResyncPartState.Sent, T0, false), (p.State, p.SentAt!.Value, p.Unconfirmed)));
         Assert.Equal(errors.Select(e => e.HubSpotId), SentTo(host, tenant).Select(r => r.HubSpotId));
+        Assert.Equal(request.Parts.Select(p => ResyncMessageId.Of(tenant, "request-1", p.Index)), host.SendsSoFar<ResyncRecord>().Where(c => c.Message.TenantId == tenant).Select(c => c.MessageId!.Value));
     }
 
     [Fact]
@@ -121,6 +122,43 @@ public sealed class ResyncConsumerTests
         Assert.Equal(SyncErrorState.Open, (await host.Get<ISyncErrorStore>().GetAsync(tenant, error.Id, Ct))!.State);
         Assert.Empty(SentTo(host, tenant));
         Assert.Empty(Surfaced(host, error));
+    }
+
+    [Fact]
+    public async Task Should_send_again_with_the_same_message_id_a_resync_whose_worker_died_between_its_claim_and_the_confirm()
+    {
+        // What a worker killed mid-send leaves in the store: the parts claimed (sent, unconfirmed), nothing confirmed.
+        await using var host = await StartAsync(new FakeTimeProvider(T0));
+        var tenant = SyncFailures.NewTenant("harness-unconfirmed");
+        var store = host.Get<IResyncRequestStore>();
+        var errors = await StoredErrors.SeedAsync(host.Get<ISyncErrorStore>(), tenant, EngineId, records: 2, withTwo: 0, T0.AddHours(-1));
+        var planned = ResyncPlanner.Plan(new ResyncRequestHeader("request-1", tenant, "anna", T0.AddMinutes(-10), ResyncKind.Operator), errors);
+        await store.AddRequestAsync(planned, Ct);
+        var longAgo = T0.AddMinutes(-5);
+        var justNow = T0.AddSeconds(-30);
+        await store.UpdateRequestAsync(tenant, "request-1", r => ResyncRequestTransitions.Claim(r, 0, longAgo), Ct);
+        await store.UpdateRequestAsync(tenant, "request-1", r => ResyncRequestTransitions.Claim(r, 1, justNow), Ct);
+
+        await DispatchAsync(host, tenant);
+
+        // The part claimed longer ago than ResendUnconfirmedAfter (2 min) goes again, with the id its first send had.
+        var resent = Assert.Single(host.SendsSoFar<ResyncRecord>(), c => c.Message.TenantId == tenant);
+        Assert.Equal((errors[0].HubSpotId, "request-1"), (resent.Message.HubSpotId, resent.Message.RequestId));
+        Assert.Equal(ResyncMessageId.Of(tenant, "request-1", 0), resent.MessageId);
+        var request = await RequestAsync(host, tenant, "request-1");
+        RequestReport.Write("after a dispatch with one claim old enough", request);
+        Assert.Equal([(ResyncPartState.Sent, false, T0), (ResyncPartState.Sent, true, justNow)], request.Parts.Select(p => (p.State, p.Unconfirmed, p.SentAt!.Value)));
+
+        // The other may still be waiting for its broker: it is left alone, with a wake-up for when its wait is over.
+        var scheduler = await host.Get<ISchedulerFactory>().GetScheduler(Ct);
+        Assert.True(await scheduler.Exists(new TriggerKey($"{tenant}@{justNow.AddMinutes(2).UtcTicks}", WakeTenantResyncsJob.Group), Ct), "a wake-up is scheduled for the other part");
+        Assert.Contains(tenant, await store.ListTenantsWaitingAsync(Ct));
+    }
+
+    private static async Task DispatchAsync(HarnessHost host, string tenant)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ResyncDispatcher>().DispatchAsync(tenant, Ct);
     }
 
     private static Task<HarnessHost> StartAsync(TimeProvider time, params string[] settings) =>

@@ -51,12 +51,53 @@ public abstract partial class SyncErrorStoreContract
         foreach (var index in new[] { 0, 1 })
         {
             await store.Resync.UpdateRequestAsync(Tenant, "request-c", r => ResyncRequestTransitions.Claim(r, index, T0), Ct);
+            await store.Resync.UpdateRequestAsync(Tenant, "request-c", r => ResyncRequestTransitions.Confirm(r, index, T0), Ct);
         }
 
         var waiting = await store.Resync.ListWaitingAsync(Tenant, Ct);
 
         Assert.Equal(["request-a", "request-b"], waiting.Select(r => r.RequestId));
         Assert.Equal([Tenant, OtherTenant], await store.Resync.ListTenantsWaitingAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Should_keep_a_claimed_part_waiting_until_its_send_is_confirmed_when_its_worker_died_in_between()
+    {
+        // The claim is the part's outbox: a worker that died after it leaves the part out but unconfirmed, still listed.
+        await using var store = await StartAsync();
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-1", T0), Ct);
+        foreach (var index in new[] { 0, 1 })
+        {
+            await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Claim(r, index, T0), Ct);
+        }
+
+        await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Confirm(r, 1, T0), Ct);
+
+        var waiting = Assert.Single(await store.Resync.ListWaitingAsync(Tenant, Ct));
+        Assert.Equal([(ResyncPartState.Sent, true), (ResyncPartState.Sent, false)], waiting.Parts.Select(p => (p.State, p.Unconfirmed)));
+        Assert.Contains(Tenant, await store.Resync.ListTenantsWaitingAsync(Ct));
+        Assert.Single(await store.Resync.ListSentForErrorAsync(Tenant, waiting.Parts[0].ErrorIds[0], Ct));
+
+        await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Confirm(r, 0, T0), Ct);
+
+        Assert.Empty(await store.Resync.ListWaitingAsync(Tenant, Ct));
+        Assert.DoesNotContain(Tenant, await store.Resync.ListTenantsWaitingAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Should_let_only_one_of_many_concurrent_workers_send_an_unconfirmed_part_again()
+    {
+        await using var store = await StartAsync();
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-1", T0), Ct);
+        await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Claim(r, 0, T0), Ct);
+
+        var reclaims = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(
+            () => store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Reclaim(r, 0, T0, T0.AddMinutes(i)), Ct), Ct)));
+
+        var winner = Assert.Single(reclaims, c => c is not null);
+        var stored = await store.Resync.GetRequestAsync(Tenant, "request-1", Ct);
+        Assert.Equal((ResyncPartState.Sent, true, winner!.Parts[0].SentAt), (stored!.Parts[0].State, stored.Parts[0].Unconfirmed, stored.Parts[0].SentAt));
+        Assert.Null(await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Confirm(r, 0, T0), Ct));
     }
 
     [Fact]

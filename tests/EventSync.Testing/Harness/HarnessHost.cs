@@ -86,7 +86,11 @@ public sealed class HarnessHost : IAsyncDisposable
 
     /// <summary>The messages of type <typeparamref name="T"/> sent so far, without waiting for more.</summary>
     public IReadOnlyList<T> SentSoFar<T>()
-        where T : class => [.. Harness.Sent.Select<T>(Now).Select(m => m.Context.Message)];
+        where T : class => [.. SendsSoFar<T>().Select(c => c.Message)];
+
+    /// <summary>What was sent so far, each with its send context (message id, headers).</summary>
+    public IReadOnlyList<SendContext<T>> SendsSoFar<T>()
+        where T : class => [.. Harness.Sent.Select<T>(Now).Select(m => m.Context)];
 
     public async ValueTask DisposeAsync()
     {
