@@ -86,6 +86,45 @@ public sealed class EndpointRecoveryTests
         Assert.Equal(1u, consumers[Queue]);
     }
 
+    [Fact]
+    public async Task Should_start_live_and_unready_naming_the_endpoint_whose_queue_the_broker_refuses_and_consume_once_it_is_fixed()
+    {
+        // An operator's queue of the same name with other arguments: the broker refuses the worker's declaration of it.
+        Assert.SkipUnless(PrivateBroker.IsInstalled, PrivateBroker.SkipReason);
+        const string Queue = "send-error-digest";
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var dataDir = new TemporaryDataDir();
+        Directory.CreateDirectory(dataDir.Path);
+        await using var broker = await PrivateBroker.StartAsync(cancellationToken);
+        await using var connection = await new ConnectionFactory { Uri = broker.Uri }.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?> { ["x-max-length"] = 10 }, cancellationToken: cancellationToken);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await using var notifications = ServiceProcess.Start("EventSync.Notifications", broker.Uri, dataDir.Path, FreePorts.Next(), "--EventSync:Messaging:StartWait=00:00:05");
+
+        // It does not wait at start-up for an endpoint that cannot start: it answers, says what is wrong, and consumes the rest.
+        await Eventually.HoldsAsync(() => notifications.IsLiveAsync(http, cancellationToken), Deadline, "the worker answers liveness although one queue is refused");
+        var unready = await Eventually.MatchesAsync(
+            () => ReadinessAsync(http, notifications, cancellationToken),
+            answer => answer.Status == HttpStatusCode.ServiceUnavailable && answer.Body.Contains(Queue, StringComparison.Ordinal),
+            Deadline,
+            $"readiness is 503 and names {Queue}");
+        TestReport.Line($"readiness while the queue is refused: {unready.Body}");
+        Assert.Contains("starting unready", notifications.Output, StringComparison.Ordinal);
+        var others = WorkerQueues.FromDefinitions().Where(q => q.StartsWith("notify-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(others);
+        await Eventually.MatchesAsync(
+            () => BrokerQueues.ConsumersAsync(broker.Uri, others, cancellationToken),
+            counts => counts.Values.All(count => count == 1),
+            Deadline,
+            "the worker's other queues have their consumer");
+
+        // The operator removes the conflicting queue: the worker declares its own and becomes ready by itself.
+        await channel.QueueDeleteAsync(Queue, cancellationToken: cancellationToken);
+        await Eventually.HoldsAsync(() => notifications.IsReadyAsync(http, cancellationToken), Deadline, "ready once the queue can be declared");
+        Assert.Equal(1u, (await BrokerQueues.ConsumersAsync(broker.Uri, [Queue], cancellationToken))[Queue]);
+    }
+
     private static async Task EveryEndpointConsumesAsync(PrivateBroker broker, IReadOnlyList<ServiceProcess> workers, HttpClient http, IReadOnlyList<string> queues, string when, CancellationToken cancellationToken)
     {
         await Eventually.MatchesAsync(

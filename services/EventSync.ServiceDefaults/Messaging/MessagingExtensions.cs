@@ -27,7 +27,8 @@ public static class MessagingExtensions
         services.AddHealthChecks().AddCheck<ReceiveEndpointsHealthCheck>("consumers", tags: [ServiceDefaultsExtensions.ReadyTag]);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
-            o.WaitUntilStarted = true;
+            // On RabbitMQ, BusStartWait waits instead, for at most StartWait: MassTransit's own wait has no end.
+            o.WaitUntilStarted = configuration.UsesInMemoryBus();
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
@@ -81,6 +82,12 @@ public static class MessagingExtensions
                 });
             }
         });
+        if (!configuration.UsesInMemoryBus())
+        {
+            // After MassTransit's hosted service: what starts later (the web server included) finds the bus running.
+            services.AddHostedService<BusStartWait>();
+        }
+
         return services;
     }
 

@@ -30,6 +30,14 @@ public sealed class MessagingOptions
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long a service on RabbitMQ waits at start-up for every receive endpoint to consume before it starts anyway,
+    /// unready, with readiness naming what does not consume (the endpoints keep trying by themselves). A broker that
+    /// refuses a queue (one of that name with other arguments, a missing permission) or cannot be reached no longer
+    /// keeps the service from answering at all.
+    /// </summary>
+    public TimeSpan StartWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// <see cref="ClassicQueueType"/> or <see cref="QuorumQueueType"/> (replicated, for a RabbitMQ cluster). RabbitMQ keeps the
     /// type a queue was declared with: switching a running deployment means deleting its drained EventSync queues first.
     /// </summary>

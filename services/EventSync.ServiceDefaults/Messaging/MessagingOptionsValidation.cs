@@ -35,6 +35,11 @@ internal sealed class MessagingOptionsValidation : IValidateOptions<MessagingOpt
             failures.Add($"{Section}:PublishTimeout is {options.PublishTimeout}: it must be positive.");
         }
 
+        if (options.StartWait <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:StartWait is {options.StartWait}: it must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

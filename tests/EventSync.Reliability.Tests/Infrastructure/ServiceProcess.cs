@@ -76,7 +76,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>True once <c>/health/ready</c> answers 200: the bus is connected and the store open.</summary>
-    public async Task<bool> IsReadyAsync(HttpClient http, CancellationToken cancellationToken)
+    public Task<bool> IsReadyAsync(HttpClient http, CancellationToken cancellationToken) => AnswersAsync(http, "health/ready", cancellationToken);
+
+    /// <summary>True once <c>/health/live</c> answers 200: the process serves requests.</summary>
+    public Task<bool> IsLiveAsync(HttpClient http, CancellationToken cancellationToken) => AnswersAsync(http, "health/live", cancellationToken);
+
+    private async Task<bool> AnswersAsync(HttpClient http, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (_process.HasExited)
@@ -86,11 +91,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         try
         {
-            using var response = await http.GetAsync(new Uri(Address, "health/ready"), cancellationToken);
+            using var response = await http.GetAsync(new Uri(Address, path), cancellationToken);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (HttpRequestException)
         {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client's own time-out: a process that does not answer yet.
             return false;
         }
     }
