@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EventSync.Core.Storage;
+using EventSync.Testing.Storage;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace EventSync.Reliability.Tests.Infrastructure;
 /// The real store behind a switch: for the length of an outage every write fails as it would while the database is down
 /// (a time-out), then writes reach the store again. Counts the writes that failed and notes when the first one succeeded.
 /// </summary>
-public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
+public sealed class OutageStore(ISyncErrorStore store) : GuardedRecordingStore(store)
 {
     private readonly List<TimeSpan> _failedAt = [];
     private long _outageBegan;
@@ -42,14 +43,7 @@ public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
         Volatile.Write(ref _outageEnds, now + (long)(length.TotalSeconds * Stopwatch.Frequency));
     }
 
-    public Task<IReadOnlyList<SyncErrorChange>> RecordAsync(IReadOnlyList<FailureOccurrence> occurrences, CancellationToken cancellationToken) =>
-        FailOrAsync(() => store.RecordAsync(occurrences, cancellationToken));
-
-    public Task<IReadOnlyList<SyncErrorChange>> RecordAnnouncedAsync(
-        IReadOnlyList<FailureOccurrence> occurrences, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken) =>
-        FailOrAsync(() => store.RecordAnnouncedAsync(occurrences, announce, cancellationToken));
-
-    private async Task<IReadOnlyList<SyncErrorChange>> FailOrAsync(Func<Task<IReadOnlyList<SyncErrorChange>>> write)
+    protected override async Task<IReadOnlyList<SyncErrorChange>> GuardAsync(IReadOnlyList<FailureOccurrence> occurrences, Func<Task<IReadOnlyList<SyncErrorChange>>> write)
     {
         if (Stopwatch.GetTimestamp() < Volatile.Read(ref _outageEnds))
         {
@@ -66,29 +60,4 @@ public sealed class OutageStore(ISyncErrorStore store) : ISyncErrorStore
         Interlocked.CompareExchange(ref _firstWriteAfterOutage, Stopwatch.GetTimestamp(), 0);
         return changes;
     }
-
-    public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken) => store.ResolveRecordsAsync(resolutions, cancellationToken);
-
-    public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken) => store.GetErrorCardsAsync(tenantId, cancellationToken);
-
-    public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
-        store.MarkResyncPendingAsync(tenantId, errorIds, cancellationToken);
-
-    public Task<IReadOnlyList<SyncError>> IgnoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, ErrorIgnore ignore, CancellationToken cancellationToken) =>
-        store.IgnoreAsync(tenantId, errorIds, ignore, cancellationToken);
-
-    public Task<IReadOnlyList<SyncError>> RestoreAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
-        store.RestoreAsync(tenantId, errorIds, cancellationToken);
-
-    public Task<IReadOnlyList<SyncError>> AssignAsync(string tenantId, IReadOnlyCollection<string> errorIds, string? assignee, CancellationToken cancellationToken) =>
-        store.AssignAsync(tenantId, errorIds, assignee, cancellationToken);
-
-    public Task<SyncError?> AddNoteAsync(string tenantId, string errorId, ErrorNote note, CancellationToken cancellationToken) =>
-        store.AddNoteAsync(tenantId, errorId, note, cancellationToken);
-
-    public Task<IReadOnlyList<SyncErrorChange>> ReopenDueIgnoredAsync(
-        DateTimeOffset now, int limit, Func<SyncErrorChange, OutboxMessage> announce, CancellationToken cancellationToken) =>
-        store.ReopenDueIgnoredAsync(now, limit, announce, cancellationToken);
-
-    public Task<SyncError?> GetAsync(string tenantId, string errorId, CancellationToken cancellationToken) => store.GetAsync(tenantId, errorId, cancellationToken);
 }
