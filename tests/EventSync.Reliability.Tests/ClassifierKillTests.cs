@@ -31,7 +31,7 @@ public sealed class ClassifierKillTests
         using var http = new HttpClient();
 
         // A first run declares the classifier's queue and bindings; the backlog then builds up while it is stopped.
-        await using (var first = await StartReadyAsync(broker, dataDir, http, cancellationToken))
+        await using (var first = await ServiceProcess.StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http, Deadline))
         {
             await first.TerminateAsync();
         }
@@ -46,7 +46,7 @@ public sealed class ClassifierKillTests
         }
 
         await using var classified = await ClassifiedEvents.ListenAsync(broker.Uri, cancellationToken);
-        await using var killed = await StartReadyAsync(broker, dataDir, http, cancellationToken);
+        await using var killed = await ServiceProcess.StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http, Deadline);
         await Eventually.HoldsAsync(() => Task.FromResult(classified.Received.Count >= Records / 5), Deadline, "the classifier works through the backlog");
         await killed.KillAsync();
         var announcedAtKill = classified.Received.Count;
@@ -60,7 +60,7 @@ public sealed class ClassifierKillTests
         {
             // Started again on the same store file; stopped (SIGTERM, finishing its batches) once the queue looks empty.
             starts++;
-            await using var restarted = await StartReadyAsync(broker, dataDir, http, cancellationToken);
+            await using var restarted = await ServiceProcess.StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http, Deadline);
             var ready = restart.Elapsed;
             await Eventually.HoldsAsync(
                 async () => await BrokerQueues.ReadyAsync(broker.Uri, ClassifierQueues.SyncFailureReported, cancellationToken) == 0,
@@ -79,20 +79,5 @@ public sealed class ClassifierKillTests
         Assert.Empty(await BrokerQueues.DrainAsync(broker.Uri, ClassifierQueues.SyncFailureReportedError, cancellationToken));
         TestReport.Line($"broker {string.Join(", ", broker.Timings.Select(t => $"{t.What} {t.Took.TotalSeconds:0.0} s"))}");
         TestReport.Line($"{confirmed.Count} events confirmed; killed after {announcedAtKill} errors were announced, {waitingAtKill} events still waiting in the queue");
-    }
-
-    private static async Task<ServiceProcess> StartReadyAsync(PrivateBroker broker, TemporaryDataDir dataDir, HttpClient http, CancellationToken cancellationToken)
-    {
-        var classifier = ServiceProcess.Start("EventSync.Classifier", broker.Uri, dataDir.Path, FreePorts.Next());
-        try
-        {
-            await Eventually.HoldsAsync(() => classifier.IsReadyAsync(http, cancellationToken), Deadline, "the classifier process is ready");
-            return classifier;
-        }
-        catch
-        {
-            await classifier.DisposeAsync();
-            throw;
-        }
     }
 }

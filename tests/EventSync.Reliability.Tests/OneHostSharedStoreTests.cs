@@ -35,8 +35,8 @@ public sealed class OneHostSharedStoreTests
         using var dataDir = new TemporaryDataDir();
         Directory.CreateDirectory(dataDir.Path);
         using var http = new HttpClient();
-        await using var first = await StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http);
-        await using var second = await StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http);
+        await using var first = await ServiceProcess.StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http, Deadline);
+        await using var second = await ServiceProcess.StartReadyAsync("EventSync.Classifier", broker.Uri, dataDir.Path, http, Deadline);
         await using var stores = await StoreFile.OpenAsync(dataDir.Path);
         var published = new PublishedFailures("one-host-classifiers");
         var events = published.Create(Records, EventsPerRecord);
@@ -98,8 +98,8 @@ public sealed class OneHostSharedStoreTests
             broker.Uri, "eventsync.resync-requests", ExchangeType.Topic, EngineId, "eventsync-tests one-host engine",
             delivery => sent.Enqueue(JsonSerializer.Deserialize<ResyncRecord>(Encoding.UTF8.GetString(delivery.Body.Span), ContractJson.Options)!),
             cancellationToken);
-        await using var first = await StartReadyAsync("EventSync.Resync", broker.Uri, dataDir.Path, http);
-        await using var second = await StartReadyAsync("EventSync.Resync", broker.Uri, dataDir.Path, http);
+        await using var first = await ServiceProcess.StartReadyAsync("EventSync.Resync", broker.Uri, dataDir.Path, http, Deadline);
+        await using var second = await ServiceProcess.StartReadyAsync("EventSync.Resync", broker.Uri, dataDir.Path, http, Deadline);
         var commands = errors.Chunk(10).Select((chunk, i) => new ResyncErrors
         {
             RequestId = $"{tenant}-request-{i:D2}",
@@ -129,20 +129,5 @@ public sealed class OneHostSharedStoreTests
         Assert.Equal(30, ours.Select(r => r.HubSpotId).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(1_000, budget.Used);
         TestReport.Line($"two resync processes on one file: {commands.Count} requests of 10, {ours.Count} resyncs sent, budget used {budget.Used} of 1,000");
-    }
-
-    private static async Task<ServiceProcess> StartReadyAsync(string service, Uri broker, string dataDir, HttpClient http)
-    {
-        var process = ServiceProcess.Start(service, broker, dataDir, FreePorts.Next());
-        try
-        {
-            await Eventually.HoldsAsync(() => process.IsReadyAsync(http, TestContext.Current.CancellationToken), Deadline, $"{service} is ready");
-            return process;
-        }
-        catch
-        {
-            await process.DisposeAsync();
-            throw;
-        }
     }
 }

@@ -63,7 +63,7 @@ public sealed class ResyncKillTests
         }).ToList();
         var requests = stores.GetRequiredService<IResyncRequestStore>();
 
-        await using (var killed = await StartReadyAsync(broker.Uri, dataDir.Path, http))
+        await using (var killed = await ServiceProcess.StartReadyAsync("EventSync.Resync", broker.Uri, dataDir.Path, http, Deadline, Settings))
         {
             await ResyncCommands.PublishAsync(broker.Uri, commands, cancellationToken);
             await Eventually.HoldsAsync(() => Task.FromResult(Ours(received, tenant).Count >= 300), Deadline, "the worker sends the first 300 resyncs");
@@ -74,7 +74,7 @@ public sealed class ResyncKillTests
         var unconfirmedAtKill = atKill.Sum(r => r?.Parts.Count(p => p.Unconfirmed) ?? 0);
         var receivedAtKill = Ours(received, tenant).Count;
 
-        await using var restarted = await StartReadyAsync(broker.Uri, dataDir.Path, http);
+        await using var restarted = await ServiceProcess.StartReadyAsync("EventSync.Resync", broker.Uri, dataDir.Path, http, Deadline, Settings);
         var settled = await Eventually.MatchesAsync(
             async () => await Task.WhenAll(commands.Select(c => requests.GetRequestAsync(tenant, c.RequestId, cancellationToken))),
             stored => stored.All(r => r is not null && r.Parts.All(p => p.State == ResyncPartState.Sent && !p.Unconfirmed)),
@@ -98,19 +98,4 @@ public sealed class ResyncKillTests
 
     private static List<(string? MessageId, ResyncRecord Record)> Ours(ConcurrentQueue<(string? MessageId, ResyncRecord Record)> received, string tenant) =>
         [.. received.Where(d => d.Record.TenantId == tenant)];
-
-    private static async Task<ServiceProcess> StartReadyAsync(Uri broker, string dataDir, HttpClient http)
-    {
-        var process = ServiceProcess.Start("EventSync.Resync", broker, dataDir, FreePorts.Next(), Settings);
-        try
-        {
-            await Eventually.HoldsAsync(() => process.IsReadyAsync(http, TestContext.Current.CancellationToken), Deadline, "the resync worker is ready");
-            return process;
-        }
-        catch
-        {
-            await process.DisposeAsync();
-            throw;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using EventSync.Testing;
 using EventSync.Testing.Hosts;
 
 namespace EventSync.Reliability.Tests.Infrastructure;
@@ -73,6 +74,23 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return running;
+    }
+
+    /// <summary>Starts the service as <see cref="Start"/> does and returns once it is ready, within <paramref name="deadline"/>.</summary>
+    public static async Task<ServiceProcess> StartReadyAsync(
+        string service, Uri broker, string dataDir, HttpClient http, TimeSpan deadline, params string[] settings)
+    {
+        var process = Start(service, broker, dataDir, FreePorts.Next(), settings);
+        try
+        {
+            await Eventually.HoldsAsync(() => process.IsReadyAsync(http, TestContext.Current.CancellationToken), deadline, $"{service} is ready");
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>True once <c>/health/ready</c> answers 200: the bus is connected and the store open.</summary>
