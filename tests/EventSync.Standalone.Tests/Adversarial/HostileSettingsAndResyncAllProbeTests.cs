@@ -9,32 +9,12 @@ namespace EventSync.Standalone.Tests.Adversarial;
 
 /// <summary>
 /// What a careless or hostile client does with the newer routes on the real process: <c>resync-all</c>, the record
-/// <c>links</c>, the list of resync requests, <c>me</c> and a view's page. No key, another tenant's key, bodies too large,
-/// plain or chunked, wrong types, addresses that lead elsewhere, control characters, and paging junk.
+/// <c>links</c>, the list of resync requests, <c>me</c> and a view's page: another tenant's key on a whole tenant, a tenant
+/// key changing settings, wrong types, addresses that lead elsewhere, control characters, and paging junk. Keys and body
+/// limits of these routes: <see cref="HostileTenantBoundaryProbeTests"/>.
 /// </summary>
 public sealed class HostileSettingsAndResyncAllProbeTests(ProbedStandalone host) : IClassFixture<ProbedStandalone>
 {
-    public static TheoryData<string, string> ChangingRoutes { get; } = new()
-    {
-        { "POST", "resync-all" },
-        { "PUT", "links" },
-    };
-
-    [Theory]
-    [InlineData("resync-all", "POST")]
-    [InlineData("links", "PUT")]
-    [InlineData("links", "GET")]
-    [InlineData("resync-requests", "GET")]
-    [InlineData("me", "GET")]
-    public async Task Should_answer_401_without_a_key_and_404_with_another_tenants_key(string route, string method)
-    {
-        using var none = await host.SendJsonAsync(new HttpMethod(method), ProbedStandalone.TenantPath(ProbedStandalone.Acme, route), key: null, "{}");
-        using var other = await host.SendJsonAsync(new HttpMethod(method), ProbedStandalone.TenantPath(ProbedStandalone.Acme, route), host.TenantKeys[ProbedStandalone.Globex], "{}");
-
-        await Problems.ReadAsync(none, HttpStatusCode.Unauthorized);
-        await Problems.ReadAsync(other, HttpStatusCode.NotFound);
-    }
-
     [Fact]
     public async Task Should_resync_nothing_of_a_tenant_when_another_tenants_key_asks_for_all_of_it()
     {
@@ -54,26 +34,6 @@ public sealed class HostileSettingsAndResyncAllProbeTests(ProbedStandalone host)
         await Problems.ReadAsync(response, HttpStatusCode.Forbidden);
         using var links = await host.GetAsync(ProbedStandalone.TenantPath(ProbedStandalone.Acme, "links"), host.AdminKey);
         Assert.NotEqual("666", (await Problems.JsonAsync(links)).GetProperty("hubSpotPortalId").GetString());
-    }
-
-    [Theory]
-    [MemberData(nameof(ChangingRoutes))]
-    public async Task Should_answer_413_problem_when_the_body_is_larger_than_the_route_takes(string method, string route)
-    {
-        var json = $$"""{"q":"{{new string('a', 70 * 1024)}}"}""";
-
-        using var response = await host.SendJsonAsync(new HttpMethod(method), ProbedStandalone.TenantPath(SyncFailures.NewTenant("big"), route), host.AdminKey, json);
-
-        await Problems.ReadAsync(response, HttpStatusCode.RequestEntityTooLarge);
-    }
-
-    [Theory]
-    [MemberData(nameof(ChangingRoutes))]
-    public async Task Should_answer_413_problem_when_a_chunked_body_runs_past_the_limit(string method, string route)
-    {
-        using var response = await host.SendChunkedAsync(new HttpMethod(method), ProbedStandalone.TenantPath(SyncFailures.NewTenant("chunked"), route), ChunkedRequest.Repeating("{\"q\":\"", "aaaaaaaa", 9L * 1024 * 1024, "\"}"));
-
-        await Problems.ReadAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Theory]

@@ -7,35 +7,12 @@ namespace EventSync.Standalone.Tests.Adversarial;
 
 /// <summary>
 /// What a careless or hostile client does with the team's routes on the real process: ignore and restore, assignment,
-/// notes and the audit trail. No key, another tenant's key or errors, bodies too large (plain or chunked), a header
-/// injected through an assignee, control characters and text too long for a note.
+/// notes and the audit trail: another tenant's errors named under a key's own tenant, a header injected through an
+/// assignee, control characters and text too long for a note. Keys and body limits of these routes:
+/// <see cref="HostileTenantBoundaryProbeTests"/>.
 /// </summary>
 public sealed class HostileTeamRoutesProbeTests(ProbedStandalone host) : IClassFixture<ProbedStandalone>
 {
-    public static TheoryData<string, string> ChangingRoutes { get; } = new()
-    {
-        { "POST", "errors/ignore" },
-        { "POST", "errors/restore" },
-        { "PUT", "errors/assignee" },
-    };
-
-    [Theory]
-    [InlineData("errors/ignore", "POST")]
-    [InlineData("errors/restore", "POST")]
-    [InlineData("errors/assignee", "PUT")]
-    [InlineData("errors/some-error/assignee", "PUT")]
-    [InlineData("errors/some-error/notes", "POST")]
-    [InlineData("audit", "GET")]
-    [InlineData("audit/export.csv", "GET")]
-    public async Task Should_answer_401_without_a_key_and_404_with_another_tenants_key(string route, string method)
-    {
-        using var none = await host.SendJsonAsync(new HttpMethod(method), ProbedStandalone.TenantPath(ProbedStandalone.Acme, route), key: null, "{}");
-        using var other = await host.SendJsonAsync(new HttpMethod(method), ProbedStandalone.TenantPath(ProbedStandalone.Acme, route), host.TenantKeys[ProbedStandalone.Globex], "{}");
-
-        await Problems.ReadAsync(none, HttpStatusCode.Unauthorized);
-        await Problems.ReadAsync(other, HttpStatusCode.NotFound);
-    }
-
     [Fact]
     public async Task Should_change_nothing_of_another_tenant_when_a_key_names_its_errors_under_its_own_tenant()
     {
@@ -55,27 +32,6 @@ public sealed class HostileTeamRoutesProbeTests(ProbedStandalone host) : IClassF
         var error = await Problems.JsonAsync(detail);
         Assert.Equal(("open", 0), (error.GetProperty("state").GetString(), error.GetProperty("notes").GetArrayLength()));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, error.GetProperty("assignee").ValueKind);
-    }
-
-    [Theory]
-    [MemberData(nameof(ChangingRoutes))]
-    public async Task Should_answer_413_problem_when_the_body_is_larger_than_the_route_takes(string method, string route)
-    {
-        var json = $$"""{"filter":{},"reason":"{{new string('a', 70 * 1024)}}"}""";
-
-        using var response = await host.SendJsonAsync(new HttpMethod(method), ProbedStandalone.TenantPath(SyncFailures.NewTenant("team-big"), route), host.AdminKey, json);
-
-        await Problems.ReadAsync(response, HttpStatusCode.RequestEntityTooLarge);
-    }
-
-    [Theory]
-    [MemberData(nameof(ChangingRoutes))]
-    public async Task Should_answer_413_problem_when_a_chunked_body_runs_past_the_limit(string method, string route)
-    {
-        using var response = await host.SendChunkedAsync(
-            new HttpMethod(method), ProbedStandalone.TenantPath(SyncFailures.NewTenant("team-chunked"), route), ChunkedRequest.Repeating("{\"reason\":\"", "aaaaaaaa", 9L * 1024 * 1024, "\"}"));
-
-        await Problems.ReadAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Theory]
