@@ -30,6 +30,12 @@ public sealed class MongoApiUsageStore(MongoStoreContext context) : IApiUsageSto
         return document?.ToApiUsage();
     }
 
+    public async Task<ApiAllocation?> GetAllocationAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var document = await context.Usage.Find(ApiUsageQueries.ByTenant(tenantId)).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToApiAllocation();
+    }
+
     public async Task<ApiAllocation> SetAllocationAsync(string tenantId, long? allocatedToHubSpot, CancellationToken cancellationToken)
     {
         var options = new FindOneAndUpdateOptions<ApiUsageDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After };

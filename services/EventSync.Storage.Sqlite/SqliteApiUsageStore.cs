@@ -40,6 +40,12 @@ public sealed class SqliteApiUsageStore(SqliteStoreContext context) : IApiUsageS
                 : new ApiUsage(tenantId, r.GetInt64(0), r.GetInt64(1), r.NullableInt64(2), SqliteInstants.FromTicks(r.GetInt64(3)))),
             cancellationToken);
 
+    public Task<ApiAllocation?> GetAllocationAsync(string tenantId, CancellationToken cancellationToken) =>
+        context.ReadAsync(
+            session => session.Command(Select).With("@tenant", tenantId).ReadFirst(r =>
+                new ApiAllocation(tenantId, r.NullableInt64(2), r.GetInt64(0), r.GetInt64(1), SqliteInstants.FromTicks(r.NullableInt64(3)))),
+            cancellationToken);
+
     public Task<ApiAllocation> SetAllocationAsync(string tenantId, long? allocatedToHubSpot, CancellationToken cancellationToken) =>
         context.WriteAsync(
             session => session.Command(SaveAllocation)

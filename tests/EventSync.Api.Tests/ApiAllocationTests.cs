@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Api.Tests;
 
-/// <summary><c>PUT /api/tenants/{t}/api-allocation</c> and the allocation on <c>GET .../sync-health</c>.</summary>
+/// <summary><c>GET/PUT /api/tenants/{t}/api-allocation</c> and the allocation on <c>GET .../sync-health</c>.</summary>
 public sealed class ApiAllocationTests(ApiHost host)
 {
     private static readonly DateTimeOffset ReportedAt = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
@@ -93,11 +93,73 @@ public sealed class ApiAllocationTests(ApiHost host)
         Assert.NotEmpty(await Problems.FieldAsync(response, field));
     }
 
+    [Fact]
+    public async Task Should_read_the_allocation_and_reported_figures_when_an_engine_asks_after_a_put()
+    {
+        var tenant = await ReportedTenantAsync("allocation-read", used: 1200, limit: 15000);
+        using var put = await PutAsync(tenant, """{"allocatedToHubSpot":5000}""");
+
+        var allocation = await ReadAsync(tenant);
+        Assert.Equal(
+            (5000, 15000, 1200),
+            (allocation.GetProperty("allocatedToHubSpot").GetInt64(), allocation.GetProperty("salesforceDailyLimit").GetInt64(), allocation.GetProperty("usedLast24h").GetInt64()));
+        Assert.Equal(ReportedAt, allocation.GetProperty("reportedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Should_read_null_after_the_allocation_was_cleared()
+    {
+        var tenant = await ReportedTenantAsync("allocation-read-cleared", used: 10, limit: 15000);
+        using var first = await PutAsync(tenant, """{"allocatedToHubSpot":5000}""");
+        using var cleared = await PutAsync(tenant, """{"allocatedToHubSpot":null}""");
+
+        var allocation = await ReadAsync(tenant);
+        Assert.Equal(JsonValueKind.Null, allocation.GetProperty("allocatedToHubSpot").ValueKind);
+        Assert.Equal(15000, allocation.GetProperty("salesforceDailyLimit").GetInt64());
+    }
+
+    [Fact]
+    public async Task Should_read_the_allocation_with_null_figures_when_no_engine_reported_usage()
+    {
+        var tenant = SyncFailures.NewTenant("allocation-read-no-report");
+        using var put = await PutAsync(tenant, """{"allocatedToHubSpot":900}""");
+
+        var allocation = await ReadAsync(tenant);
+        Assert.Equal(900, allocation.GetProperty("allocatedToHubSpot").GetInt64());
+        Assert.All(["salesforceDailyLimit", "usedLast24h", "reportedAt"], name => Assert.Equal(JsonValueKind.Null, allocation.GetProperty(name).ValueKind));
+    }
+
+    [Fact]
+    public async Task Should_read_no_allocation_and_no_figures_when_the_tenant_is_unknown()
+    {
+        var allocation = await ReadAsync(SyncFailures.NewTenant("allocation-unknown"));
+        Assert.Equal(
+            ["allocatedToHubSpot", "reportedAt", "salesforceDailyLimit", "usedLast24h"],
+            allocation.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(allocation.EnumerateObject(), p => Assert.Equal(JsonValueKind.Null, p.Value.ValueKind));
+    }
+
+    [Fact]
+    public async Task Should_answer_404_when_the_key_is_another_tenants()
+    {
+        using var read = await host.GetAsync(TenantErrors.Path(ApiHost.Globex, "api-allocation"), host.TenantKeys[ApiHost.Acme]);
+        using var put = await host.SendRawAsync(HttpMethod.Put, TenantErrors.Path(ApiHost.Globex, "api-allocation"), host.TenantKeys[ApiHost.Acme], """{"allocatedToHubSpot":1}""");
+
+        await Problems.ReadAsync(read, System.Net.HttpStatusCode.NotFound);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, put.StatusCode);
+    }
+
     private async Task<string> ReportedTenantAsync(string name, long used, long limit)
     {
         var tenant = SyncFailures.NewTenant(name);
         await host.Services.GetRequiredService<IApiUsageStore>().SaveUsageAsync(tenant, used, limit, ReportedAt, TestContext.Current.CancellationToken);
         return tenant;
+    }
+
+    private async Task<JsonElement> ReadAsync(string tenant)
+    {
+        using var read = await host.GetAsync(TenantErrors.Path(tenant, "api-allocation"), host.AdminKey);
+        return await Problems.JsonAsync(read);
     }
 
     private Task<HttpResponseMessage> PutAsync(string tenant, string json) =>

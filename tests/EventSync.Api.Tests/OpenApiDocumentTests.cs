@@ -15,6 +15,7 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         { "get", "/api/catalog" },
         { "get", "/api/tenants/{tenantId}/me" },
         { "get", "/api/tenants/{tenantId}/sync-health" },
+        { "get", "/api/tenants/{tenantId}/api-allocation" },
         { "put", "/api/tenants/{tenantId}/api-allocation" },
         { "post", "/api/tenants/{tenantId}/cards/recount" },
         { "get", "/api/tenants/{tenantId}/errors" },

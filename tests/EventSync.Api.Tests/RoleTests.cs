@@ -65,6 +65,16 @@ public sealed class RoleTests(RolesApiHost host) : IClassFixture<RolesApiHost>
     }
 
     [Fact]
+    public async Task Should_let_a_reader_read_the_api_allocation_but_not_change_it()
+    {
+        using var read = await host.GetAsync(TenantErrors.Path(ApiHost.Acme, "api-allocation"), host.ReaderKey);
+        using var put = await host.SendRawAsync(HttpMethod.Put, TenantErrors.Path(ApiHost.Acme, "api-allocation"), host.ReaderKey, "{\"allocatedToHubSpot\":1}");
+
+        Assert.True((await Problems.JsonAsync(read)).TryGetProperty("allocatedToHubSpot", out _));
+        await Problems.ReadAsync(put, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Should_let_a_reader_read_and_say_who_it_is()
     {
         using var errors = await host.GetAsync(TenantErrors.Path(ApiHost.Acme, "errors"), host.ReaderKey);

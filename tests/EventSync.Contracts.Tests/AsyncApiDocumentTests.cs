@@ -14,7 +14,7 @@ public sealed class AsyncApiDocumentTests
     // The broker's own dead-letter exchange (quorum queues): no engine publishes to it. Its queue is in the document.
     private const string DeadLetters = "eventsync.dead-letters";
 
-    private static readonly string[] EngineExchanges = ["eventsync.sync-failures", "eventsync.record-synced", "eventsync.api-usage", "eventsync.resync-requests"];
+    private static readonly string[] EngineExchanges = ["eventsync.sync-failures", "eventsync.record-synced", "eventsync.api-usage", "eventsync.resync-requests", "eventsync.api-allocation"];
 
     [Fact]
     public async Task Should_pass_the_asyncapi_parser_when_the_document_and_its_schema_references_are_read()
@@ -66,7 +66,7 @@ public sealed class AsyncApiDocumentTests
     }
 
     [Fact]
-    public void Should_send_the_engine_events_and_receive_resync_records_when_read_from_the_engines_side()
+    public void Should_send_the_engine_events_and_receive_resync_records_and_allocations_when_read_from_the_engines_side()
     {
         var document = AsyncApiDocument.Load();
         var exchanges = document.Exchanges;
@@ -77,6 +77,7 @@ public sealed class AsyncApiDocumentTests
 
         Assert.Equal(
             [
+                ("receive", "eventsync.api-allocation", "fanout"),
                 ("send", "eventsync.api-usage", "fanout"),
                 ("send", "eventsync.record-synced", "fanout"),
                 ("receive", "eventsync.resync-requests", "topic"),
@@ -93,7 +94,7 @@ public sealed class AsyncApiDocumentTests
     {
         var references = AsyncApiDocument.Load().PayloadReferences;
 
-        Assert.Equal(["ApiUsageReported", "RecordSynced", "ResyncRecord", "SyncFailureReported"], references.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["ApiAllocationChanged", "ApiUsageReported", "RecordSynced", "ResyncRecord", "SyncFailureReported"], references.Keys.Order(StringComparer.Ordinal));
         Assert.All(references, reference =>
         {
             Assert.StartsWith("./schemas/", reference.Value, StringComparison.Ordinal);

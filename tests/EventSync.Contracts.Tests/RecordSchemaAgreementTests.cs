@@ -112,7 +112,7 @@ public sealed class RecordSchemaAgreementTests
 
     private static IEnumerable<PropertyInfo> Properties(Type recordType) =>
         recordType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(property => !property.IsDefined(typeof(JsonIgnoreAttribute)));
+            .Where(property => property.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always });
 
     private static string WireName(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? ContractJson.Options.PropertyNamingPolicy!.ConvertName(property.Name);

@@ -24,6 +24,7 @@ public sealed class SchemaLimitsTests
         { "record-synced.schema.json", "objectType", WireLimits.MaxNameLength },
         { "record-synced.schema.json", "hubSpotId", WireLimits.MaxIdLength },
         { "record-synced.schema.json", "salesforceId", WireLimits.MaxIdLength },
+        { "api-allocation-changed.schema.json", "changedBy", ApiAllocationChanged.MaxChangedByLength },
     };
 
     [Theory]
@@ -41,6 +42,7 @@ public sealed class SchemaLimitsTests
     [InlineData(Failure)]
     [InlineData("record-synced.schema.json")]
     [InlineData("api-usage-reported.schema.json")]
+    [InlineData("api-allocation-changed.schema.json")]
     public void Should_state_the_tenant_id_pattern_and_length_of_the_wire(string schema)
     {
         var tenantId = ContractSchemas.Document(schema)["properties"]!["tenantId"]!;

@@ -41,6 +41,14 @@ internal static class WireMessages
             SalesforceDailyLimit = 115_000,
             ReportedAt = At,
         }),
+        new("api-allocation-changed.schema.json", typeof(ApiAllocationChanged), new ApiAllocationChanged
+        {
+            TenantId = "portal-4711",
+            AllocatedToHubSpot = 40_000,
+            SalesforceDailyLimit = 115_000,
+            ChangedAt = At,
+            ChangedBy = "ops-dashboard",
+        }),
         new("sync-error-classified.schema.json", typeof(SyncErrorClassified), new SyncErrorClassified
         {
             ErrorId = "b3f9a6c2-7e41-4d0a-9c55-1f2e8a7d3c60",

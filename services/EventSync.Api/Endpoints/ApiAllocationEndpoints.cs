@@ -1,22 +1,32 @@
 using System.Text.Json;
+using EventSync.Api.Allocation;
 using EventSync.Api.Audit;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
+using EventSync.Api.Security;
 using EventSync.Core.Audit;
 using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
 
-/// <summary><c>PUT /api/tenants/{tenantId}/api-allocation</c>: the share of the Salesforce daily limit HubSpot's sync may use.</summary>
+/// <summary>
+/// <c>GET/PUT /api/tenants/{tenantId}/api-allocation</c>: the share of the Salesforce daily limit HubSpot's sync may use.
+/// Every stored change is announced to the engines (<see cref="ApiAllocationAnnouncer"/>); the GET is for an engine that
+/// starts or missed an announcement.
+/// </summary>
 internal static class ApiAllocationEndpoints
 {
     private const string Field = "allocatedToHubSpot";
 
     public static RouteGroupBuilder MapApiAllocation(this RouteGroupBuilder tenant)
     {
+        tenant.MapGet("/api-allocation", GetAsync)
+            .WithName("GetApiAllocation")
+            .WithSummary("The Salesforce API calls a day allocated to HubSpot (null: none) with the last reported usage, for engines that throttle to it")
+            .Produces<CurrentApiAllocationView>();
         tenant.MapPut("/api-allocation", PutAsync)
             .WithName("PutApiAllocation")
-            .WithSummary("Set the Salesforce API calls a day allocated to HubSpot (at most the Salesforce daily limit), or clear it with null")
+            .WithSummary("Set the Salesforce API calls a day allocated to HubSpot (at most the Salesforce daily limit), or clear it with null; engines are told on eventsync.api-allocation")
             .Accepts<ApiAllocationRequest>("application/json")
             .Produces<ApiAllocationView>()
             .ProducesValidationProblem()
@@ -24,8 +34,11 @@ internal static class ApiAllocationEndpoints
         return tenant;
     }
 
+    private static async Task<CurrentApiAllocationView> GetAsync(string tenantId, IApiUsageStore store, CancellationToken cancellationToken) =>
+        CurrentApiAllocationView.Of(await store.GetAllocationAsync(tenantId, cancellationToken));
+
     private static async Task<IResult> PutAsync(
-        string tenantId, HttpRequest request, IApiUsageStore store, AuditRecorder audit, CancellationToken cancellationToken)
+        string tenantId, HttpRequest request, IApiUsageStore store, AuditRecorder audit, ApiAllocationAnnouncer announcer, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
@@ -46,6 +59,7 @@ internal static class ApiAllocationEndpoints
         // The allocation before is known once an engine reported figures: the store keeps no other record of it.
         var before = usage is null ? null : new { usage.AllocatedToHubSpot };
         await audit.RecordAsync(request.HttpContext, tenantId, AuditActions.AllocationChanged, null, before, new { stored.AllocatedToHubSpot }, cancellationToken);
+        await announcer.AnnounceAsync(stored, request.HttpContext.ApiPrincipal().Name, cancellationToken);
         return TypedResults.Ok(new ApiAllocationView(stored.UsedLast24h, stored.SalesforceLimit, stored.AllocatedToHubSpot, stored.ReportedAt));
     }
 

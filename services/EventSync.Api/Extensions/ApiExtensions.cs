@@ -1,3 +1,4 @@
+using EventSync.Api.Allocation;
 using EventSync.Api.Assignment;
 using EventSync.Api.Audit;
 using EventSync.Api.Endpoints;
@@ -40,6 +41,7 @@ public static class ApiExtensions
         services.AddScoped<ResyncSubmitter>();
         services.AddScoped<ErrorSelection>();
         services.AddScoped<ErrorAssigner>();
+        services.AddScoped<ApiAllocationAnnouncer>();
         services.AddScoped<AuditRecorder>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);

@@ -1,7 +1,6 @@
 using EventSync.Contracts;
 using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
-using MassTransit.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Resync.Dispatching;
@@ -15,8 +14,6 @@ namespace EventSync.Resync.Dispatching;
 internal sealed class ResyncSender(ISendEndpointProvider endpoints, IOptions<ResyncOptions> options, IOptions<MessagingOptions> messaging)
 {
     public static readonly Uri EngineExchange = new($"exchange:{EngineExchanges.ResyncRequests}?type=topic");
-
-    private static readonly IMessageSerializer PlainJson = new SystemTextJsonRawMessageSerializerFactory(RawSerializerOptions.AnyMessageType).CreateSerializer();
 
     public string EngineOf(string? engineId) => string.IsNullOrWhiteSpace(engineId) ? options.Value.DefaultEngineId : engineId;
 
@@ -39,7 +36,7 @@ internal sealed class ResyncSender(ISendEndpointProvider endpoints, IOptions<Res
     private static void AsPlainJson(SendContext<ResyncRecord> context, string engineId, Guid messageId)
     {
         context.MessageId = messageId;
-        context.Serializer = PlainJson;
+        context.Serializer = PlainJsonMessages.Serializer;
         if (context.TryGetPayload(out RoutingKeySendContext? routing))
         {
             routing.RoutingKey = engineId;

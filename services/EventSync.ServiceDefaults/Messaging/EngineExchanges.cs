@@ -7,4 +7,5 @@ public static class EngineExchanges
     public const string RecordSynced = "eventsync.record-synced";
     public const string ApiUsage = "eventsync.api-usage";
     public const string ResyncRequests = "eventsync.resync-requests";
+    public const string ApiAllocation = "eventsync.api-allocation";
 }

@@ -25,6 +25,7 @@ public sealed class DefinitionsFileTests
         Assert.Equal("fanout", (string)exchanges["eventsync.record-synced"]["type"]!);
         Assert.Equal("fanout", (string)exchanges["eventsync.api-usage"]["type"]!);
         Assert.Equal("topic", (string)exchanges["eventsync.resync-requests"]["type"]!);
+        Assert.Equal("fanout", (string)exchanges["eventsync.api-allocation"]["type"]!);
         Assert.All(exchanges.Values, e => Assert.True((bool)e["durable"]! && !(bool)e["auto_delete"]!, $"{e["name"]} must be durable"));
     }
 

@@ -87,4 +87,18 @@ public abstract partial class SyncErrorStoreContract
 
         Assert.Equal(new ApiUsage(OtherTenant, 300, 5_000, null, T0), await store.Usage.GetUsageAsync(OtherTenant, Ct));
     }
+
+    [Fact]
+    public async Task Should_read_the_allocation_before_and_after_a_report_and_nothing_for_an_unknown_tenant()
+    {
+        await using var store = await StartAsync();
+        await store.Usage.SetAllocationAsync(Tenant, 4_000, Ct);
+        var beforeReport = await store.Usage.GetAllocationAsync(Tenant, Ct);
+
+        await store.Usage.SaveUsageAsync(Tenant, 1_200, 15_000, T0, Ct);
+
+        Assert.Equal(new ApiAllocation(Tenant, 4_000, 0, 0, null), beforeReport);
+        Assert.Equal(new ApiAllocation(Tenant, 4_000, 1_200, 15_000, T0), await store.Usage.GetAllocationAsync(Tenant, Ct));
+        Assert.Null(await store.Usage.GetAllocationAsync(OtherTenant, Ct));
+    }
 }
