@@ -48,7 +48,8 @@ function query(params) {
 }
 
 async function send(path, { method = "GET", body } = {}) {
-  const headers = { "X-Api-Key": state.apiKey, Accept: "application/json, application/problem+json, text/csv" };
+  // The API writes its problems (titles, field messages) in the operator's language.
+  const headers = { "X-Api-Key": state.apiKey, Accept: "application/json, application/problem+json, text/csv", "Accept-Language": state.lang };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
   try {

@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Core.Resync;
@@ -35,7 +36,7 @@ internal static class ResyncRequestEndpoints
     {
         var request = await requests.GetRequestAsync(tenantId, requestId, cancellationToken);
         return request is null || request.TenantId != tenantId
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no resync request '{requestId}'.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: ProblemTexts.NotFoundTitle, detail: ProblemFormat.With(ProblemTexts.NoResyncRequest, requestId))
             : TypedResults.Ok(ViewOf(request));
     }
 
@@ -47,7 +48,7 @@ internal static class ResyncRequestEndpoints
         var cursor = page.ReadCursor(problems);
         if (problems.Any)
         {
-            return problems.ToResult("The query is not valid.");
+            return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
         var after = cursor is { } at ? new ResyncRequestPageCursor(at.At, at.Id) : null;
