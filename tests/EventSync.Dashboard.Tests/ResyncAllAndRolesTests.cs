@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace EventSync.Dashboard.Tests;
 
 /// <summary>
-/// Past 100: a card of 250 errors is resynced whole with "Resync all matching", after a confirmation, in requests of 100.
+/// Past 100: a card of 250 errors is resynced whole with "Resync all matching", after a confirmation, in requests of 100,
+/// whose progress the page then follows together.
 /// A reader's key sees the same page without the actions its role may not take.
 /// </summary>
 public sealed class ResyncAllAndRolesTests
@@ -15,7 +16,7 @@ public sealed class ResyncAllAndRolesTests
     private const int CardSize = 250;
 
     [Fact]
-    public async Task Should_confirm_then_resync_every_error_of_a_card_of_250_in_three_requests()
+    public async Task Should_confirm_then_resync_every_error_of_a_card_of_250_in_three_requests_and_follow_their_progress_together_in_both_languages()
     {
         HeadlessChromium.SkipWhenMissing();
         await using var host = await RunningStandalone.StartAsync();
@@ -45,6 +46,22 @@ public sealed class ResyncAllAndRolesTests
         Assert.Equal(3, requests.GetProperty("items").GetArrayLength());
         Assert.Equal(CardSize, requests.GetProperty("items").EnumerateArray().Sum(r => r.GetProperty("errors").GetInt32()));
         Assert.All(requests.GetProperty("items").EnumerateArray(), r => Assert.Equal("admin", r.GetProperty("requestedBy").GetString()));
+
+        // No engine answers here: every record of the three requests ends as sent, and the page says so for all 250 together.
+        var progress = page.GetByTestId("resync-progress");
+        await Expect(progress).ToHaveTextAsync($"In progress: {CardSize} records sent to the sync engine.");
+        var counts = await page.GetByTestId("resync-count").EvaluateAllAsync<int[]>("spans => spans.map(s => Number(s.dataset.count))");
+        Assert.Equal(CardSize, counts.Sum());
+        // The requests' own rows follow too, newest (the last 50) first.
+        await Expect(page.GetByTestId("resync-row").First).ToContainTextAsync("50 records sent to the sync engine");
+        await Expect(page.GetByTestId("resync-row").Last).ToContainTextAsync("100 records sent to the sync engine");
+        await Screenshots.SaveAsync(page, "resync-all-progress.png");
+
+        await page.GetByTestId("language").SelectOptionAsync("pl");
+
+        await Expect(progress).ToHaveTextAsync($"W toku: {CardSize} rekordów wysłanych do silnika synchronizacji.");
+        await Expect(page.GetByTestId("resync-notice")).ToHaveTextAsync($"Zlecono ponowną synchronizację {CardSize} błędów w 3 zleceniach.");
+        await Screenshots.SaveAsync(page, "resync-all-progress-pl.png");
     }
 
     [Fact]

@@ -86,6 +86,7 @@ public static class ApiExtensions
             .MapResync()
             .MapResyncAll()
             .MapResyncRequests()
+            .MapResyncProgress()
             .MapRecordLinkSettings()
             .MapNotificationSettings()
             .MapNotificationTest()

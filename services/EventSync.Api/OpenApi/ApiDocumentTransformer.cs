@@ -26,6 +26,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Resync"] = "Ask the engines to sync the records behind errors again.",
         ["ResyncAll"] = "Resync every open error a filter selects, in requests of at most 100.",
         ["ResyncRequest"] = "A tenant's resync requests and the progress of each.",
+        ["ResyncProgress"] = "The progress of several resync requests together, such as the requests of one resync of all matching errors.",
         ["RecordLinkSettings"] = "Where a tenant's records live in HubSpot and Salesforce, so that record ids link to them.",
         ["NotificationSettings"] = "Who hears about a tenant's errors, and how often.",
         ["NotificationTest"] = "Send a test digest to the tenant's recipients.",
