@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -36,7 +37,9 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "EventSync API";
-        document.Info.Description = $"Sync-health API of EventSync. Every route but the catalog, health and metrics needs an API key in the {ApiKeySecurity.HeaderName} header.";
+        document.Info.Description = $"Sync-health API of EventSync. Every route but the catalog, health and metrics needs an API key in the {ApiKeySecurity.HeaderName} header. "
+            + $"Problems (title, detail, field messages) are written in the language Accept-Language asks for among {string.Join(", ", ApiLanguages.Supported)}, "
+            + $"else in {ApiLanguages.Default}; the answer names it in Content-Language.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
         document.Components.SecuritySchemes[ApiKeySecurity.SchemeName] = ApiKeySecurity.Scheme();
