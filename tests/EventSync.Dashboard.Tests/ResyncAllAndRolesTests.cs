@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
+using EventSync.Core.Storage;
 using EventSync.Dashboard.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Standalone;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace EventSync.Dashboard.Tests;
@@ -62,6 +65,31 @@ public sealed class ResyncAllAndRolesTests
         await Expect(progress).ToHaveTextAsync($"W toku: {CardSize} rekordów wysłanych do silnika synchronizacji.");
         await Expect(page.GetByTestId("resync-notice")).ToHaveTextAsync($"Zlecono ponowną synchronizację {CardSize} błędów w 3 zleceniach.");
         await Screenshots.SaveAsync(page, "resync-all-progress-pl.png");
+    }
+
+    [Fact]
+    public async Task Should_say_why_the_records_of_a_resync_of_all_matching_errors_wait_when_the_usage_fills_the_allocation()
+    {
+        HeadlessChromium.SkipWhenMissing();
+        await using var host = await RunningStandalone.StartAsync();
+        await host.ReportFailuresAsync([.. Enumerable.Range(0, 2).Select(i => SyncFailures.ToSalesforce(Tenant, $"{2000 + i}", SyncFailures.InvalidEmail))]);
+        await host.Services.GetRequiredService<IApiUsageStore>().SaveUsageAsync(Tenant, 5_000, 5_000, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(
+            async () => (await host.GetJsonAsync($"/api/tenants/{Tenant}/errors")).GetProperty("items").GetArrayLength() == 2,
+            TimeSpan.FromSeconds(60),
+            "both reported failures classified");
+        await using var browser = await OperatorBrowser.OpenAsync(1280, 900);
+        var page = browser.Page;
+        await DashboardSignIn.WithInvalidEmailCardAsync(page, host, Tenant, host.AdminKey);
+        await page.GetByTestId("card-invalid-email").ClickAsync();
+        await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(2);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+
+        await page.GetByTestId("resync-all").ClickAsync();
+
+        await Expect(page.GetByTestId("resync-progress")).ToHaveTextAsync(
+            "In progress: 2 records deferred: the reported API usage alone fills the allocation to HubSpot; they wait for a lower usage report (or a larger or cleared allocation).");
+        await Expect(page.GetByTestId("resync-status")).ToHaveClassAsync(new Regex("deferred"));
     }
 
     [Fact]
