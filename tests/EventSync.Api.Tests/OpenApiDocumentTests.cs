@@ -33,6 +33,7 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         { "post", "/api/tenants/{tenantId}/resync-all" },
         { "get", "/api/tenants/{tenantId}/resync-requests" },
         { "get", "/api/tenants/{tenantId}/resync-requests/{requestId}" },
+        { "get", "/api/tenants/{tenantId}/resync-progress" },
         { "get", "/api/tenants/{tenantId}/links" },
         { "put", "/api/tenants/{tenantId}/links" },
         { "get", "/api/tenants/{tenantId}/notification-settings" },

@@ -123,6 +123,20 @@ public sealed class RoleTests(RolesApiHost host) : IClassFixture<RolesApiHost>
         Assert.Contains(host.ResyncCommands.Published, c => c.RequestId == requestId && c.RequestedBy == "otto");
     }
 
+    [Fact]
+    public async Task Should_let_a_reader_follow_the_combined_progress_of_resync_requests()
+    {
+        var errors = await host.SeedAsync([SyncFailures.ToSalesforce(ApiHost.Acme, $"combined-{Guid.NewGuid():N}", SyncFailures.InvalidEmail)]);
+        using var response = await host.SendAsync(HttpMethod.Post, TenantErrors.Path(ApiHost.Acme, "resync"), host.OperatorKey, new { errorIds = errors.Select(e => e.Id) });
+        var requestId = (await Problems.JsonAsync(response, HttpStatusCode.Accepted)).GetProperty("requestId").GetString()!;
+
+        using var progress = await host.GetAsync(TenantErrors.Path(ApiHost.Acme, $"resync-progress?requestId={Uri.EscapeDataString(requestId)}"), host.ReaderKey);
+
+        var combined = await Problems.JsonAsync(progress);
+        Assert.Equal([requestId], combined.GetProperty("requestIds").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(1, combined.GetProperty("errors").GetInt32());
+    }
+
     private static TheoryData<string, string, string, string, string> Cross()
     {
         var data = new TheoryData<string, string, string, string, string>();

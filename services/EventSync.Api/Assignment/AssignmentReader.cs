@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Core.Storage;
@@ -15,14 +16,14 @@ internal static class AssignmentReader
     {
         if (!body.EnumerateObject().Any(p => string.Equals(p.Name, "assignee", StringComparison.OrdinalIgnoreCase)))
         {
-            problems.Add("assignee", "Say who: a person's email address or name, or null for nobody.");
+            problems.Add("assignee", ProblemTexts.AssigneeMissing);
             return null;
         }
 
         var assignee = JsonRequestBody.OptionalString(body, "assignee", problems)?.Trim();
         if (assignee is { Length: 0 } || assignee?.Length > MaxAssigneeLength || assignee?.Any(char.IsControl) == true)
         {
-            problems.Add("assignee", $"A person's email address or name of 1 to {MaxAssigneeLength} characters on one line, or null for nobody.");
+            problems.Add("assignee", ProblemFormat.With(ProblemTexts.AssigneeInvalid, MaxAssigneeLength));
             return null;
         }
 
@@ -34,7 +35,7 @@ internal static class AssignmentReader
         var text = JsonRequestBody.OptionalString(body, "text", problems)?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > ErrorNote.MaxTextLength || text.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r')))
         {
-            problems.Add("text", $"The note: 1 to {ErrorNote.MaxTextLength} characters, without control characters.");
+            problems.Add("text", ProblemFormat.With(ProblemTexts.NoteInvalid, ErrorNote.MaxTextLength));
             return null;
         }
 

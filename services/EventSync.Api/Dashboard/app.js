@@ -5,6 +5,7 @@ import { recordLink } from "./record-link.js";
 const RESYNC_MAX = 100;
 const RESYNC_POLL_MS = 2_000;
 const RESYNC_POLLS = 30;
+const PROGRESS_IDS_PER_CALL = 100;
 const PAGE_SIZE = 50;
 const TREND_DAYS = 30;
 const CATEGORY_COLOURS = {
@@ -48,7 +49,8 @@ function query(params) {
 }
 
 async function send(path, { method = "GET", body } = {}) {
-  const headers = { "X-Api-Key": state.apiKey, Accept: "application/json, application/problem+json, text/csv" };
+  // The API writes its problems (titles, field messages) in the operator's language.
+  const headers = { "X-Api-Key": state.apiKey, Accept: "application/json, application/problem+json, text/csv", "Accept-Language": state.lang };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
   try {
@@ -988,7 +990,7 @@ async function resync() {
     markResyncPending(result.accepted);
     renderResyncStatus();
     $("resync-status").scrollIntoView({ block: "nearest" });
-    if (result.requestId) await followResync(result.requestId);
+    if (result.requestId) await followResync(() => getJson(tenantPath(`/resync-requests/${encodeURIComponent(result.requestId)}`)));
     refreshCardsQuietly();
   } catch (error) {
     showProblem(error);
@@ -1004,17 +1006,15 @@ async function resyncAll() {
     const { state: _, ...filter } = errorFilter();
     const body = Object.fromEntries(Object.entries(filter).filter(([, value]) => value));
     const result = await getJson(tenantPath("/resync-all"), { method: "POST", body });
-    $("resync-notice").textContent = result.requestIds.length
-      ? `${t("resync.allAccepted", { count: result.requestIds.length, errors: formatNumber(result.errors) })}.`
-      : t("resync.allNothing");
-    $("resync-progress").hidden = true;
-    $("resync-status").classList.remove("deferred");
-    $("resync-status").hidden = false;
+    const run = { all: result, progress: null, polls: 0, timer: null, stopped: false };
+    state.resync = run;
+    renderResyncStatus();
     $("resync-status").scrollIntoView({ block: "nearest" });
     // What was just requested: the errors now waiting for their resync.
     if (result.requestIds.length) $("filter-state").value = "resync-pending";
     await loadErrors(false);
     refreshCardsQuietly();
+    if (result.requestIds.length && state.resync === run) await followResync(() => combinedProgress(result.requestIds));
   } catch (error) {
     showProblem(error);
   }
@@ -1142,20 +1142,38 @@ async function refreshCardsQuietly() {
   }
 }
 
-/** Polls the request while it is in progress, at most RESYNC_POLLS times; another card or closing the details stops it. */
-async function followResync(requestId) {
+/** Polls the progress while it is in progress, at most RESYNC_POLLS times; another card or closing the details stops it. */
+async function followResync(read) {
   const run = state.resync;
+  const before = JSON.stringify(run.progress?.counts ?? null);
   try {
-    run.progress = await getJson(tenantPath(`/resync-requests/${encodeURIComponent(requestId)}`));
+    run.progress = await read();
   } catch (error) {
     run.loadError = error.message;
   }
   if (state.resync !== run) return;
+  // The Resync requests panel moves on with the records, not only when the page is refreshed.
+  if (run.progress && JSON.stringify(run.progress.counts) !== before) loadResyncs(false);
   run.polls += 1;
   const inProgress = !run.loadError && run.progress?.outcome === "in-progress";
   run.stopped = inProgress && run.polls >= RESYNC_POLLS;
   renderResyncStatus();
-  if (inProgress && !run.stopped) run.timer = setTimeout(() => followResync(requestId), RESYNC_POLL_MS);
+  if (inProgress && !run.stopped) run.timer = setTimeout(() => followResync(read), RESYNC_POLL_MS);
+}
+
+/** The requests of one resync of all matching errors, added up (GET .../resync-progress, up to 100 request ids a call). */
+async function combinedProgress(requestIds) {
+  const calls = [];
+  for (let i = 0; i < requestIds.length; i += PROGRESS_IDS_PER_CALL) {
+    const ids = requestIds.slice(i, i + PROGRESS_IDS_PER_CALL).map((id) => `requestId=${encodeURIComponent(id)}`).join("&");
+    calls.push(getJson(tenantPath(`/resync-progress?${ids}`)));
+  }
+  const parts = await Promise.all(calls);
+  const counts = {};
+  for (const part of parts) for (const [name, count] of Object.entries(part.counts)) counts[name] = (counts[name] ?? 0) + count;
+  const outcomes = parts.map((part) => part.outcome);
+  const outcome = ["in-progress", "failed"].find((o) => outcomes.includes(o)) ?? "completed";
+  return { outcome, counts, deferred: parts.flatMap((part) => part.deferred) };
 }
 
 function stopResyncProgress() {
@@ -1166,30 +1184,55 @@ function stopResyncProgress() {
 function renderResyncStatus() {
   const run = state.resync;
   if (!run) return;
-  const { answer, progress } = run;
+  const followed = run.all ? run.all.requestIds.length > 0 : Boolean(run.answer.requestId);
+  $("resync-notice").textContent = run.all ? resyncAllNotice(run.all) : resyncNotice(run.answer);
+  const line = $("resync-progress");
+  line.hidden = !followed;
+  if (followed) {
+    if (run.loadError) line.textContent = t("resync.loadFailed", { reason: run.loadError });
+    else line.replaceChildren(...progressNodes(run));
+  }
+  $("resync-status").classList.toggle("deferred", (run.progress?.counts?.deferred ?? 0) > 0);
+  $("resync-status").hidden = false;
+}
+
+function resyncNotice(answer) {
   const said = [];
   if (answer.requestId) said.push(t("resync.accepted", { count: answer.accepted.length }));
   if (answer.alreadyPending.length) said.push(t("resync.alreadyPending", { count: answer.alreadyPending.length }));
   if (answer.notResyncable.length) said.push(t("resync.notResyncable", { count: answer.notResyncable.length }));
-  $("resync-notice").textContent = answer.requestId ? `${said.join("; ")}.` : [t("resync.nothingNew"), ...said].join(" ");
-  const line = $("resync-progress");
-  line.hidden = !answer.requestId;
-  if (answer.requestId) line.textContent = run.loadError ? t("resync.loadFailed", { reason: run.loadError }) : progressText(run);
-  $("resync-status").classList.toggle("deferred", (progress?.counts?.deferred ?? 0) > 0);
-  $("resync-status").hidden = false;
+  return answer.requestId ? `${said.join("; ")}.` : [t("resync.nothingNew"), ...said].join(" ");
 }
 
-function progressText(run) {
+/** "N errors in K requests" (each listed under Resync requests); their progress together follows. */
+function resyncAllNotice(all) {
+  return all.requestIds.length
+    ? `${t("resync.allAccepted", { count: all.requestIds.length, errors: formatNumber(all.errors) })}.`
+    : t("resync.allNothing");
+}
+
+/** "<outcome>: 150 records queued; 100 records sent…": one element per state with its count (data-state, data-count). */
+function progressNodes(run) {
   const progress = run.progress;
-  if (!progress) return t("common.loading");
+  if (!progress) return [document.createTextNode(t("common.loading"))];
   const counts = progress.counts ?? {};
   const parts = [];
-  if (counts.queued) parts.push(t("resync.queued", { count: counts.queued }));
-  if (counts.deferred) parts.push(deferredText(progress, counts.deferred));
-  for (const name of ["sent", "completed", "failed"]) if (counts[name]) parts.push(t(`resync.${name}`, { count: counts[name] }));
-  const outcome = t(`resync.outcome.${progress.outcome}`);
-  const text = `${t("resync.progress", { outcome })} ${parts.join("; ") || t("resync.nothingLeft")}.`;
-  return run.stopped ? `${text} ${t("resync.stopped")}` : text;
+  const part = (name, text) => {
+    const span = document.createElement("span");
+    span.dataset.testid = "resync-count";
+    span.dataset.state = name;
+    span.dataset.count = counts[name];
+    span.textContent = text;
+    parts.push(span);
+  };
+  if (counts.queued) part("queued", t("resync.queued", { count: counts.queued }));
+  if (counts.deferred) part("deferred", run.all ? combinedDeferredText(progress, counts.deferred) : deferredText(progress, counts.deferred));
+  for (const name of ["sent", "completed", "failed"]) if (counts[name]) part(name, t(`resync.${name}`, { count: counts[name] }));
+  const nodes = [document.createTextNode(`${t("resync.progress", { outcome: t(`resync.outcome.${progress.outcome}`) })} `)];
+  parts.forEach((span, index) => nodes.push(...(index ? [document.createTextNode("; "), span] : [span])));
+  if (!parts.length) nodes.push(document.createTextNode(t("resync.nothingLeft")));
+  nodes.push(document.createTextNode(run.stopped ? `. ${t("resync.stopped")}` : "."));
+  return nodes;
 }
 
 /** "N deferred until <the latest expected time>: <why>", the reason said in the operator's words where it is a known one. */
@@ -1201,6 +1244,17 @@ function deferredText(progress, count) {
     : t("resync.deferred", { count });
   const reasons = [...new Set(deferred.map((part) => reasonText(part)).filter(Boolean))];
   return reasons.length ? `${until}: ${reasons.join("; ")}` : until;
+}
+
+/** "N deferred, the first expected to go at <the earliest time>: <why>" over the requests of a resync of all matching errors. */
+function combinedDeferredText(progress, count) {
+  const groups = progress.deferred ?? [];
+  const times = groups.map((group) => group.earliestExpectedAt).filter(Boolean).map((at) => new Date(at));
+  const first = times.length
+    ? t("resync.deferredFirstAt", { count, when: formatDate(Math.min(...times)) })
+    : t("resync.deferred", { count });
+  const reasons = [...new Set(groups.map((group) => reasonText({ reason: group.reason, expectedAt: group.earliestExpectedAt })).filter(Boolean))];
+  return reasons.length ? `${first}: ${reasons.join("; ")}` : first;
 }
 
 function reasonText(part) {

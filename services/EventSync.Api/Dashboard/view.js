@@ -65,7 +65,7 @@ const apiPath = (path) => `/api/tenants/${encodeURIComponent(tenant)}${path}`;
 
 async function send(path) {
   const key = sessionStorage.getItem(storageKeys.apiKey) ?? "";
-  return fetch(path, { headers: { "X-Api-Key": key, Accept: "application/json, application/problem+json, text/csv" } });
+  return fetch(path, { headers: { "X-Api-Key": key, Accept: "application/json, application/problem+json, text/csv", "Accept-Language": lang } });
 }
 
 function showProblem(message) {

@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Api.RateLimiting;
 using System.Runtime.CompilerServices;
 using EventSync.Api.Audit;
@@ -55,7 +56,7 @@ internal static class AffectedRecordsViewEndpoints
         var query = body is { } json ? ErrorFilterReader.Read(tenantId, ErrorFilterBody.Read(json, problems), problems) : null;
         if (problems.Any || query is null)
         {
-            return problems.ToResult("The view's filter is not valid.");
+            return problems.ToResult(ProblemTexts.ViewFilterInvalidTitle);
         }
 
         var now = clock.GetUtcNow();
@@ -78,7 +79,7 @@ internal static class AffectedRecordsViewEndpoints
         var view = await views.GetAsync(tenantId, viewId, clock.GetUtcNow(), cancellationToken);
         if (view is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no view '{viewId}', or it has expired.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: ProblemTexts.NotFoundTitle, detail: ProblemFormat.With(ProblemTexts.NoView, viewId));
         }
 
         var links = await linkSettings.GetAsync(tenantId, cancellationToken);

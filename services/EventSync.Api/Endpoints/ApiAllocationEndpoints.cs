@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EventSync.Api.Allocation;
 using EventSync.Api.Audit;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
@@ -47,12 +48,12 @@ internal static class ApiAllocationEndpoints
         var usage = await store.GetUsageAsync(tenantId, cancellationToken);
         if (allocation is { } requested && usage is not null && requested > usage.SalesforceLimit)
         {
-            problems.Add(Field, $"At most {usage.SalesforceLimit}, the tenant's Salesforce daily API limit; {requested} is above it.");
+            problems.Add(Field, ProblemFormat.With(ProblemTexts.AllocationAboveLimit, usage.SalesforceLimit, requested));
         }
 
         if (problems.Any || !valid)
         {
-            return problems.ToResult("The API allocation is not valid; nothing was saved.");
+            return problems.ToResult(ProblemTexts.AllocationInvalidTitle);
         }
 
         var stored = await store.SetAllocationAsync(tenantId, allocation, cancellationToken);
@@ -74,7 +75,7 @@ internal static class ApiAllocationEndpoints
 
         if (!JsonRequestBody.TryGet(body, Field, out var value))
         {
-            problems.Add(Field, "Required: a whole number of API calls a day, 0 or more, or null to clear the allocation.");
+            problems.Add(Field, ProblemTexts.AllocationRequired);
             return false;
         }
 
@@ -84,7 +85,7 @@ internal static class ApiAllocationEndpoints
             return true;
         }
 
-        problems.Add(Field, $"Must be a whole number of API calls a day, 0 or more, or null to clear the allocation; got {value.GetRawText()}.");
+        problems.Add(Field, ProblemFormat.With(ProblemTexts.AllocationInvalid, value.GetRawText()));
         return false;
     }
 }

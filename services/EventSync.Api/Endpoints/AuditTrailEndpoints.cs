@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using EventSync.Api.Export;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Core.Audit;
@@ -49,7 +50,7 @@ internal static class AuditTrailEndpoints
         var cursor = page.ReadCursor(problems);
         if (problems.Any)
         {
-            return problems.ToResult("The query is not valid.");
+            return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
         var after = cursor is { } at ? new AuditPageCursor(at.At, at.Id) : null;
@@ -71,7 +72,7 @@ internal static class AuditTrailEndpoints
         var query = filter.Read(tenantId, problems);
         if (problems.Any)
         {
-            return problems.ToResult("The query is not valid.");
+            return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
         var when = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HHmm'Z'", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Core.Catalog;
 
@@ -21,7 +22,7 @@ internal static class CatalogEndpoints
         var problems = new ValidationProblems();
         var language = LanguageParameter.Read(lang, problems);
         return problems.Any
-            ? problems.ToResult("The query is not valid.")
+            ? problems.ToResult(ProblemTexts.QueryInvalidTitle)
             : TypedResults.Ok(LocalizedCatalog.From(ErrorCatalog.Default, language));
     }
 }

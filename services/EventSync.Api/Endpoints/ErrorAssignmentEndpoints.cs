@@ -1,5 +1,6 @@
 using EventSync.Api.Assignment;
 using EventSync.Api.Audit;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
@@ -55,14 +56,14 @@ internal static class ErrorAssignmentEndpoints
         var problems = new ValidationProblems();
         if (await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken) is not { } body)
         {
-            return problems.ToResult("The assignment is not valid.");
+            return problems.ToResult(ProblemTexts.AssignmentInvalidTitle);
         }
 
         var assignee = AssignmentReader.Assignee(body, problems);
         var ids = problems.Any ? null : await selection.ReadAsync(tenantId, body, SyncErrorStates.Unresolved, problems, cancellationToken);
         if (ids is null)
         {
-            return problems.ToResult("The assignment is not valid.");
+            return problems.ToResult(ProblemTexts.AssignmentInvalidTitle);
         }
 
         var changed = await assigner.AssignAsync(tenantId, ids, assignee, request.HttpContext.ApiPrincipal().Name, cancellationToken);
@@ -82,7 +83,7 @@ internal static class ErrorAssignmentEndpoints
         var assignee = body is { } json ? AssignmentReader.Assignee(json, problems) : null;
         if (problems.Any)
         {
-            return problems.ToResult("The assignment is not valid.");
+            return problems.ToResult(ProblemTexts.AssignmentInvalidTitle);
         }
 
         var found = await queries.GetManyAsync(tenantId, [errorId], cancellationToken);
@@ -109,7 +110,7 @@ internal static class ErrorAssignmentEndpoints
         var text = body is { } json ? AssignmentReader.NoteText(json, problems) : null;
         if (text is null)
         {
-            return problems.ToResult("The note is not valid.");
+            return problems.ToResult(ProblemTexts.NoteInvalidTitle);
         }
 
         var note = new ErrorNote(request.HttpContext.ApiPrincipal().Name, clock.GetUtcNow(), text);
@@ -123,5 +124,5 @@ internal static class ErrorAssignmentEndpoints
     }
 
     private static ProblemHttpResult NotFound(string errorId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no error '{errorId}'.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: ProblemTexts.NotFoundTitle, detail: ProblemFormat.With(ProblemTexts.NoError, errorId));
 }

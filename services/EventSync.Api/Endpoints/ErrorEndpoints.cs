@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Queries;
 using ISyncFailureClassifier = EventSync.Core.Classification.ISyncFailureClassifier;
@@ -43,7 +44,7 @@ internal static class ErrorEndpoints
 
         if (problems.Any)
         {
-            return problems.ToResult("The query is not valid.");
+            return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
         var result = await queries.ListAsync(query, after, limit, cancellationToken);
@@ -66,12 +67,12 @@ internal static class ErrorEndpoints
         var language = LanguageParameter.Read(lang, problems);
         if (problems.Any)
         {
-            return problems.ToResult("The query is not valid.");
+            return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
         var error = await store.GetAsync(tenantId, errorId, cancellationToken);
         return error is null || error.TenantId != tenantId
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no error '{errorId}'.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: ProblemTexts.NotFoundTitle, detail: ProblemFormat.With(ProblemTexts.NoError, errorId))
             : TypedResults.Ok(ErrorViews.DetailOf(error, language!, await linkSettings.GetAsync(tenantId, cancellationToken), classifier));
     }
 }

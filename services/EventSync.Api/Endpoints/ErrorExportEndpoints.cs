@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EventSync.Api.Export;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Core.Links;
@@ -38,7 +39,7 @@ internal static partial class ErrorExportEndpoints
         var language = LanguageParameter.Read(filter.Lang, problems);
         if (problems.Any)
         {
-            return problems.ToResult("The query is not valid.");
+            return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
         response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(tenantId, query, clock.GetUtcNow())}\"";

@@ -1,4 +1,5 @@
 using EventSync.Api.Audit;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
@@ -48,14 +49,14 @@ internal static class ErrorIgnoreEndpoints
         var problems = new ValidationProblems();
         if (await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken) is not { } body)
         {
-            return problems.ToResult("The errors to ignore are not valid.");
+            return problems.ToResult(ProblemTexts.IgnoreInvalidTitle);
         }
 
         var ignore = ErrorIgnoreReader.Read(body, request.HttpContext.ApiPrincipal().Name, clock.GetUtcNow(), problems);
         var ids = problems.Any ? null : await selection.ReadAsync(tenantId, body, SyncErrorStates.Unresolved, problems, cancellationToken);
         if (ids is null)
         {
-            return problems.ToResult("The errors to ignore are not valid.");
+            return problems.ToResult(ProblemTexts.IgnoreInvalidTitle);
         }
 
         var changed = await store.IgnoreAsync(tenantId, ids, ignore, cancellationToken);
@@ -76,7 +77,7 @@ internal static class ErrorIgnoreEndpoints
         var ids = body is { } json ? await selection.ReadAsync(tenantId, json, Restorable, problems, cancellationToken) : null;
         if (ids is null)
         {
-            return problems.ToResult("The errors to restore are not valid.");
+            return problems.ToResult(ProblemTexts.RestoreInvalidTitle);
         }
 
         var changed = await store.RestoreAsync(tenantId, ids, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Core.Storage;
@@ -32,13 +33,13 @@ internal static partial class ErrorIgnoreReader
 
         if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out var until) || !WithOffset().IsMatch(value.GetString()!))
         {
-            problems.Add("until", "Must be an ISO 8601 instant with its offset, such as 2027-01-31T09:00:00Z.");
+            problems.Add("until", ProblemTexts.UntilInvalid);
             return null;
         }
 
         if (until <= now)
         {
-            problems.Add("until", $"Must be later than now ({now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC).");
+            problems.Add("until", ProblemFormat.With(ProblemTexts.UntilNotLater, now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
             return null;
         }
 
@@ -54,7 +55,7 @@ internal static partial class ErrorIgnoreReader
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var count) || count < 1 || count > MaxUntilOccurrences)
         {
-            problems.Add("untilOccurrences", $"Must be a whole number from 1 to {MaxUntilOccurrences}: how many more failures bring the error back.");
+            problems.Add("untilOccurrences", ProblemFormat.With(ProblemTexts.UntilOccurrencesInvalid, MaxUntilOccurrences));
             return null;
         }
 
@@ -71,7 +72,7 @@ internal static partial class ErrorIgnoreReader
 
         if (reason.Length > MaxReasonLength || reason.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
         {
-            problems.Add("reason", $"At most {MaxReasonLength} characters, without control characters.");
+            problems.Add("reason", ProblemFormat.With(ProblemTexts.ReasonInvalid, MaxReasonLength));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Api.RateLimiting;
 using System.Globalization;
 using EventSync.Api.Queries;
@@ -32,7 +33,7 @@ internal static class ErrorTrendEndpoints
         var dayCount = DayCount(days, problems);
         if (problems.Any)
         {
-            return problems.ToResult("The query is not valid.");
+            return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -72,7 +73,7 @@ internal static class ErrorTrendEndpoints
             return count;
         }
 
-        problems.Add("days", $"Must be a whole number from 1 to {MaxDays}.");
+        problems.Add("days", ProblemFormat.With(ProblemTexts.WholeNumberRange, MaxDays));
         return DefaultDays;
     }
 }

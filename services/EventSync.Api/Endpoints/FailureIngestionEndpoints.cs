@@ -1,4 +1,5 @@
 using EventSync.Api.Ingestion;
+using EventSync.Api.Localization;
 using EventSync.Api.Monitoring;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
@@ -48,7 +49,7 @@ internal static class FailureIngestionEndpoints
         var (failures, problems, sentAsArray) = await FailureRequestReader.ReadAsync(request.Body, services.Options.Value.MaxEventsPerRequest, services.Clock, cancellationToken);
         if (problems.Any)
         {
-            return problems.ToResult("The failure events are not valid; none was accepted.");
+            return problems.ToResult(ProblemTexts.FailuresInvalidTitle);
         }
 
         if (failures.Select(f => f.TenantId).Distinct(StringComparer.Ordinal).Any(tenant => !principal.Opens(tenant)))
@@ -61,7 +62,7 @@ internal static class FailureIngestionEndpoints
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "An event is too large to accept; none was accepted.",
+                title: ProblemTexts.EventTooLargeTitle,
                 extensions: new Dictionary<string, object?> { ["errors"] = oversized });
         }
 
@@ -71,8 +72,8 @@ internal static class FailureIngestionEndpoints
             RetryAfter.Set(request.HttpContext.Response, wait);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many events",
-                detail: "A tenant of this request has sent more events than its rate allows; none was accepted. Send them again after the Retry-After interval.");
+                title: ProblemTexts.TooManyEventsTitle,
+                detail: ProblemTexts.TooManyEventsDetail);
         }
 
         try
@@ -84,8 +85,8 @@ internal static class FailureIngestionEndpoints
             services.Logger.IntakeFailed(e, failures.Count);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The events could not be stored; none was accepted.",
-                detail: "Send them again later.");
+                title: ProblemTexts.EventsNotStoredTitle,
+                detail: ProblemTexts.EventsNotStoredDetail);
         }
 
         ApiMetrics.FailuresAccepted(failures.Count);

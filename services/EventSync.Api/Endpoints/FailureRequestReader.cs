@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Contracts;
 using EventSync.Core.Validation;
@@ -30,7 +31,7 @@ internal static class FailureRequestReader
             var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
             if (items.Count == 0 || items.Count > maxEvents)
             {
-                problems.Add("$", $"Send between 1 and {maxEvents} events; this request has {items.Count}.");
+                problems.Add("$", ProblemFormat.With(ProblemTexts.EventsCount, maxEvents, items.Count));
                 return (failures, problems, root.ValueKind == JsonValueKind.Array);
             }
 
@@ -51,7 +52,7 @@ internal static class FailureRequestReader
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(prefix.Length > 0 ? prefix.TrimEnd('.') : "$", "must be a JSON object.");
+            problems.Add(prefix.Length > 0 ? prefix.TrimEnd('.') : "$", ProblemTexts.EventNotObject);
             return null;
         }
 

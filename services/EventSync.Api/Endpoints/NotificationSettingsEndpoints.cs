@@ -1,4 +1,5 @@
 using EventSync.Api.Audit;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Settings;
@@ -41,7 +42,7 @@ internal static class NotificationSettingsEndpoints
         var settings = body is { } json ? NotificationSettingsReader.Read(tenantId, json, problems) : null;
         if (problems.Any || settings is null)
         {
-            return problems.ToResult("The notification settings are not valid; nothing was saved.");
+            return problems.ToResult(ProblemTexts.NotificationSettingsInvalidTitle);
         }
 
         var before = await store.GetAsync(tenantId, cancellationToken);

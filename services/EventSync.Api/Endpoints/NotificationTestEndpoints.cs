@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Settings;
@@ -46,15 +47,15 @@ internal static class NotificationTestEndpoints
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
-                title: "The tenant has no notification settings.",
-                detail: $"Save them first with PUT /api/tenants/{tenantId}/notification-settings (at least one address in '{RecipientsField}').");
+                title: ProblemTexts.NoNotificationSettingsTitle,
+                detail: ProblemFormat.With(ProblemTexts.NoNotificationSettingsDetail, tenantId, RecipientsField));
         }
 
         if (settings.Recipients.Count == 0)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [RecipientsField] = ["The notification settings name no recipients: add at least one email address."] },
-                title: "There is nobody to send a test digest to.");
+                new Dictionary<string, string[]> { [RecipientsField] = [ProblemTexts.NoRecipients] },
+                title: ProblemTexts.NoRecipientsTitle);
         }
 
         var now = clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using EventSync.Api.Audit;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Settings;
@@ -40,7 +41,7 @@ internal static class RecordLinkSettingsEndpoints
         var settings = body is { } json ? RecordLinkSettingsReader.Read(tenantId, json, problems) : null;
         if (problems.Any || settings is null)
         {
-            return problems.ToResult("The record link settings are not valid; nothing was saved.");
+            return problems.ToResult(ProblemTexts.RecordLinksInvalidTitle);
         }
 
         var before = await store.GetAsync(tenantId, cancellationToken);

@@ -1,4 +1,5 @@
 using EventSync.Api.Audit;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
@@ -52,23 +53,20 @@ internal static class ResyncAllEndpoints
         var query = body is { } json ? ErrorFilterReader.Read(tenantId, ErrorFilterBody.Read(json, problems), problems) : null;
         if (query is { State: not (null or SyncErrorState.Open) })
         {
-            problems.Add("state", "Only open errors are resynced: leave the state out or pass 'open'.");
+            problems.Add("state", ProblemTexts.ResyncOnlyOpen);
         }
 
         if (problems.Any || query is null)
         {
-            return problems.ToResult("The filter of the errors to resync is not valid.");
+            return problems.ToResult(ProblemTexts.ResyncAllFilterInvalidTitle);
         }
 
         var max = options.Value.MaxResyncAllErrors;
         var matching = await queries.ListUpToAsync(query with { State = SyncErrorState.Open }, max + 1, cancellationToken);
         if (matching.Count > max)
         {
-            problems.Add(
-                "filter",
-                $"More than {max} open errors match; at most {max} are resynced at once. Narrow the filter (an error type, an object "
-                + "type, a date range), or resync the records in HubSpot: an import, or an update of a property the sync maps.");
-            return problems.ToResult("Too many errors to resync at once.");
+            problems.Add("filter", ProblemFormat.With(ProblemTexts.ResyncAllTooMany, max));
+            return problems.ToResult(ProblemTexts.ResyncAllTooManyTitle);
         }
 
         var requester = request.HttpContext.ApiPrincipal().Name;

@@ -1,4 +1,5 @@
 using EventSync.Api.Audit;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
@@ -51,7 +52,7 @@ internal static class ResyncEndpoints
         var ids = body is { } json ? ResyncRequestReader.ErrorIds(json, problems) : [];
         if (problems.Any)
         {
-            return problems.ToResult("The resync request is not valid.");
+            return problems.ToResult(ProblemTexts.ResyncInvalidTitle);
         }
 
         var found = await queries.GetManyAsync(tenantId, ids, cancellationToken);
@@ -59,8 +60,8 @@ internal static class ResyncEndpoints
         if (unknown.Count > 0)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [ResyncRequestReader.ErrorIdsField] = [$"Not errors of this tenant: {string.Join(", ", unknown)}."] },
-                title: "Some error ids are unknown; nothing was resynced.",
+                new Dictionary<string, string[]> { [ResyncRequestReader.ErrorIdsField] = [ProblemFormat.With(ProblemTexts.ErrorsNotOfTenant, string.Join(", ", unknown), "")] },
+                title: ProblemTexts.ResyncUnknownIdsTitle,
                 extensions: new Dictionary<string, object?> { ["unknownErrorIds"] = unknown });
         }
 

@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
 using EventSync.Core.Resync;
@@ -35,7 +36,7 @@ internal static class ResyncRequestEndpoints
     {
         var request = await requests.GetRequestAsync(tenantId, requestId, cancellationToken);
         return request is null || request.TenantId != tenantId
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The tenant has no resync request '{requestId}'.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: ProblemTexts.NotFoundTitle, detail: ProblemFormat.With(ProblemTexts.NoResyncRequest, requestId))
             : TypedResults.Ok(ViewOf(request));
     }
 
@@ -47,7 +48,7 @@ internal static class ResyncRequestEndpoints
         var cursor = page.ReadCursor(problems);
         if (problems.Any)
         {
-            return problems.ToResult("The query is not valid.");
+            return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
         var after = cursor is { } at ? new ResyncRequestPageCursor(at.At, at.Id) : null;
@@ -63,12 +64,16 @@ internal static class ResyncRequestEndpoints
         request.RequestedAt,
         request.Kind.ToWire(),
         request.Outcome,
-        CountsOf(request),
+        CountsOf(request.Parts),
         request.Parts.Sum(p => p.ErrorIds.Count),
         PathOf(request.TenantId, request.RequestId));
 
-    private static Dictionary<string, int> CountsOf(ResyncRequestRecord request) =>
-        Enum.GetValues<ResyncPartState>().ToDictionary(s => s.ToWire(), s => request.Parts.Count(p => p.State == s), StringComparer.Ordinal);
+    /// <summary>The number of records in each state, every state named (0 when none is in it).</summary>
+    public static Dictionary<string, int> CountsOf(IEnumerable<ResyncPart> parts)
+    {
+        var all = parts.ToList();
+        return Enum.GetValues<ResyncPartState>().ToDictionary(s => s.ToWire(), s => all.Count(p => p.State == s), StringComparer.Ordinal);
+    }
 
     private static ResyncRequestView ViewOf(ResyncRequestRecord request) => new(
         request.RequestId,
@@ -76,7 +81,7 @@ internal static class ResyncRequestEndpoints
         request.RequestedAt,
         request.Kind.ToWire(),
         request.Outcome,
-        CountsOf(request),
+        CountsOf(request.Parts),
         request.SkippedErrorIds,
         [.. request.Parts.Select(p => new ResyncPartView(
             p.ObjectType, p.HubSpotId, p.SalesforceId, p.EngineId, p.ErrorIds, p.State.ToWire(), p.ExpectedAt, p.SentAt, p.CompletedAt, p.Reason))]);

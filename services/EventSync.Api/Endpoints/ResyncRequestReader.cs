@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Contracts;
 
@@ -14,5 +15,5 @@ internal static class ResyncRequestReader
             body,
             problems,
             ResyncErrors.MaxErrorIds,
-            $"Send several requests of at most {ResyncErrors.MaxErrorIds} ids, or resync every open error a filter selects with POST .../resync-all.");
+            ProblemFormat.With(ProblemTexts.ErrorIdsTooManyToResync, ResyncErrors.MaxErrorIds));
 }

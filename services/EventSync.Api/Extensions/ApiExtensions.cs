@@ -24,7 +24,7 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddSyncHealthApiService(this IHostApplicationBuilder builder) =>
         builder.AddEventSyncService(b => b.Services.AddSyncHealthApi(), _ => { });
 
-    /// <summary>The API's services: key checks, body limits, problem details, security headers, JSON settings of the wire.</summary>
+    /// <summary>The API's services: key checks, body limits, problem details in the request's language, security headers, JSON settings of the wire.</summary>
     public static IServiceCollection AddSyncHealthApi(this IServiceCollection services)
     {
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateOnStart();
@@ -53,6 +53,7 @@ public static class ApiExtensions
             o.SuppressDiagnosticsCallback = BadRequestBodies.IsClientFault;
         });
         services.AddApiSecurityHeaders();
+        services.AddApiLanguages();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>().AddOperationTransformer<ApiOperationTransformer>());
         services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
         return services;
@@ -64,6 +65,7 @@ public static class ApiExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseSecurityHeaders();
         app.UseDashboardFiles();
+        app.UseApiLanguages();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
@@ -86,6 +88,7 @@ public static class ApiExtensions
             .MapResync()
             .MapResyncAll()
             .MapResyncRequests()
+            .MapResyncProgress()
             .MapRecordLinkSettings()
             .MapNotificationSettings()
             .MapNotificationTest()

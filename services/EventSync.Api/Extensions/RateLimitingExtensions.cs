@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using EventSync.Api.Localization;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Security;
 using Microsoft.AspNetCore.RateLimiting;
@@ -76,8 +77,8 @@ public static class RateLimitingExtensions
 
         var problem = TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests",
-            detail: "This tenant has made too many of these requests; try again after the Retry-After interval.");
+            title: ProblemTexts.TooManyRequestsTitle,
+            detail: ProblemTexts.TooManyRequestsDetail);
         await problem.ExecuteAsync(http);
     }
 }

@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -26,6 +27,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Resync"] = "Ask the engines to sync the records behind errors again.",
         ["ResyncAll"] = "Resync every open error a filter selects, in requests of at most 100.",
         ["ResyncRequest"] = "A tenant's resync requests and the progress of each.",
+        ["ResyncProgress"] = "The progress of several resync requests together, such as the requests of one resync of all matching errors.",
         ["RecordLinkSettings"] = "Where a tenant's records live in HubSpot and Salesforce, so that record ids link to them.",
         ["NotificationSettings"] = "Who hears about a tenant's errors, and how often.",
         ["NotificationTest"] = "Send a test digest to the tenant's recipients.",
@@ -35,7 +37,9 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "EventSync API";
-        document.Info.Description = $"Sync-health API of EventSync. Every route but the catalog, health and metrics needs an API key in the {ApiKeySecurity.HeaderName} header.";
+        document.Info.Description = $"Sync-health API of EventSync. Every route but the catalog, health and metrics needs an API key in the {ApiKeySecurity.HeaderName} header. "
+            + $"Problems (title, detail, field messages) are written in the language Accept-Language asks for among {string.Join(", ", ApiLanguages.Supported)}, "
+            + $"else in {ApiLanguages.Default}; the answer names it in Content-Language.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
         document.Components.SecuritySchemes[ApiKeySecurity.SchemeName] = ApiKeySecurity.Scheme();

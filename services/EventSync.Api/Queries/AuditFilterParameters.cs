@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Core.Audit;
 
 namespace EventSync.Api.Queries;
@@ -17,13 +18,13 @@ internal sealed class AuditFilterParameters
         var action = string.IsNullOrWhiteSpace(Action) ? null : Action.Trim();
         if (action is not null && !AuditActions.All.Contains(action, StringComparer.Ordinal))
         {
-            problems.Add("action", $"Not an action of the audit trail; one of: {string.Join(", ", AuditActions.All)}.");
+            problems.Add("action", ProblemFormat.With(ProblemTexts.AuditActionUnknown, string.Join(", ", AuditActions.All)));
         }
 
         var principal = string.IsNullOrWhiteSpace(Principal) ? null : Principal.Trim();
         if (principal is { Length: > MaxPrincipalLength })
         {
-            problems.Add("principal", $"At most {MaxPrincipalLength} characters: the name of an API key.");
+            problems.Add("principal", ProblemFormat.With(ProblemTexts.PrincipalTooLong, MaxPrincipalLength));
         }
 
         return new AuditQuery(tenantId, action, principal);

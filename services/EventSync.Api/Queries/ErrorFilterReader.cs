@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventSync.Api.Localization;
 using EventSync.Core.Catalog;
 using EventSync.Core.Storage;
 
@@ -31,13 +32,13 @@ internal static class ErrorFilterReader
         var errorType = Blank(filter.ErrorType);
         if (errorType is not null && !ErrorCatalog.Default.TryGet(errorType, out _))
         {
-            problems.Add("errorType", $"Unknown error type '{errorType}'; GET /api/catalog lists them.");
+            problems.Add("errorType", ProblemFormat.With(ProblemTexts.ErrorTypeUnknown, errorType));
         }
 
         var category = Blank(filter.Category);
         if (category is not null && ErrorCatalog.Default.Categories.All(c => c.Id != category))
         {
-            problems.Add("category", $"Unknown category '{category}'; use one of: {string.Join(", ", ErrorCatalog.Default.Categories.Select(c => c.Id))}.");
+            problems.Add("category", ProblemFormat.With(ProblemTexts.CategoryUnknown, category, string.Join(", ", ErrorCatalog.Default.Categories.Select(c => c.Id))));
         }
 
         SyncErrorState? state = null;
@@ -49,7 +50,7 @@ internal static class ErrorFilterReader
             }
             else
             {
-                problems.Add("state", $"Unknown state '{stateText}'; use one of: {string.Join(", ", States.Keys)}.");
+                problems.Add("state", ProblemFormat.With(ProblemTexts.StateUnknown, stateText, string.Join(", ", States.Keys)));
             }
         }
 
@@ -57,7 +58,7 @@ internal static class ErrorFilterReader
         var to = Instant(filter.To, "to", problems);
         if (from is not null && to is not null && from >= to)
         {
-            problems.Add("to", "'to' must be later than 'from'.");
+            problems.Add("to", ProblemTexts.ToBeforeFrom);
         }
 
         var assignee = Text(filter.Assignee, "assignee", problems);
@@ -81,7 +82,7 @@ internal static class ErrorFilterReader
         var text = Blank(value);
         if (text is not null && (text.Length != 16 || !text.All(char.IsAsciiHexDigitLower)))
         {
-            problems.Add("fingerprint", "A fingerprint is 16 lower-case hexadecimal characters, as the sync-health page's unknown-error groups give it.");
+            problems.Add("fingerprint", ProblemTexts.FingerprintInvalid);
             return null;
         }
 
@@ -95,13 +96,13 @@ internal static class ErrorFilterReader
         var text = Blank(value);
         if (text is { Length: > MaxTextLength })
         {
-            problems.Add(name, $"At most {MaxTextLength} characters.");
+            problems.Add(name, ProblemFormat.With(ProblemTexts.TextTooLong, MaxTextLength));
         }
 
         // SQLite hands a function its text up to the first NUL: "\0" would search for "" and match every error.
         if (text is not null && text.Contains('\0', StringComparison.Ordinal))
         {
-            problems.Add(name, "Must not contain a NUL character.");
+            problems.Add(name, ProblemTexts.TextHasNul);
         }
 
         return text;
@@ -120,7 +121,7 @@ internal static class ErrorFilterReader
             return instant;
         }
 
-        problems.Add(name, $"'{text}' is not an ISO 8601 date or date-time (for example 2026-03-01 or 2026-03-01T08:30:00Z).");
+        problems.Add(name, ProblemFormat.With(ProblemTexts.DateInvalid, text));
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Localization;
 using EventSync.Api.Requests;
 
 namespace EventSync.Api.Queries;
@@ -17,13 +18,13 @@ internal static class ErrorIdList
         var ids = new List<string>();
         if (!JsonRequestBody.TryGet(body, Field, out var value))
         {
-            problems.Add(Field, "Name at least one error id.");
+            problems.Add(Field, ProblemTexts.ErrorIdsMissing);
             return ids;
         }
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(Field, "Must be an array of error ids.");
+            problems.Add(Field, ProblemTexts.ErrorIdsNotArray);
             return ids;
         }
 
@@ -34,7 +35,7 @@ internal static class ErrorIdList
             var id = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : null;
             if (string.IsNullOrEmpty(id))
             {
-                problems.Add($"{Field}[{index}]", id is null ? $"Must be an error id (a string), not {item.ValueKind.ToString().ToLowerInvariant()}." : "Must not be blank.");
+                problems.Add($"{Field}[{index}]", id is null ? ProblemFormat.With(ProblemTexts.ErrorIdNotString, item.ValueKind.ToString().ToLowerInvariant()) : ProblemTexts.ErrorIdBlank);
             }
             else if (seen.Add(id))
             {
@@ -46,11 +47,11 @@ internal static class ErrorIdList
 
         if (ids.Count == 0)
         {
-            problems.Add(Field, "Name at least one error id.");
+            problems.Add(Field, ProblemTexts.ErrorIdsMissing);
         }
         else if (ids.Count > max)
         {
-            problems.Add(Field, $"At most {max} error ids per request; this one has {ids.Count} different ones. {tooMany}");
+            problems.Add(Field, ProblemFormat.With(ProblemTexts.ErrorIdsTooMany, max, ids.Count, tooMany));
         }
 
         return ids;

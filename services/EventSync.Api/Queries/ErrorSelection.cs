@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Localization;
 using EventSync.Api.Requests;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ internal sealed class ErrorSelection(ISyncErrorQueries queries, IOptions<ApiOpti
         {
             problems.Add(
                 ErrorIdList.Field,
-                byIds ? "Give errorIds or filter, not both." : "Name the errors: errorIds (their ids) or filter (the error list's filter, {} for all).");
+                byIds ? ProblemTexts.ErrorsNamedTwice : ProblemTexts.ErrorsNotNamed);
             return null;
         }
 
@@ -35,7 +36,7 @@ internal sealed class ErrorSelection(ISyncErrorQueries queries, IOptions<ApiOpti
 
     private async Task<IReadOnlyList<string>?> ByIdsAsync(string tenantId, JsonElement body, ValidationProblems problems, CancellationToken cancellationToken)
     {
-        var ids = ErrorIdList.Read(body, problems, MaxErrorIds, "Select them with a filter instead.");
+        var ids = ErrorIdList.Read(body, problems, MaxErrorIds, ProblemTexts.ErrorIdsTooManyUseFilter);
         if (problems.Any)
         {
             return null;
@@ -45,7 +46,7 @@ internal sealed class ErrorSelection(ISyncErrorQueries queries, IOptions<ApiOpti
         var unknown = ids.Where(id => !found.Contains(id)).ToList();
         if (unknown.Count > 0)
         {
-            problems.Add(ErrorIdList.Field, $"Not errors of this tenant: {string.Join(", ", unknown.Take(ValidationProblems.MaxListed))}{(unknown.Count > ValidationProblems.MaxListed ? ", ..." : "")}.");
+            problems.Add(ErrorIdList.Field, ProblemFormat.With(ProblemTexts.ErrorsNotOfTenant, string.Join(", ", unknown.Take(ValidationProblems.MaxListed)), unknown.Count > ValidationProblems.MaxListed ? ", ..." : ""));
             return null;
         }
 
@@ -57,7 +58,7 @@ internal sealed class ErrorSelection(ISyncErrorQueries queries, IOptions<ApiOpti
     {
         if (filter.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(FilterField, "Must be an object: the error list's filter ({} for all the errors).");
+            problems.Add(FilterField, ProblemTexts.FilterNotObject);
             return null;
         }
 
@@ -81,7 +82,7 @@ internal sealed class ErrorSelection(ISyncErrorQueries queries, IOptions<ApiOpti
             matching.AddRange((await queries.ListUpToAsync(query with { State = state }, max + 1 - matching.Count, cancellationToken)).Select(e => e.Id));
             if (matching.Count > max)
             {
-                problems.Add(FilterField, $"More than {max} errors match; at most {max} change at once. Narrow the filter (an error type, an object type, a date range).");
+                problems.Add(FilterField, ProblemFormat.With(ProblemTexts.ErrorsTooManyToChange, max));
                 return null;
             }
         }

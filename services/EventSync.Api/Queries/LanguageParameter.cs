@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using EventSync.Core.Catalog;
 
 namespace EventSync.Api.Queries;
@@ -17,7 +18,7 @@ internal static class LanguageParameter
         var language = LocalizedText.Languages.FirstOrDefault(l => l.Equals(lang.Trim(), StringComparison.OrdinalIgnoreCase));
         if (language is null)
         {
-            problems.Add(Name, $"Unknown language '{lang}'; use one of: {string.Join(", ", LocalizedText.Languages)}.");
+            problems.Add(Name, ProblemFormat.With(ProblemTexts.LanguageUnknown, lang, string.Join(", ", LocalizedText.Languages)));
         }
 
         return language;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventSync.Api.Localization;
 
 namespace EventSync.Api.Queries;
 
@@ -24,7 +25,7 @@ internal sealed class PageParameters
             return size;
         }
 
-        problems.Add("limit", $"Must be a whole number from 1 to {options.MaxPageSize}.");
+        problems.Add("limit", ProblemFormat.With(ProblemTexts.WholeNumberRange, options.MaxPageSize));
         return options.DefaultPageSize;
     }
 
@@ -42,7 +43,7 @@ internal sealed class PageParameters
             return cursor;
         }
 
-        problems.Add("cursor", "Not a cursor this API handed out; pass the 'next' value of the previous page as it is.");
+        problems.Add("cursor", ProblemTexts.CursorInvalid);
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using EventSync.Api.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -9,9 +10,9 @@ namespace EventSync.Api.Requests;
 /// </summary>
 internal static class BadRequestBodies
 {
-    public const string TooLargeTitle = "Payload too large";
+    public static string TooLargeTitle => ProblemTexts.PayloadTooLargeTitle;
 
-    public static string TooLargeDetail(long bytes) => $"At most {bytes} bytes per request on this route.";
+    public static string TooLargeDetail(long bytes) => ProblemFormat.With(ProblemTexts.PayloadTooLargeDetail, bytes);
 
     public static int StatusCodeOf(Exception exception) =>
         exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError;
@@ -29,11 +30,11 @@ internal static class BadRequestBodies
         {
             var limit = context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             context.ProblemDetails.Title = TooLargeTitle;
-            context.ProblemDetails.Detail = limit is { } bytes ? TooLargeDetail(bytes) : "The request body is too large.";
+            context.ProblemDetails.Detail = limit is { } bytes ? TooLargeDetail(bytes) : ProblemTexts.BodyTooLarge;
         }
         else
         {
-            context.ProblemDetails.Title = "Bad request";
+            context.ProblemDetails.Title = ProblemTexts.BadRequestTitle;
             context.ProblemDetails.Detail = refused.Message;
         }
     }

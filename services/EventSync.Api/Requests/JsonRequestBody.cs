@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Core.Validation;
 
@@ -26,7 +27,7 @@ internal static class JsonRequestBody
                 return document.RootElement.Clone();
             }
 
-            problems.Add(Root, "The body must be a JSON object.");
+            problems.Add(Root, ProblemTexts.BodyNotObject);
         }
         catch (JsonException e)
         {
@@ -65,7 +66,7 @@ internal static class JsonRequestBody
             return value.GetString();
         }
 
-        problems.Add(name, "Must be a string.");
+        problems.Add(name, ProblemTexts.StringRequired);
         return null;
     }
 }

@@ -1,3 +1,5 @@
+using EventSync.Api.Localization;
+
 namespace EventSync.Api.Security;
 
 /// <summary>The principal a request was authorised as, and the role a route needs.</summary>
@@ -20,6 +22,6 @@ public static class ApiPrincipalExtensions
     internal static IResult Forbidden(ApiPrincipal principal, ApiRole required) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,
-            title: "Forbidden",
-            detail: $"The key '{principal.Name}' is {(principal.Role == ApiRole.Reader ? "a" : "an")} {principal.Role.ToWire()}; this needs {required.ToWire()} or more.");
+            title: ProblemTexts.ForbiddenTitle,
+            detail: ProblemFormat.With(ProblemTexts.ForbiddenDetail, principal.Name, principal.Role == ApiRole.Reader ? "a" : "an", principal.Role.ToWire(), required.ToWire()));
 }

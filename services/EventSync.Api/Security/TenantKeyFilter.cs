@@ -1,3 +1,5 @@
+using EventSync.Api.Localization;
+using EventSync.Contracts;
 using EventSync.Core.Validation;
 
 namespace EventSync.Api.Security;
@@ -13,9 +15,9 @@ internal sealed class TenantKeyFilter(ApiKeyAuthorizer authorizer) : IEndpointFi
     {
         var http = context.HttpContext;
         var tenantId = http.GetRouteValue("tenantId") as string ?? "";
-        if (TenantIds.Problem(tenantId) is { } problem)
+        if (TenantIdProblem(tenantId) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenantId"] = [problem] }, title: "No such tenant.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenantId"] = [problem] }, title: ProblemTexts.NoSuchTenantTitle);
         }
 
         if (authorizer.Authenticate(http.Request.Headers[ApiKeyAuthorizer.HeaderName]) is not { } principal)
@@ -25,7 +27,7 @@ internal sealed class TenantKeyFilter(ApiKeyAuthorizer authorizer) : IEndpointFi
 
         if (!principal.Opens(tenantId))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No tenant '{tenantId}' for this key.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: ProblemTexts.NotFoundTitle, detail: ProblemFormat.With(ProblemTexts.NoTenantForKey, tenantId));
         }
 
         var required = RequiredRole.Of(http.GetEndpoint()?.Metadata, http.Request.Method);
@@ -38,6 +40,12 @@ internal sealed class TenantKeyFilter(ApiKeyAuthorizer authorizer) : IEndpointFi
         return await next(context);
     }
 
+    /// <summary>Why <paramref name="tenantId"/> is not a tenant id (as <see cref="TenantIds.Problem"/> says it), in the request's language; null when it is one.</summary>
+    private static string? TenantIdProblem(string tenantId) =>
+        string.IsNullOrWhiteSpace(tenantId) ? ProblemTexts.TenantIdRequired
+        : TenantIds.IsValid(tenantId) ? null
+        : ProblemFormat.With(ProblemTexts.TenantIdInvalid, ProblemText.Quote(tenantId), WireLimits.MaxTenantIdLength);
+
     public static IResult Unauthorized() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"Send a valid API key in the {ApiKeyAuthorizer.HeaderName} header.");
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: ProblemTexts.UnauthorizedTitle, detail: ProblemFormat.With(ProblemTexts.UnauthorizedDetail, ApiKeyAuthorizer.HeaderName));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Contracts;
@@ -35,7 +36,7 @@ internal static class NotificationSettingsReader
         var enabled = false;
         if (!JsonRequestBody.TryGet(body, "enabled", out var enabledValue))
         {
-            problems.Add("enabled", "Required: true or false.");
+            problems.Add("enabled", ProblemTexts.EnabledRequired);
         }
         else if (enabledValue.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
@@ -43,28 +44,28 @@ internal static class NotificationSettingsReader
         }
         else
         {
-            problems.Add("enabled", "Must be true or false.");
+            problems.Add("enabled", ProblemTexts.EnabledInvalid);
         }
 
         var frequencyText = JsonRequestBody.OptionalString(body, "frequency", problems);
         if (!Frequencies.TryGetValue(frequencyText ?? "", out var frequency) && !problems.Has("frequency"))
         {
-            var which = frequencyText is null ? "Required" : $"Unknown frequency '{frequencyText}'";
-            problems.Add("frequency", $"{which}; use one of: {string.Join(", ", Frequencies.Keys)}.");
+            var known = string.Join(", ", Frequencies.Keys);
+            problems.Add("frequency", frequencyText is null ? ProblemFormat.With(ProblemTexts.FrequencyRequired, known) : ProblemFormat.With(ProblemTexts.FrequencyUnknown, frequencyText, known));
         }
 
         var recipients = Recipients(body, enabled, problems);
         var timeZone = JsonRequestBody.OptionalString(body, "timeZone", problems)?.Trim() ?? DefaultTimeZone;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
-            problems.Add("timeZone", $"Unknown time zone '{timeZone}'; use an IANA id such as Europe/Warsaw or UTC.");
+            problems.Add("timeZone", ProblemFormat.With(ProblemTexts.TimeZoneUnknown, timeZone));
         }
 
         var languageText = JsonRequestBody.OptionalString(body, "language", problems)?.Trim() ?? DefaultLanguage;
         var language = LocalizedText.Languages.FirstOrDefault(l => l.Equals(languageText, StringComparison.OrdinalIgnoreCase));
         if (language is null)
         {
-            problems.Add("language", $"Unknown language '{languageText}'; use one of: {string.Join(", ", LocalizedText.Languages)}.");
+            problems.Add("language", ProblemFormat.With(ProblemTexts.LanguageUnknown, languageText, string.Join(", ", LocalizedText.Languages)));
         }
 
         return new NotificationSettings(tenantId, enabled, frequency, recipients, timeZone, language ?? DefaultLanguage);
@@ -77,13 +78,13 @@ internal static class NotificationSettingsReader
         {
             if (value.ValueKind != JsonValueKind.Array)
             {
-                problems.Add("recipients", "Must be an array of email addresses.");
+                problems.Add("recipients", ProblemTexts.RecipientsNotArray);
                 return recipients;
             }
 
             if (value.GetArrayLength() > MaxRecipientEntries)
             {
-                problems.Add("recipients", $"At most {MaxRecipientEntries} entries; this request has {value.GetArrayLength()}.");
+                problems.Add("recipients", ProblemFormat.With(ProblemTexts.RecipientEntriesTooMany, MaxRecipientEntries, value.GetArrayLength()));
                 return recipients;
             }
 
@@ -94,7 +95,7 @@ internal static class NotificationSettingsReader
                 if (!RecipientAddress.IsValid(text))
                 {
                     var shown = text is null ? item.GetRawText() : $"'{text}'";
-                    problems.Add("recipients", $"{(shown.Length > 80 ? shown[..80] + "…" : shown)} is not an email address (write it bare, as name@example.com, with a domain name such as example.com; at most {RecipientAddress.MaxLocalPartLength} characters before the @ and {RecipientAddress.MaxLength} in all).");
+                    problems.Add("recipients", ProblemFormat.With(ProblemTexts.RecipientInvalid, shown.Length > 80 ? shown[..80] + "…" : shown, RecipientAddress.MaxLocalPartLength, RecipientAddress.MaxLength));
                 }
                 else if (seen.Add(text))
                 {
@@ -105,11 +106,11 @@ internal static class NotificationSettingsReader
 
         if (recipients.Count > MaxRecipients)
         {
-            problems.Add("recipients", $"At most {MaxRecipients} recipients; this request has {recipients.Count}.");
+            problems.Add("recipients", ProblemFormat.With(ProblemTexts.RecipientsTooMany, MaxRecipients, recipients.Count));
         }
         else if (enabled && recipients.Count == 0 && !problems.Has("recipients"))
         {
-            problems.Add("recipients", "Name at least one recipient when notifications are enabled.");
+            problems.Add("recipients", ProblemTexts.RecipientsMissing);
         }
 
         return recipients;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Core.Links;
@@ -18,15 +19,15 @@ internal static class RecordLinkSettingsReader
         var portal = Blank(JsonRequestBody.OptionalString(body, "hubSpotPortalId", problems));
         if (portal is not null && (portal.Length > 20 || !portal.All(char.IsAsciiDigit)))
         {
-            problems.Add("hubSpotPortalId", "Must be the HubSpot account id: digits only (as in app.hubspot.com/contacts/{id}/...).");
+            problems.Add("hubSpotPortalId", ProblemTexts.HubSpotPortalIdInvalid);
         }
 
-        var app = Address(JsonRequestBody.OptionalString(body, "hubSpotAppUrl", problems), "hubSpotAppUrl", IsHubSpotApp, "https://app.hubspot.com or a data centre's, such as https://app-eu1.hubspot.com", problems);
+        var app = Address(JsonRequestBody.OptionalString(body, "hubSpotAppUrl", problems), "hubSpotAppUrl", IsHubSpotApp, ProblemTexts.HubSpotAppAddress, problems);
         var instance = Address(
             JsonRequestBody.OptionalString(body, "salesforceInstanceUrl", problems),
             "salesforceInstanceUrl",
             host => SalesforceDomains.Any(d => host.EndsWith(d, StringComparison.Ordinal)),
-            "the org's https address, such as https://acme.my.salesforce.com",
+            ProblemTexts.SalesforceInstanceAddress,
             problems);
         return new RecordLinkSettings(tenantId, portal, app, instance);
     }
@@ -50,7 +51,7 @@ internal static class RecordLinkSettingsReader
             || !uri.IsDefaultPort
             || !hostAllowed(uri.IdnHost.ToLowerInvariant()))
         {
-            problems.Add(field, $"Must be {expected}, with no path.");
+            problems.Add(field, ProblemFormat.With(ProblemTexts.AddressInvalid, expected));
             return null;
         }
 

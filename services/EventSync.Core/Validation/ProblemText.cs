@@ -6,7 +6,7 @@ namespace EventSync.Core.Validation;
 /// A value from the input, as a problem quotes it: shortened, in JSON quotes with control characters escaped, so that
 /// neither a huge value nor a line break travels on into responses, fault headers and log lines.
 /// </summary>
-internal static class ProblemText
+public static class ProblemText
 {
     private const int MaxQuotedLength = 64;
 
