@@ -799,9 +799,6 @@ function renderErrorPanel(error) {
 /** Who looks at the error; an operator changes it here (empty: nobody). */
 function assigneeEditor(error) {
   if (!state.operates) return paragraph(error.assignee ?? t("panel.nobody"), "panel-assignee");
-  const form = document.createElement("form");
-  form.className = "inline-form";
-  form.dataset.testid = "panel-assignee-form";
   const input = document.createElement("input");
   input.type = "text";
   input.value = error.assignee ?? "";
@@ -809,20 +806,11 @@ function assigneeEditor(error) {
   input.placeholder = t("panel.assigneeHint");
   input.dataset.testid = "panel-assignee";
   input.setAttribute("aria-label", t("panel.assignee"));
-  const save = document.createElement("button");
-  save.type = "submit";
-  save.className = "secondary";
-  save.textContent = t("panel.assign");
-  save.dataset.testid = "panel-assign";
-  const problem = document.createElement("p");
-  problem.className = "field-error";
-  problem.dataset.field = "assignee";
-  problem.hidden = true;
-  form.append(input, save, problem);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    changeErrorPanel(form, error.id, `/errors/${encodeURIComponent(error.id)}/assignee`, "PUT", { assignee: input.value.trim() || null });
+  const form = panelForm(error, {
+    className: "inline-form", control: input, field: "assignee", label: t("panel.assign"), buttonTestId: "panel-assign",
+    change: () => ({ path: "assignee", method: "PUT", body: { assignee: input.value.trim() || null } }),
   });
+  form.dataset.testid = "panel-assignee-form";
   return form;
 }
 
@@ -846,26 +834,38 @@ function notesList(notes) {
 }
 
 function noteEditor(error) {
-  const form = document.createElement("form");
-  form.className = "note-form";
   const text = document.createElement("textarea");
   text.rows = 2;
   text.maxLength = 2000;
   text.dataset.testid = "panel-note-text";
   text.setAttribute("aria-label", t("panel.addNote"));
-  const add = document.createElement("button");
-  add.type = "submit";
-  add.className = "secondary";
-  add.textContent = t("panel.addNote");
-  add.dataset.testid = "panel-note-add";
+  return panelForm(error, {
+    className: "note-form", control: text, field: "text", label: t("panel.addNote"), buttonTestId: "panel-note-add",
+    change: () => ({ path: "notes", method: "POST", body: { text: text.value } }),
+  });
+}
+
+/**
+ * A form of the details panel: its control, a button, and the place for the server's message on the field; submitting
+ * sends change() = { path (under the error), method, body } and shows the error again.
+ */
+function panelForm(error, { className, control, field, label, buttonTestId, change }) {
+  const form = document.createElement("form");
+  form.className = className;
+  const button = document.createElement("button");
+  button.type = "submit";
+  button.className = "secondary";
+  button.textContent = label;
+  button.dataset.testid = buttonTestId;
   const problem = document.createElement("p");
   problem.className = "field-error";
-  problem.dataset.field = "text";
+  problem.dataset.field = field;
   problem.hidden = true;
-  form.append(text, add, problem);
+  form.append(control, button, problem);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    changeErrorPanel(form, error.id, `/errors/${encodeURIComponent(error.id)}/notes`, "POST", { text: text.value });
+    const { path, method, body } = change();
+    changeErrorPanel(form, error.id, `/errors/${encodeURIComponent(error.id)}/${path}`, method, body);
   });
   return form;
 }
