@@ -44,14 +44,23 @@ public sealed class MongoTransientRetryStore(MongoStoreContext context) : ITrans
         return errorIds.Count == 0 ? Task.CompletedTask : context.Retries.DeleteManyAsync(ResyncQueries.RetriesOf(tenantId, errorIds), cancellationToken);
     }
 
-    public async Task<SyncError?> SurfaceAsync(string tenantId, string errorId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<SyncError?> SurfaceAsync(string tenantId, string errorId, DateTimeOffset at, Func<SyncError, OutboxMessage> announce, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(announce);
         var surfaced = await context.AtomicallyAsync(
             $"Error {errorId} of {tenantId} could not be surfaced",
             MaxSurfaceAttempts,
             async (session, ct) =>
             {
-                var document = await context.Errors.FindOneAndUpdateAsync(session, ResyncQueries.NotSurfaced(tenantId, errorId), ResyncQueries.Surface(at), ReturnChanged, ct);
+                // Read first in the transaction: the announcement goes into the same update as the surfacing.
+                var before = await context.Errors.Find(session, ResyncQueries.NotSurfaced(tenantId, errorId)).FirstOrDefaultAsync(ct);
+                if (before?.ToSyncError() is not { } unsurfaced || SyncErrorTransitions.Surface(unsurfaced, at) is not { } expected)
+                {
+                    return null;
+                }
+
+                var document = await context.Errors.FindOneAndUpdateAsync(
+                    session, ResyncQueries.NotSurfaced(tenantId, errorId), ResyncQueries.Surface(at, announce(expected)), ReturnChanged, ct);
                 if (document?.ToSyncError() is not { } after)
                 {
                     return null;

@@ -55,7 +55,7 @@ public sealed class SqliteTransientRetryStore(SqliteStoreContext context) : ITra
             : context.WriteAsync(session => errorIds.Sum(id => session.Command(Delete).With("@errorId", id).With("@tenant", tenantId).ExecuteNonQuery()), cancellationToken);
     }
 
-    public Task<SyncError?> SurfaceAsync(string tenantId, string errorId, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public Task<SyncError?> SurfaceAsync(string tenantId, string errorId, DateTimeOffset at, Func<SyncError, OutboxMessage> announce, CancellationToken cancellationToken) =>
         context.WriteAsync(
             session =>
             {
@@ -70,6 +70,7 @@ public sealed class SqliteTransientRetryStore(SqliteStoreContext context) : ITra
                 }
 
                 SyncErrorRows.Write(session, [(error, surfaced)]);
+                OutboxRows.Queue(session, [announce(surfaced)]);
                 return surfaced;
             },
             cancellationToken);

@@ -16,7 +16,8 @@ public interface ITransientRetryStore
 
     /// <summary>
     /// Marks the tenant's error as surfaced at <paramref name="at"/> (kept if it already was) so that it shows as an
-    /// ordinary open error; returns the error, or null when it is unknown.
+    /// ordinary open error, and queues <paramref name="announce"/>(the surfaced error) in the outbox in the same write,
+    /// only when this call surfaced it; returns the error, or null when it is unknown.
     /// </summary>
-    Task<SyncError?> SurfaceAsync(string tenantId, string errorId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<SyncError?> SurfaceAsync(string tenantId, string errorId, DateTimeOffset at, Func<SyncError, OutboxMessage> announce, CancellationToken cancellationToken);
 }

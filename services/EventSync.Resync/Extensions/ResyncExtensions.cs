@@ -4,6 +4,7 @@ using EventSync.Resync.Jobs;
 using EventSync.Resync.Requests;
 using EventSync.Resync.Transient;
 using EventSync.ServiceDefaults.Hosting;
+using EventSync.ServiceDefaults.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,8 @@ public static class ResyncExtensions
         services.AddScoped<ResyncDispatcher>();
         services.AddScoped<ResyncRequestRecorder>();
         services.AddScoped<TransientFailureHandler>();
+        // Surfaced transient errors are announced through the outbox of the surfacing write.
+        services.AddEventSyncOutbox();
         services.AddSingleton<ResyncWakeups>();
         services.AddSingleton<TenantDispatchGates>();
         services.AddQuartz(quartz =>

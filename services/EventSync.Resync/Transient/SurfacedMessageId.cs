@@ -7,8 +7,8 @@ namespace EventSync.Resync.Transient;
 
 /// <summary>
 /// The message id of an error's <c>TransientErrorSurfaced</c>: derived from the tenant, the error and the moment it
-/// surfaced (kept by the store once set), so the announcement published again on a redelivery carries the same id and a
-/// consumer can tell it from a new one.
+/// surfaced (kept by the store once set), so the announcement published again from the outbox (a dispatcher that died
+/// before removing it) carries the same id and a consumer can tell it from a new one.
 /// </summary>
 internal static class SurfacedMessageId
 {

@@ -2,8 +2,6 @@ using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
-using EventSync.ServiceDefaults.Messaging;
-using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Resync.Transient;
@@ -11,18 +9,17 @@ namespace EventSync.Resync.Transient;
 /// <summary>
 /// A transient error failed (again): it gets an automatic resync after its back-off (an <c>api-limit</c> failure waits for
 /// budget room instead), or, once it failed past <see cref="ResyncOptions.MaxAttempts"/> resyncs, it surfaces as an
-/// ordinary open error and <see cref="TransientErrorSurfaced"/> is published. Idempotent: a redelivered event counts once,
-/// its request id is derived from the error and the failure count, and surfacing twice changes nothing. A redelivery of
-/// the failure that surfaced the error publishes the announcement again with the same message id (at-least-once).
+/// ordinary open error and <see cref="TransientErrorSurfaced"/> is announced: queued in the outbox by the write that
+/// surfaces it, so a crash or a broker failure after that write loses nothing. Idempotent: a redelivered event counts
+/// once, its request id is derived from the error and the failure count, and surfacing twice changes nothing.
 /// </summary>
 internal sealed class TransientFailureHandler(
     ITransientRetryStore retries,
     IResyncRequestStore requests,
     ISyncErrorQueries errorQueries,
     ISyncErrorStore errors,
-    IPublishEndpoint publisher,
+    OutboxSignal outbox,
     IOptions<ResyncOptions> options,
-    IOptions<MessagingOptions> messaging,
     TimeProvider time,
     ILogger<TransientFailureHandler> logger)
 {
@@ -41,8 +38,8 @@ internal sealed class TransientFailureHandler(
         var failures = await retries.CountFailureAsync(failure.TenantId, failure.ErrorId, failure.EventId, cancellationToken);
         if (failures > settings.MaxAttempts)
         {
-            // Surfaced by the first failure past the tries (again on a redelivery of that failure); later failures of the
-            // surfaced error are ordinary recurrences, announced by the classifier, not surfaced once more.
+            // Surfaced by the first failure past the tries; later failures of the surfaced error are ordinary recurrences,
+            // announced by the classifier, not surfaced once more.
             if (failures == settings.MaxAttempts + 1)
             {
                 await SurfaceAsync(failure, settings.MaxAttempts, now, cancellationToken);
@@ -72,15 +69,29 @@ internal sealed class TransientFailureHandler(
 
     private async Task SurfaceAsync(SyncErrorClassified failure, int attempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var error = await retries.SurfaceAsync(failure.TenantId, failure.ErrorId, now, cancellationToken);
-        if (error is null)
+        var surfacedNow = false;
+        var error = await retries.SurfaceAsync(
+            failure.TenantId,
+            failure.ErrorId,
+            now,
+            surfaced =>
+            {
+                surfacedNow = true;
+                return Announcement(surfaced, attempts);
+            },
+            cancellationToken);
+        if (error is not null && surfacedNow)
         {
-            return;
+            outbox.Notify();
+            logger.TransientSurfaced(failure.ErrorId, failure.TenantId, attempts);
         }
+    }
 
-        logger.TransientSurfaced(failure.ErrorId, failure.TenantId, attempts);
-        var surfacedAt = error.SurfacedAt ?? now;
-        var surfaced = new TransientErrorSurfaced
+    // Its id is derived from the error and the moment it surfaced: the same whoever writes it.
+    private static OutboxMessage Announcement(SyncError error, int attempts)
+    {
+        var surfacedAt = error.SurfacedAt!.Value;
+        var message = OutboxMessage.Of(new TransientErrorSurfaced
         {
             ErrorId = error.Id,
             TenantId = error.TenantId,
@@ -92,9 +103,7 @@ internal sealed class TransientFailureHandler(
             ErrorType = error.ErrorType,
             Attempts = attempts,
             SurfacedAt = surfacedAt,
-        };
-        await messaging.Within(
-            token => publisher.Publish(surfaced, context => context.MessageId = SurfacedMessageId.Of(error, surfacedAt), token),
-            cancellationToken);
+        });
+        return message with { MessageId = SurfacedMessageId.Of(error, surfacedAt) };
     }
 }

@@ -118,6 +118,7 @@ internal static class ResyncQueries
     public static FilterDefinition<SyncErrorDocument> NotSurfaced(string tenantId, string errorId) =>
         SyncErrorQueries.ByTenantAndId(tenantId, errorId) & Builders<SyncErrorDocument>.Filter.Eq(d => d.SurfacedAt, null);
 
-    public static UpdateDefinition<SyncErrorDocument> Surface(DateTimeOffset at) =>
-        Builders<SyncErrorDocument>.Update.Set(d => d.SurfacedAt, at).Inc(d => d.Version, 1L);
+    /// <summary>Surfaces the error and queues its announcement in the document's outbox, in one update.</summary>
+    public static UpdateDefinition<SyncErrorDocument> Surface(DateTimeOffset at, OutboxMessage announcement) =>
+        Builders<SyncErrorDocument>.Update.Set(d => d.SurfacedAt, at).Inc(d => d.Version, 1L).Push(d => d.Outbox, OutboxEntryDocument.From(announcement));
 }

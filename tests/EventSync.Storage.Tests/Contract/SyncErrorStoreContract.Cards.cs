@@ -50,7 +50,7 @@ public abstract partial class SyncErrorStoreContract
     {
         await using var store = await StartAsync();
         var change = Assert.Single(await RecordAsync(store, SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.RowLock).At(T0).Build()));
-        await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddMinutes(1), Ct);
+        await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddMinutes(1), e => OutboxMessage.Of(e.Id), Ct);
         Assert.Single(await store.Errors.GetErrorCardsAsync(Tenant, Ct));
 
         await ResolveAsync(store, "contact", "101", null, T0.AddMinutes(2));
@@ -92,7 +92,7 @@ public abstract partial class SyncErrorStoreContract
                 var transient = (await CurrentErrorsAsync(store)).Where(e => e.Category == "transient").ToList();
                 if (transient.Count > 0)
                 {
-                    await store.Retries.SurfaceAsync(Tenant, transient[random.Next(transient.Count)].Id, at, Ct);
+                    await store.Retries.SurfaceAsync(Tenant, transient[random.Next(transient.Count)].Id, at, e => OutboxMessage.Of(e.Id), Ct);
                 }
             }
 

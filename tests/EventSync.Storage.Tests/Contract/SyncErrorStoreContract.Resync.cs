@@ -1,4 +1,5 @@
 using EventSync.Core.Resync;
+using EventSync.Core.Storage;
 
 namespace EventSync.Storage.Tests.Contract;
 
@@ -181,16 +182,35 @@ public abstract partial class SyncErrorStoreContract
         var change = Assert.Single(await RecordAsync(store, SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.RowLock).At(T0).Build()));
         Assert.Empty(await store.Errors.GetErrorCardsAsync(Tenant, Ct));
 
-        var surfaced = await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddHours(1), Ct);
-        var again = await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddHours(2), Ct);
+        var surfaced = await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddHours(1), Announce, Ct);
+        var again = await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddHours(2), Announce, Ct);
 
         Assert.Equal(T0.AddHours(1), surfaced?.SurfacedAt);
         Assert.Equal(T0.AddHours(1), again?.SurfacedAt);
         Assert.Equal(T0.AddHours(1), (await GetAsync(store, change.Error.Id)).SurfacedAt);
         var card = Assert.Single(await store.Errors.GetErrorCardsAsync(Tenant, Ct));
         Assert.Equal(("transient", 1L), (card.Category, card.CurrentErrors));
-        Assert.Null(await store.Retries.SurfaceAsync(OtherTenant, change.Error.Id, T0, Ct));
+        Assert.Null(await store.Retries.SurfaceAsync(OtherTenant, change.Error.Id, T0, Announce, Ct));
     }
+
+    [Fact]
+    public async Task Should_queue_the_announcement_of_a_surfaced_error_with_the_surfacing_write_and_only_once()
+    {
+        await using var store = await StartAsync();
+        var change = Assert.Single(await RecordAsync(store, SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.RowLock).At(T0).Build()));
+
+        await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddHours(1), Announce, Ct);
+        await store.Retries.SurfaceAsync(Tenant, change.Error.Id, T0.AddHours(2), Announce, Ct);
+
+        // The surfacing write holds its announcement, built from the surfaced error; surfacing again queues nothing.
+        var queued = Assert.Single(await store.Outbox.ClaimAsync(T0, OutboxLease, 10, Ct));
+        Assert.Equal((AnnouncementId(change.Error.Id), typeof(string).FullName!, $"{change.Error.Id}@{T0.AddHours(1):O}"), (queued.MessageId, queued.MessageType, queued.Body));
+    }
+
+    // A stand-in announcement: which error, surfaced when (the worker's real one is a TransientErrorSurfaced).
+    private static OutboxMessage Announce(SyncError error) => new(AnnouncementId(error.Id), typeof(string).FullName!, $"{error.Id}@{error.SurfacedAt:O}");
+
+    private static Guid AnnouncementId(string errorId) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(errorId)).AsSpan(0, 16));
 
     // Two records: 101 with two errors (and a Salesforce id), 102 with one.
     private static async Task<ResyncRequestRecord> PlannedRequestAsync(StoreUnderTest store, string requestId, DateTimeOffset requestedAt)

@@ -1,4 +1,5 @@
 using EventSync.Core.Resync;
+using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;
 using MongoDB.Bson;
@@ -97,14 +98,19 @@ public sealed partial class MongoQueryRenderingTests
     }
 
     [Fact]
-    public void Should_surface_only_an_error_not_surfaced_yet_when_its_retries_are_used_up()
+    public void Should_surface_only_an_error_not_surfaced_yet_and_queue_its_announcement_in_the_same_update_when_its_retries_are_used_up()
     {
+        var announcement = new OutboxMessage(Guid.Parse("0193a5b2-7c00-7000-8000-000000000001"), "EventSync.Contracts.TransientErrorSurfaced", "{}");
+
         AssertBson(
             "{ _id: 'error-1', tenantId: 'portal-4711', surfacedAt: null }",
             Render(ResyncQueries.NotSurfaced("portal-4711", "error-1")));
         AssertBson(
-            "{ $set: { surfacedAt: ISODate('2026-11-28T10:00:00Z') }, $inc: { version: NumberLong(1) } }",
-            Render(ResyncQueries.Surface(Now)).AsBsonDocument);
+            """
+            { $set: { surfacedAt: ISODate('2026-11-28T10:00:00Z') }, $inc: { version: NumberLong(1) },
+              $push: { outbox: { messageId: '0193a5b2-7c00-7000-8000-000000000001', messageType: 'EventSync.Contracts.TransientErrorSurfaced', body: '{}' } } }
+            """,
+            Render(ResyncQueries.Surface(Now, announcement)).AsBsonDocument);
     }
 
     [Fact]
