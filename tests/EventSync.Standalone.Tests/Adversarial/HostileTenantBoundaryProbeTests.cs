@@ -34,6 +34,9 @@ public sealed class HostileTenantBoundaryProbeTests(ProbedStandalone host) : ICl
     [InlineData("errors/some-error/notes", "POST")]
     [InlineData("audit", "GET")]
     [InlineData("audit/export.csv", "GET")]
+    [InlineData("resync-progress?requestId=r-1", "GET")]
+    [InlineData("api-allocation", "GET")]
+    [InlineData("api-allocation", "PUT")]
     public async Task Should_answer_401_without_a_key_and_404_with_another_tenants_key(string route, string method)
     {
         using var none = await host.SendJsonAsync(new HttpMethod(method), ProbedStandalone.TenantPath(ProbedStandalone.Acme, route), key: null, "{}");
