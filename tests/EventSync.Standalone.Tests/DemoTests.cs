@@ -50,9 +50,10 @@ public sealed class DemoTests
         var lastSeen = await Eventually.MatchesAsync(
             async () => (await standalone.GetJsonAsync($"/api/tenants/{DemoTenant}/errors?limit=200")).GetProperty("items")
                 .EnumerateArray().Select(e => e.GetProperty("lastSeen").GetDateTimeOffset()).ToList(),
-            seen => seen.Count >= 20,
+            // The demo is recorded while the host runs: wait for its later failures too, not only the first twenty.
+            seen => seen.Count >= 20 && seen.Max() - seen.Min() > TimeSpan.FromHours(12),
             TimeSpan.FromSeconds(60),
-            "the demo tenant's errors");
+            "the demo tenant's errors, spread over more than half a day");
 
         Assert.All(lastSeen, at => Assert.InRange(at, startedAt.AddHours(-25), startedAt.AddMinutes(5)));
         Assert.True(lastSeen.Max() - lastSeen.Min() > TimeSpan.FromHours(12), $"The demo errors were last seen between {lastSeen.Min():O} and {lastSeen.Max():O}, not over a day.");
