@@ -20,9 +20,8 @@ public sealed class ApiReferenceTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "en-GB" });
-        SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(HeadlessChromium.WaitMilliseconds);
         await page.AddInitScriptAsync("""
             window.policyViolations = [];
             document.addEventListener('securitypolicyviolation', e => window.policyViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
@@ -32,16 +31,18 @@ public sealed class ApiReferenceTests
         await Expect(page.GetByText("Report sync failures (one event or an array)").First).ToBeVisibleAsync();
         await Expect(page.GetByText("NotificationSettings").First).ToBeVisibleAsync();
 
-        await page.GetByLabel("Value", new() { Exact = true }).First.FillAsync(host.AdminKey);
+        var keyField = page.GetByLabel("Value", new() { Exact = true }).First;
+        await keyField.FillAsync(host.AdminKey);
+        await Expect(keyField).ToHaveValueAsync(host.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Test Request" }).First.ClickAsync();
         var sent = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/failures", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).First.ClickAsync();
         var answer = await sent;
+        Assert.Equal(host.AdminKey, await answer.Request.HeaderValueAsync(RunningStandalone.ApiKeyHeader));
+        Assert.Equal(202, answer.Status);
         await Expect(page.GetByText("202 Accepted").First).ToBeVisibleAsync();
         await SaveScreenshotAsync(page, "api-reference.png");
 
-        Assert.Equal(202, answer.Status);
-        Assert.Equal(host.AdminKey, await answer.Request.HeaderValueAsync(RunningStandalone.ApiKeyHeader));
         Assert.Contains("REQUIRED_FIELD_MISSING", answer.Request.PostData, StringComparison.Ordinal);
         var violations = await page.EvaluateAsync<string[]>("() => window.policyViolations");
         Assert.All(violations, v => Assert.Equal(ZodEvalProbe, v));

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace EventSync.Dashboard.Tests.Infrastructure;
 
@@ -12,9 +13,17 @@ public static class HeadlessChromium
     public static void SkipWhenMissing() =>
         Assert.SkipUnless(File.Exists(ExecutablePath), $"No Chromium at {ExecutablePath}: run `bash infra/services.sh` (installs Debian's chromium) or set EVENTSYNC_TEST_CHROMIUM.");
 
+    /// <summary>
+    /// How long a page action or an expectation waits. Playwright's expectation timeout is one process-wide setting and the
+    /// test classes run in parallel, so it is set here, once, to the same value for every test (a class setting its own could
+    /// shorten another's waits while it runs).
+    /// </summary>
+    public const int WaitMilliseconds = 30_000;
+
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         ArgumentNullException.ThrowIfNull(playwright);
+        SetDefaultExpectTimeout(WaitMilliseconds);
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,

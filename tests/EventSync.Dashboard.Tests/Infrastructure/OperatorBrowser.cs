@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace EventSync.Dashboard.Tests.Infrastructure;
 
@@ -23,9 +22,8 @@ public sealed class OperatorBrowser : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var browser = await HeadlessChromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "en-GB", AcceptDownloads = true });
-        SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(HeadlessChromium.WaitMilliseconds);
         return new OperatorBrowser(playwright, browser, page);
     }
 
