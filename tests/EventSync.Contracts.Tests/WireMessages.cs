@@ -110,6 +110,18 @@ internal static class WireMessages
             ErrorType = "required-field-missing",
             ResolvedAt = At,
         }),
+        new("resync-request-finished.schema.json", typeof(ResyncRequestFinished), new ResyncRequestFinished
+        {
+            TenantId = "portal-4711",
+            RequestId = "0193a5c2-7e41-7d0a-9c55-1f2e8a7d3c60",
+            RequestedBy = "ops-dashboard",
+            RequestedAt = At,
+            Outcome = "failed",
+            Records = 3,
+            Completed = 2,
+            Failed = 1,
+            FinishedAt = At.AddMinutes(11),
+        }),
         new("deliver-webhook.schema.json", typeof(DeliverWebhook), new DeliverWebhook
         {
             TenantId = "portal-4711",

@@ -86,6 +86,32 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_keep_a_finished_request_waiting_until_its_finish_is_announced()
+    {
+        // The finish mark is the request's outbox: set by the change that finishes it, listed until the announcement is confirmed.
+        await using var store = await StartAsync();
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-1", T0), Ct);
+        foreach (var index in new[] { 0, 1 })
+        {
+            await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Claim(r, index, T0), Ct);
+            await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Confirm(r, index, T0), Ct);
+        }
+
+        await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Complete(r, _ => true, T0.AddMinutes(1)), Ct);
+
+        var waiting = Assert.Single(await store.Resync.ListWaitingAsync(Tenant, Ct));
+        Assert.Equal(("completed", true), (waiting.Outcome, waiting.FinishUnannounced));
+        Assert.Contains(Tenant, await store.Resync.ListTenantsWaitingAsync(Ct));
+
+        await store.Resync.UpdateRequestAsync(Tenant, "request-1", ResyncRequestTransitions.FinishAnnounced, Ct);
+
+        Assert.Empty(await store.Resync.ListWaitingAsync(Tenant, Ct));
+        Assert.DoesNotContain(Tenant, await store.Resync.ListTenantsWaitingAsync(Ct));
+        Assert.False((await store.Resync.GetRequestAsync(Tenant, "request-1", Ct))!.FinishUnannounced);
+        Assert.Null(await store.Resync.UpdateRequestAsync(Tenant, "request-1", ResyncRequestTransitions.FinishAnnounced, Ct));
+    }
+
+    [Fact]
     public async Task Should_let_only_one_of_many_concurrent_workers_send_an_unconfirmed_part_again()
     {
         await using var store = await StartAsync();
