@@ -26,6 +26,23 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_read_many_requests_of_one_tenant_at_once_leaving_out_unknown_ids_and_other_tenants_requests()
+    {
+        await using var store = await StartAsync();
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-1", T0), Ct);
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-2", T0.AddMinutes(1)), Ct);
+        var others = await PlannedRequestAsync(store, "request-3", T0);
+        await store.Resync.AddRequestAsync(others with { TenantId = OtherTenant }, Ct);
+
+        var read = await store.Resync.GetRequestsAsync(Tenant, ["request-2", "unknown", "request-3", "request-1", "request-2", "x' OR 1=1 --"], Ct);
+
+        Assert.Equal(["request-1", "request-2"], read.Select(r => r.RequestId).Order(StringComparer.Ordinal));
+        Assert.All(read, r => Assert.Equal((Tenant, 2), (r.TenantId, r.Parts.Count)));
+        Assert.Empty(await store.Resync.GetRequestsAsync(Tenant, [], Ct));
+        Assert.Equal("request-3", Assert.Single(await store.Resync.GetRequestsAsync(OtherTenant, ["request-1", "request-3"], Ct)).RequestId);
+    }
+
+    [Fact]
     public async Task Should_let_only_one_of_many_concurrent_claims_send_a_part_when_workers_race()
     {
         await using var store = await StartAsync();
