@@ -1,5 +1,6 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Extensions;
 using EventSync.Notifications.Jobs;
@@ -12,6 +13,7 @@ using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
@@ -93,6 +95,9 @@ public sealed class NotificationWorld : IAsyncDisposable
                 {
                     builder.AddNotificationWorker();
                     builder.Services.AddSingleton<TimeProvider>(Time);
+
+                    // Until the embedded store keeps webhooks, the workers get endpoints from memory (none).
+                    builder.Services.TryAddSingleton<IWebhookStore, RecordingWebhookStore>();
                 }),
             TestContext.Current.CancellationToken);
         _hosts.Add(app);

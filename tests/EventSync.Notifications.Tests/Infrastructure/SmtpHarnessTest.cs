@@ -1,7 +1,9 @@
+using EventSync.Core.Webhooks;
 using EventSync.Notifications.Extensions;
 using EventSync.Testing.Email;
 using EventSync.Testing.Harness;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventSync.Notifications.Tests.Infrastructure;
 
@@ -17,10 +19,11 @@ public abstract class SmtpHarnessTest : IAsyncLifetime
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _smtp = await SmtpCatcher.StartAsync();
+    public virtual async ValueTask InitializeAsync() => _smtp = await SmtpCatcher.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeMoreAsync();
         if (_smtp is not null)
         {
             await _smtp.DisposeAsync();
@@ -29,12 +32,18 @@ public abstract class SmtpHarnessTest : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Stops what a derived test started besides the SMTP server.</summary>
+    protected virtual ValueTask DisposeMoreAsync() => ValueTask.CompletedTask;
+
     protected Task<HarnessHost> StartWorkerAsync(Action<WebApplicationBuilder>? addTestServices = null) =>
         HarnessHost.StartAsync(
             builder =>
             {
                 builder.AddNotificationWorker();
                 addTestServices?.Invoke(builder);
+
+                // Until the embedded store keeps webhooks, a test that sets up none gets endpoints from memory.
+                builder.Services.TryAddSingleton<IWebhookStore, RecordingWebhookStore>();
             },
             $"--ConnectionStrings:smtp={Smtp.ConnectionString}");
 }
