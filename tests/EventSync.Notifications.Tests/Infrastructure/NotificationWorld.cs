@@ -1,6 +1,5 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
-using EventSync.Core.Webhooks;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Extensions;
 using EventSync.Notifications.Jobs;
@@ -13,7 +12,6 @@ using EventSync.Testing.Hosts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
@@ -95,9 +93,6 @@ public sealed class NotificationWorld : IAsyncDisposable
                 {
                     builder.AddNotificationWorker();
                     builder.Services.AddSingleton<TimeProvider>(Time);
-
-                    // Until the embedded store keeps webhooks, the workers get endpoints from memory (none).
-                    builder.Services.TryAddSingleton<IWebhookStore, RecordingWebhookStore>();
                 }),
             TestContext.Current.CancellationToken);
         _hosts.Add(app);

@@ -4,38 +4,37 @@ using EventSync.Core.Webhooks;
 namespace EventSync.Notifications.Tests.Infrastructure;
 
 /// <summary>
-/// An <see cref="IWebhookStore"/> in memory that keeps every recorded attempt as well as the latest per delivery (what
-/// the store keeps), for the consumer tests until the embedded store has webhooks.
+/// The worker's real webhook store with every recorded attempt also kept in order: the store keeps only the latest attempt
+/// of a delivery, and a test of retries checks each one.
 /// </summary>
 public sealed class RecordingWebhookStore : IWebhookStore
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyList<WebhookEndpoint>> _endpoints = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string TenantId, WebhookDeliveryOutcome Outcome)> _attempts = new();
+    private IWebhookStore? _store;
+
+    private IWebhookStore Store => _store ?? throw new InvalidOperationException("The worker has not resolved its webhook store yet.");
+
+    /// <summary>Puts the recording in front of the worker's store (done when the worker resolves it).</summary>
+    public RecordingWebhookStore Over(IWebhookStore store)
+    {
+        _store = store;
+        return this;
+    }
 
     /// <summary>Every attempt recorded, in order.</summary>
     public IReadOnlyList<WebhookDeliveryOutcome> Attempts(string tenantId) => [.. _attempts.Where(a => a.TenantId == tenantId).Select(a => a.Outcome)];
 
-    public Task<IReadOnlyList<WebhookEndpoint>> GetEndpointsAsync(string tenantId, CancellationToken cancellationToken) =>
-        Task.FromResult(_endpoints.GetValueOrDefault(tenantId) ?? []);
+    public Task<IReadOnlyList<WebhookEndpoint>> GetEndpointsAsync(string tenantId, CancellationToken cancellationToken) => Store.GetEndpointsAsync(tenantId, cancellationToken);
 
-    public Task ReplaceEndpointsAsync(string tenantId, IReadOnlyList<WebhookEndpoint> endpoints, CancellationToken cancellationToken)
-    {
-        _endpoints[tenantId] = [.. endpoints];
-        return Task.CompletedTask;
-    }
+    public Task ReplaceEndpointsAsync(string tenantId, IReadOnlyList<WebhookEndpoint> endpoints, CancellationToken cancellationToken) =>
+        Store.ReplaceEndpointsAsync(tenantId, endpoints, cancellationToken);
 
-    public Task RecordDeliveryAsync(string tenantId, WebhookDeliveryOutcome outcome, CancellationToken cancellationToken)
+    public async Task RecordDeliveryAsync(string tenantId, WebhookDeliveryOutcome outcome, CancellationToken cancellationToken)
     {
+        await Store.RecordDeliveryAsync(tenantId, outcome, cancellationToken);
         _attempts.Enqueue((tenantId, outcome));
-        return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<WebhookDeliveryOutcome>> GetRecentDeliveriesAsync(string tenantId, int limit, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<WebhookDeliveryOutcome> latest =
-        [
-            .. Attempts(tenantId).GroupBy(a => a.DeliveryId, StringComparer.Ordinal).Select(g => g.Last()).OrderByDescending(a => a.At).Take(limit),
-        ];
-        return Task.FromResult(latest);
-    }
+    public Task<IReadOnlyList<WebhookDeliveryOutcome>> GetRecentDeliveriesAsync(string tenantId, int limit, CancellationToken cancellationToken) =>
+        Store.GetRecentDeliveriesAsync(tenantId, limit, cancellationToken);
 }

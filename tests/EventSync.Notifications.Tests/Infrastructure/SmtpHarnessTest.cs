@@ -1,9 +1,7 @@
-using EventSync.Core.Webhooks;
 using EventSync.Notifications.Extensions;
 using EventSync.Testing.Email;
 using EventSync.Testing.Harness;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventSync.Notifications.Tests.Infrastructure;
 
@@ -41,9 +39,6 @@ public abstract class SmtpHarnessTest : IAsyncLifetime
             {
                 builder.AddNotificationWorker();
                 addTestServices?.Invoke(builder);
-
-                // Until the embedded store keeps webhooks, a test that sets up none gets endpoints from memory.
-                builder.Services.TryAddSingleton<IWebhookStore, RecordingWebhookStore>();
             },
             $"--ConnectionStrings:smtp={Smtp.ConnectionString}");
 }

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace EventSync.Notifications.Tests.Infrastructure;
 
 /// <summary>
-/// A harness test of webhook deliveries: the worker as it runs, a recording webhook store, and a real HTTP receiver in
-/// the test process, reached over loopback (<c>EventSync:Webhooks:AllowPrivateAddresses</c> unless a test refuses it).
+/// A harness test of webhook deliveries: the worker as it runs, its embedded webhook store behind a recording
+/// (<see cref="RecordingWebhookStore"/>), and a real HTTP receiver in the test process, reached over loopback
+/// (<c>EventSync:Webhooks:AllowPrivateAddresses</c> unless a test refuses it).
 /// </summary>
 public abstract class WebhookHarnessTest : SmtpHarnessTest
 {
@@ -38,8 +39,9 @@ public abstract class WebhookHarnessTest : SmtpHarnessTest
         }
     }
 
-    protected Task<HarnessHost> StartAsync(TimeProvider? time = null, bool allowPrivateAddresses = true, int retryLimit = 3) =>
-        StartWorkerAsync(builder =>
+    protected async Task<HarnessHost> StartAsync(TimeProvider? time = null, bool allowPrivateAddresses = true, int retryLimit = 3)
+    {
+        var host = await StartWorkerAsync(builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -49,9 +51,13 @@ public abstract class WebhookHarnessTest : SmtpHarnessTest
                 ["EventSync:Webhooks:RetryMaxInterval"] = "00:00:00.200",
                 ["EventSync:Webhooks:Timeout"] = "00:00:05",
             });
-            builder.Services.AddSingleton<IWebhookStore>(Store);
+            var stored = builder.Services.Last(d => d.ServiceType == typeof(IWebhookStore));
+            builder.Services.AddSingleton<IWebhookStore>(provider => Store.Over((IWebhookStore)ActivatorUtilities.CreateInstance(provider, stored.ImplementationType!)));
             builder.Services.AddSingleton(time ?? new FakeTimeProvider(DateTimeOffset.UtcNow));
         });
+        _ = host.Get<IWebhookStore>();
+        return host;
+    }
 
     protected WebhookEndpoint Endpoint(string format, string[] events, Uri? url = null) =>
         new($"ep-{format}", (url ?? Receiver.Url).ToString(), Secret, format, events, Enabled: true);
