@@ -2,9 +2,11 @@ using EventSync.Contracts;
 using EventSync.Core.Storage;
 using EventSync.Core.Webhooks;
 using EventSync.Notifications.Alerts;
+using EventSync.Notifications.Digests;
 using EventSync.Notifications.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Harness;
+using EventSync.Testing.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -191,6 +193,61 @@ public sealed class WebhookDeliveryTests : WebhookHarnessTest
 
         Assert.Empty(Store.Attempts(tenant));
         Assert.Empty(Receiver.Received);
+    }
+
+    [Fact]
+    public async Task Should_retry_then_park_when_nothing_listens_at_the_address()
+    {
+        await using var host = await StartAsync(retryLimit: 1);
+        var tenant = SyncFailures.NewTenant("webhook-closed-port");
+        var endpoint = Endpoint(WebhookFormats.Json, [WebhookEvents.ErrorNew], new Uri($"http://127.0.0.1:{FreePorts.Next()}/hooks/in"));
+        await Store.ReplaceEndpointsAsync(tenant, [endpoint], Ct);
+
+        var delivery = await DeliverAsync(host, tenant, endpoint, expectFault: true);
+
+        var attempts = await AttemptsAsync(tenant, delivery.DeliveryId, a => a.Count == 2, "two attempts are recorded");
+        Assert.Equal([WebhookDeliveryOutcomes.Retrying, WebhookDeliveryOutcomes.Parked], attempts.Select(a => a.Outcome));
+        Assert.All(attempts, a => Assert.StartsWith("connection failed", a.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_post_the_digest_summary_when_a_tenant_without_recipients_has_a_digest_webhook()
+    {
+        // 08:00:30 in Warsaw on 27 November 2026: the daily period 26 Nov 08:00 .. 27 Nov 08:00.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 7, 0, 30, TimeSpan.Zero));
+        var periodStart = new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero);
+        await using var host = await StartAsync(time);
+        await NotificationWorld.StartupRunsFinishedAsync(host.Services);
+        var tenant = SyncFailures.NewTenant("webhook-digest");
+        var at = periodStart.AddHours(5);
+        await ErrorSeeds.SeedAsync(
+            host.Get<ISyncErrorStore>(),
+            [SyncFailures.ToSalesforce(tenant, "501", SyncFailures.InvalidEmail, occurredAt: at), SyncFailures.ToSalesforce(tenant, "502", SyncFailures.DuplicateRule, occurredAt: at)],
+            at);
+        await host.Get<INotificationSettingsStore>().SaveAsync(new NotificationSettings(tenant, true, DigestFrequency.Daily, [], "Europe/Warsaw", "en"), Ct);
+        await Store.ReplaceEndpointsAsync(tenant, [Endpoint(WebhookFormats.Json, [WebhookEvents.Digest])], Ct);
+
+        var due = Assert.Single(await PublishDueAsync(host), c => c.TenantId == tenant);
+        Assert.Equal(periodStart, due.PeriodStart);
+        var received = Assert.Single(await Eventually.MatchesAsync(() => Task.FromResult(Receiver.Received), r => r.Count > 0, HarnessBus.Timeout, "the digest delivery arrives"));
+
+        var body = received.Json;
+        Assert.Null(WebhookBodySchema.Problems(body));
+        Assert.Equal(WebhookEvents.Digest, (string?)body["event"]);
+        Assert.Equal("daily", (string?)body["data"]!["frequency"]);
+        Assert.Equal(2, (long)body["data"]!["currentErrors"]!);
+        Assert.Equal(2, body["data"]!["topCards"]!.AsArray().Count);
+        Assert.True(received.SignedWith(Secret));
+        Assert.Empty(Smtp.Messages);
+        var claim = await Eventually.MatchesAsync(
+            () => host.Get<IDigestClaimStore>().GetDigestClaimAsync(tenant, DigestFrequency.Daily, periodStart, Ct), c => c?.SentAt is not null, HarnessBus.Timeout, "the digest is marked sent");
+        Assert.False(claim!.Skipped);
+    }
+
+    private static async Task<IReadOnlyList<SendErrorDigest>> PublishDueAsync(HarnessHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DueDigestPublisher>().PublishDueAsync(Ct);
     }
 
     private static async Task<int> FlushDueAsync(HarnessHost host)
