@@ -66,9 +66,9 @@ internal sealed class AlertWindowFlusher(
             .Select(e => e.Id)
             .ToHashSet(StringComparer.Ordinal);
         window = window.Without(ignored);
-        if (window.Total <= 0)
+        if (window.Total <= 0 || (!email && !endpoints.Any(e => WebhookErrorsData.Of(window, e) is not null)))
         {
-            logger.AlertWindowDropped(window.Id, window.TenantId, "every error in it is ignored now");
+            logger.AlertWindowDropped(window.Id, window.TenantId, "every error in it that anyone wants is ignored now");
             await windows.CompleteAlertWindowAsync(window.Id, token, cancellationToken);
             return false;
         }
