@@ -31,6 +31,17 @@ internal sealed class DeliverWebhookConsumerDefinition : ConsumerDefinition<Deli
         endpointConfigurator.UseEventSyncConventions(
             context,
             inFlight: ConcurrentMessageLimit ?? 1,
-            retry => retry.Exponential(webhooks.RetryLimit, webhooks.RetryMinInterval, webhooks.RetryMaxInterval, webhooks.RetryMinInterval));
+            retry =>
+            {
+                // With an exponential policy of no retries the message did not fault within 30 s on the harness (MassTransit 8.5): none is none.
+                if (webhooks.RetryLimit == 0)
+                {
+                    retry.None();
+                }
+                else
+                {
+                    retry.Exponential(webhooks.RetryLimit, webhooks.RetryMinInterval, webhooks.RetryMaxInterval, webhooks.RetryMinInterval);
+                }
+            });
     }
 }

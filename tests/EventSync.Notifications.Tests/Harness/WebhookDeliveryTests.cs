@@ -183,6 +183,73 @@ public sealed class WebhookDeliveryTests : WebhookHarnessTest
     }
 
     [Fact]
+    public async Task Should_retry_then_park_after_the_time_out_when_the_receiver_answers_too_late()
+    {
+        await using var host = await StartAsync(retryLimit: 1, timeout: "00:00:01");
+        var tenant = SyncFailures.NewTenant("webhook-slow");
+        var endpoint = Endpoint(WebhookFormats.Json, [WebhookEvents.ErrorNew]);
+        await Store.ReplaceEndpointsAsync(tenant, [endpoint], Ct);
+        Receiver.Script(new ScriptedAnswer(200, AnswerAfter: TimeSpan.FromSeconds(20)), new ScriptedAnswer(200, AnswerAfter: TimeSpan.FromSeconds(20)));
+        var queue = await host.Harness.Bus.GetSendEndpoint(Consumers.DeliverWebhookConsumerDefinition.Address);
+        await queue.Send(new DeliverWebhook { TenantId = tenant, EndpointId = endpoint.Id, DeliveryId = "slow-1", Event = WebhookEvents.Test, CreatedAt = DateTimeOffset.UtcNow }, Ct);
+
+        var attempts = await Eventually.MatchesAsync(() => Task.FromResult(Store.Attempts(tenant)), a => a.Count > 1, HarnessBus.Timeout, "the attempts are recorded");
+        Assert.Equal(
+            [(WebhookDeliveryOutcomes.Retrying, "no answer within 1 s"), (WebhookDeliveryOutcomes.Parked, "no answer within 1 s")],
+            attempts.Select(a => (a.Outcome, a.Detail)));
+        Assert.Equal(2, Receiver.Received.Count);
+        Assert.True(await host.Harness.Published.Any<MassTransit.Fault<DeliverWebhook>>(f => f.Context.Message.Message.DeliveryId == "slow-1", Ct), "the delivery faulted");
+    }
+
+    [Fact]
+    public async Task Should_park_the_first_failure_when_no_retries_are_configured()
+    {
+        await using var host = await StartAsync(retryLimit: 0);
+        var tenant = SyncFailures.NewTenant("webhook-no-retry");
+        var endpoint = Endpoint(WebhookFormats.Json, [WebhookEvents.ErrorNew]);
+        await Store.ReplaceEndpointsAsync(tenant, [endpoint], Ct);
+        Receiver.ThenStatus = 503;
+
+        var delivery = await DeliverAsync(host, tenant, endpoint, expectFault: true);
+
+        var attempt = Assert.Single(await AttemptsAsync(tenant, delivery.DeliveryId, a => a.Count > 0, "the attempt is recorded"));
+        Assert.Equal((1, WebhookDeliveryOutcomes.Parked, 503), (attempt.Attempt, attempt.Outcome, attempt.StatusCode ?? 0));
+        Assert.Single(Receiver.Received);
+    }
+
+    [Fact]
+    public async Task Should_post_once_when_a_delivered_delivery_is_sent_again()
+    {
+        await using var host = await StartAsync();
+        var tenant = SyncFailures.NewTenant("webhook-again");
+        var endpoint = Endpoint(WebhookFormats.Json, [WebhookEvents.ErrorNew]);
+        await Store.ReplaceEndpointsAsync(tenant, [endpoint], Ct);
+
+        var first = await DeliverAsync(host, tenant, endpoint);
+        await DeliverAsync(host, tenant, endpoint, deliveryId: first.DeliveryId);
+
+        Assert.Single(Receiver.Received);
+        Assert.Equal(WebhookDeliveryOutcomes.Delivered, Assert.Single(Store.Attempts(tenant)).Outcome);
+    }
+
+    [Fact]
+    public async Task Should_drop_an_errors_delivery_when_the_endpoint_is_disabled_or_unsubscribed_by_then()
+    {
+        await using var host = await StartAsync();
+        var tenant = SyncFailures.NewTenant("webhook-unsubscribed");
+        var disabled = Endpoint(WebhookFormats.Json, [WebhookEvents.ErrorNew]) with { Id = "ep-disabled", Enabled = false };
+        var digestOnly = Endpoint(WebhookFormats.Json, [WebhookEvents.Digest]) with { Id = "ep-digest-only" };
+        await Store.ReplaceEndpointsAsync(tenant, [disabled, digestOnly], Ct);
+
+        await DeliverAsync(host, tenant, disabled, WebhookEvents.Errors);
+        await DeliverAsync(host, tenant, digestOnly, WebhookEvents.Errors);
+        await DeliverAsync(host, tenant, digestOnly, WebhookEvents.ResyncCompleted);
+
+        Assert.Empty(Store.Attempts(tenant));
+        Assert.Empty(Receiver.Received);
+    }
+
+    [Fact]
     public async Task Should_drop_the_delivery_when_the_endpoint_is_gone()
     {
         await using var host = await StartAsync();

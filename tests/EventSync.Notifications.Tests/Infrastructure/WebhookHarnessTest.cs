@@ -39,7 +39,7 @@ public abstract class WebhookHarnessTest : SmtpHarnessTest
         }
     }
 
-    protected async Task<HarnessHost> StartAsync(TimeProvider? time = null, bool allowPrivateAddresses = true, int retryLimit = 3)
+    protected async Task<HarnessHost> StartAsync(TimeProvider? time = null, bool allowPrivateAddresses = true, int retryLimit = 3, string timeout = "00:00:05")
     {
         var host = await StartWorkerAsync(builder =>
         {
@@ -49,7 +49,7 @@ public abstract class WebhookHarnessTest : SmtpHarnessTest
                 ["EventSync:Webhooks:RetryLimit"] = $"{retryLimit}",
                 ["EventSync:Webhooks:RetryMinInterval"] = "00:00:00.050",
                 ["EventSync:Webhooks:RetryMaxInterval"] = "00:00:00.200",
-                ["EventSync:Webhooks:Timeout"] = "00:00:05",
+                ["EventSync:Webhooks:Timeout"] = timeout,
             });
             var stored = builder.Services.Last(d => d.ServiceType == typeof(IWebhookStore));
             builder.Services.AddSingleton<IWebhookStore>(provider => Store.Over((IWebhookStore)ActivatorUtilities.CreateInstance(provider, stored.ImplementationType!)));
@@ -63,11 +63,12 @@ public abstract class WebhookHarnessTest : SmtpHarnessTest
         new($"ep-{format}", (url ?? Receiver.Url).ToString(), Secret, format, events, Enabled: true);
 
     /// <summary>Sends a delivery straight to <c>deliver-webhook</c> and waits until its consumer finished with it.</summary>
-    protected static async Task<DeliverWebhook> DeliverAsync(HarnessHost host, string tenant, WebhookEndpoint endpoint, string webhookEvent = WebhookEvents.Test, bool expectFault = false)
+    protected static async Task<DeliverWebhook> DeliverAsync(
+        HarnessHost host, string tenant, WebhookEndpoint endpoint, string webhookEvent = WebhookEvents.Test, bool expectFault = false, string? deliveryId = null)
     {
         var delivery = new DeliverWebhook
         {
-            TenantId = tenant, EndpointId = endpoint.Id, DeliveryId = Guid.NewGuid().ToString("N"), Event = webhookEvent, CreatedAt = DateTimeOffset.UtcNow,
+            TenantId = tenant, EndpointId = endpoint.Id, DeliveryId = deliveryId ?? Guid.NewGuid().ToString("N"), Event = webhookEvent, CreatedAt = DateTimeOffset.UtcNow,
         };
         var messageId = Guid.NewGuid();
         var queue = await host.Harness.Bus.GetSendEndpoint(DeliverWebhookConsumerDefinition.Address);

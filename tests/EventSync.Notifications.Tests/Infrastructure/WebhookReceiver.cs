@@ -59,6 +59,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _received.Enqueue(new ReceivedWebhook(headers, body.ToArray(), _clock.Elapsed));
         var answer = _script.TryDequeue(out var next) ? next : new ScriptedAnswer(ThenStatus);
+        if (answer.AnswerAfter > TimeSpan.Zero)
+        {
+            // The receiver being slow, not the test waiting: the sender's time-out ends the request first.
+            await Task.Delay(answer.AnswerAfter, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfterSeconds is { } seconds)
         {
