@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EventSync.Core.Storage;
+using EventSync.Testing;
 using EventSync.Testing.Broker;
 using EventSync.Testing.Standalone;
 using EventSync.Testing.Tools;
@@ -19,6 +21,7 @@ public sealed class LiveTopologyTests
 {
     private const ushort PreconditionFailed = 406;
     private const string DeadLetters = "eventsync.dead-letters";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Should_run_exactly_the_endpoints_and_declare_the_engine_exchanges_of_the_definitions_file_when_every_service_runs_on_rabbitmq()
@@ -49,11 +52,25 @@ public sealed class LiveTopologyTests
             Assert.True(await QueueExistsAsync(connection, queue, cancellationToken), $"{queue} is in the definitions file but the services did not declare it.");
         }
 
+        // The exchanges the services only send to are declared by the first send (engines declare them too): make one of each.
+        await SendToEveryEngineAsync(standalone);
         Assert.NotEmpty(engineExchanges);
         foreach (var (exchange, type) in engineExchanges)
         {
-            Assert.True(await ExchangeHasTypeAsync(connection, exchange, type, cancellationToken), $"{exchange} is not declared as a durable {type} exchange.");
+            await Eventually.HoldsAsync(
+                () => ExchangeHasTypeAsync(connection, exchange, type, cancellationToken), Deadline, $"{exchange} is declared as a durable {type} exchange");
         }
+    }
+
+    // An allocation change (eventsync.api-allocation) and a resync of a stored error (eventsync.resync-requests).
+    private static async Task SendToEveryEngineAsync(RunningStandalone standalone)
+    {
+        var tenant = SyncFailures.NewTenant("live-topology");
+        await standalone.SendJsonAsync(HttpMethod.Put, $"/api/tenants/{tenant}/api-allocation", new { allocatedToHubSpot = (long?)null });
+        await standalone.ReportFailuresAsync([SyncFailures.ToSalesforce(tenant, "4711", SyncFailures.InvalidEmail)]);
+        await Eventually.MatchesAsync(() => standalone.SyncHealthAsync(tenant), h => h.ErrorCards.Count > 0, Deadline, "the failure is stored");
+        var errorId = SyncErrorKeys.ErrorId(tenant, "contact", "hs:4711", SyncFailures.InvalidEmailType);
+        await standalone.SendJsonAsync(HttpMethod.Post, $"/api/tenants/{tenant}/resync", new { errorIds = new[] { errorId } });
     }
 
     // The queues of the receive endpoints in the bus's probe; temporary ones (the bus's own, readiness) are left out.
