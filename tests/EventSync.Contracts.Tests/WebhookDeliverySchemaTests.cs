@@ -27,7 +27,7 @@ public sealed class WebhookDeliverySchemaTests
     {
         var examples = ContractSchemas.Examples(File);
 
-        Assert.Equal(["errors", "digest", "webhook.test"], examples.Select(e => (string)e["event"]!));
+        Assert.Equal(["errors", "digest", "resync.completed", "webhook.test"], examples.Select(e => (string)e["event"]!));
         Assert.All(examples, example =>
         {
             var results = ContractSchemas.Evaluate(File, example);

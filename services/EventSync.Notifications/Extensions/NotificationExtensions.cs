@@ -59,6 +59,8 @@ public static class NotificationExtensions
         bus.AddConsumer<TransientErrorSurfacedConsumer, TransientErrorSurfacedConsumerDefinition>();
         bus.AddConsumer<SendErrorDigestConsumer, SendErrorDigestConsumerDefinition>();
         bus.AddConsumer<ErrorsAssignedConsumer, ErrorsAssignedConsumerDefinition>();
+        bus.AddConsumer<SyncErrorResolvedConsumer, SyncErrorResolvedConsumerDefinition>();
+        bus.AddConsumer<ResyncRequestFinishedConsumer, ResyncRequestFinishedConsumerDefinition>();
         bus.AddConsumer<DeliverWebhookConsumer, DeliverWebhookConsumerDefinition>();
         return bus;
     }

@@ -28,6 +28,7 @@ internal sealed class SlackBodyRenderer(IOptions<NotificationOptions> options)
         {
             WebhookEvents.Errors when Read<WebhookErrorsData>(body.Data) is { } errors => Errors(body.TenantId, errors),
             WebhookEvents.Digest when Read<WebhookDigestData>(body.Data) is { } digest => Digest(body.TenantId, digest),
+            WebhookEvents.ResyncCompleted when Read<WebhookResyncData>(body.Data) is { } resync => Resync(body.TenantId, resync),
             WebhookEvents.Test => ($"EventSync: test delivery for {body.TenantId}", "This endpoint is set up: EventSync deliveries will arrive here."),
             _ => ($"EventSync: {body.Event} for {body.TenantId}", $"Event `{Escape(body.Event)}`."),
         };
@@ -64,7 +65,18 @@ internal sealed class SlackBodyRenderer(IOptions<NotificationOptions> options)
             text.Append(CultureInfo.InvariantCulture, $"… and {data.Total - Math.Min(data.Errors.Count, MaxListed)} more\n");
         }
 
-        return ($"EventSync: {data.Total} new sync errors for {tenantId}", text.ToString().TrimEnd());
+        var headline = data.Errors.All(e => e.Event == WebhookEvents.ErrorResolved)
+            ? $"EventSync: {data.Total} sync errors resolved for {tenantId}"
+            : $"EventSync: {data.Total} new sync errors for {tenantId}";
+        return (headline, text.ToString().TrimEnd());
+    }
+
+    private static (string Headline, string Section) Resync(string tenantId, WebhookResyncData data)
+    {
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"Resync `{Escape(data.RequestId)}` of *{data.Records}* records, requested by {Escape(data.RequestedBy)} at {Time(data.RequestedAt)} (UTC), finished at {Time(data.FinishedAt)}.\n")
+            .Append(CultureInfo.InvariantCulture, $"Synced: *{data.Completed}* · failed again: *{data.Failed}*");
+        return ($"EventSync: resync of {data.Records} records {data.Outcome} for {tenantId}", text.ToString());
     }
 
     private static (string Headline, string Section) Digest(string tenantId, WebhookDigestData data)

@@ -78,11 +78,12 @@ internal sealed class WebhookDeliverer(
         (WebhookEvents.Test, _) => null,
         (WebhookEvents.Errors, { Enabled: true } e) when e.Events.Any(IsErrorEvent) => null,
         (WebhookEvents.Digest, { } e) when e.Wants(WebhookEvents.Digest) => null,
-        (WebhookEvents.Errors or WebhookEvents.Digest, _) => "the endpoint is disabled or no longer subscribed",
+        (WebhookEvents.ResyncCompleted, { } e) when e.Wants(WebhookEvents.ResyncCompleted) => null,
+        (WebhookEvents.Errors or WebhookEvents.Digest or WebhookEvents.ResyncCompleted, _) => "the endpoint is disabled or no longer subscribed",
         _ => $"{delivery.Event} is not delivered by this version",
     };
 
-    private static bool IsErrorEvent(string e) => e is WebhookEvents.ErrorNew or WebhookEvents.ErrorReopened or WebhookEvents.ErrorSurfaced;
+    private static bool IsErrorEvent(string e) => e is WebhookEvents.ErrorNew or WebhookEvents.ErrorReopened or WebhookEvents.ErrorSurfaced or WebhookEvents.ErrorResolved;
 
     private async Task<bool> WasDeliveredAsync(DeliverWebhook delivery, CancellationToken cancellationToken) =>
         (await store.GetRecentDeliveriesAsync(delivery.TenantId, IWebhookStore.KeptDeliveries, cancellationToken))

@@ -1,6 +1,6 @@
 namespace EventSync.Notifications.Webhooks;
 
-/// <summary>One error of an <c>errors</c> delivery; <see cref="Event"/> is <c>error.new</c>, <c>error.reopened</c> or <c>error.surfaced</c>.</summary>
+/// <summary>One error of an <c>errors</c> delivery; <see cref="Event"/> is <c>error.new</c>, <c>error.reopened</c>, <c>error.surfaced</c> or <c>error.resolved</c>.</summary>
 internal sealed record WebhookErrorItem(
     string ErrorId,
     string Event,

@@ -71,6 +71,63 @@ public sealed class WebhookDeliveryTests : WebhookHarnessTest
     }
 
     [Fact]
+    public async Task Should_post_one_delivery_listing_the_resolved_errors_and_email_nothing_when_syncs_resolve_them()
+    {
+        await using var host = await StartAsync();
+        var tenant = SyncFailures.NewTenant("webhook-resolved");
+        await host.Get<INotificationSettingsStore>().SaveAsync(new NotificationSettings(tenant, true, DigestFrequency.Immediate, ["ops@example.com"], "UTC", "en"), Ct);
+        var subscribed = Endpoint(WebhookFormats.Json, [WebhookEvents.ErrorResolved]);
+        var other = Endpoint(WebhookFormats.Slack, [WebhookEvents.ErrorNew]);
+        await Store.ReplaceEndpointsAsync(tenant, [subscribed, other], Ct);
+        var at = DateTimeOffset.UtcNow;
+
+        foreach (var i in Enumerable.Range(0, 3))
+        {
+            await host.PublishAsync(new SyncErrorResolved
+            {
+                ErrorId = $"err-{i}", TenantId = tenant, ObjectType = "contact", HubSpotId = $"50{i}", Category = "property-values",
+                ErrorType = SyncFailures.InvalidEmailType, ResolvedAt = at.AddSeconds(i),
+            });
+        }
+
+        var received = await Eventually.MatchesAsync(
+            () => Task.FromResult(Receiver.Received), r => r.Sum(d => d.Json["data"]!["errors"]!.AsArray().Count) >= 3, HarnessBus.Timeout, "the resolutions arrive");
+        Assert.All(received, d => Assert.True(d.SignedWith(Secret)));
+        Assert.All(received, d => Assert.Null(WebhookBodySchema.Problems(d.Json)));
+        var errors = received.SelectMany(d => d.Json["data"]!["errors"]!.AsArray()).ToList();
+        Assert.Equal(["err-0", "err-1", "err-2"], errors.Select(e => (string)e!["errorId"]!).Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.Equal(WebhookEvents.ErrorResolved, (string?)e!["event"]));
+        Assert.All(host.SentSoFar<DeliverWebhook>(), d => Assert.Equal(subscribed.Id, d.EndpointId));
+        Assert.Equal(0, await FlushDueAsync(host));
+        Assert.Empty(Smtp.Messages);
+    }
+
+    [Fact]
+    public async Task Should_post_a_resync_completion_under_one_delivery_id_when_the_same_finish_is_announced_twice()
+    {
+        await using var host = await StartAsync();
+        var tenant = SyncFailures.NewTenant("webhook-resync");
+        await Store.ReplaceEndpointsAsync(tenant, [Endpoint(WebhookFormats.Json, [WebhookEvents.ResyncCompleted])], Ct);
+        var finished = new ResyncRequestFinished
+        {
+            TenantId = tenant, RequestId = "request-1", RequestedBy = "ops-dashboard", RequestedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+            Outcome = "completed", Records = 2, Completed = 2, Failed = 0, FinishedAt = DateTimeOffset.UtcNow,
+        };
+
+        await host.ConsumedAsync<ResyncRequestFinished>(await host.PublishAsync(finished), "the finish is consumed");
+        await host.ConsumedAsync<ResyncRequestFinished>(await host.PublishAsync(finished), "the finish announced again is consumed");
+
+        // Both finishes queue the same delivery (one id, one message id). Posted at least once, the copies carry that one id.
+        var deliveryId = Assert.Single(host.SentSoFar<DeliverWebhook>().Select(d => d.DeliveryId).Distinct());
+        await AttemptsAsync(tenant, deliveryId, a => a.Any(o => o.Outcome == WebhookDeliveryOutcomes.Delivered), "the delivery is recorded delivered");
+        Assert.All(Receiver.Received, r => Assert.Equal(deliveryId, r.Header("X-EventSync-Delivery")));
+        var body = Receiver.Received[0].Json;
+        Assert.Null(WebhookBodySchema.Problems(body));
+        Assert.Equal((WebhookEvents.ResyncCompleted, deliveryId), ((string?)body["event"], (string?)body["id"]));
+        Assert.Equal(("request-1", "completed", 2), ((string?)body["data"]!["requestId"], (string?)body["data"]!["outcome"], (int)body["data"]!["completed"]!));
+    }
+
+    [Fact]
     public async Task Should_post_the_window_and_email_it_too_when_the_tenant_is_also_on_immediate_emails()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

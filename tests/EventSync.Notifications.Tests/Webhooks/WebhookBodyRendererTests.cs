@@ -21,7 +21,7 @@ public sealed class WebhookBodyRendererTests
     /// <summary>Where the rendered bodies of a test run are kept, for people (and the schema's examples) to look at.</summary>
     private static string SavedBodies { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults");
 
-    public static TheoryData<string> Events => [WebhookEvents.Errors, WebhookEvents.Digest, WebhookEvents.Test];
+    public static TheoryData<string> Events => [WebhookEvents.Errors, WebhookEvents.Digest, WebhookEvents.ResyncCompleted, WebhookEvents.Test];
 
     [Theory]
     [MemberData(nameof(Events))]
@@ -65,6 +65,36 @@ public sealed class WebhookBodyRendererTests
     }
 
     [Fact]
+    public void Should_say_what_a_resync_came_to_when_rendering_slack()
+    {
+        var body = JsonNode.Parse(Renderer.Render(Delivery(WebhookEvents.ResyncCompleted), Endpoint(WebhookFormats.Slack)))!;
+
+        Assert.Equal("EventSync: resync of 3 records failed for portal-4711", (string?)body["text"]);
+        var section = (string)body["blocks"]![1]!["text"]!["text"]!;
+        Assert.Contains("requested by ops-dashboard at 2026-11-28 10:00 (UTC), finished at 2026-11-28 10:15", section, StringComparison.Ordinal);
+        Assert.Contains("Synced: *2* · failed again: *1*", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_headline_resolved_errors_as_resolved_when_every_listed_error_was_resolved()
+    {
+        var resolved = new WebhookErrorsData(
+            At.AddMinutes(-1), At, 2, new Dictionary<string, long> { ["invalid-email"] = 2 },
+            [
+                new WebhookErrorItem("err-1", WebhookEvents.ErrorResolved, "property-values", "invalid-email", "contact", "12345", null, At.AddMinutes(-1)),
+                new WebhookErrorItem("err-2", WebhookEvents.ErrorResolved, "property-values", "invalid-email", "contact", "12346", null, At),
+            ]);
+        var delivery = Delivery(WebhookEvents.Errors) with { Data = WebhookJson.ToElement(resolved) };
+
+        var json = JsonNode.Parse(Renderer.Render(delivery, Endpoint(WebhookFormats.Json)))!;
+        var slack = JsonNode.Parse(Renderer.Render(delivery, Endpoint(WebhookFormats.Slack)))!;
+
+        Assert.Null(WebhookBodySchema.Problems(json));
+        Assert.Equal("EventSync: 2 sync errors resolved for portal-4711", (string?)slack["text"]);
+        Assert.Contains("contact `12346`: Invalid email address (error.resolved)", (string)slack["blocks"]![1]!["text"]!["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_escape_slack_markup_when_record_ids_carry_it()
     {
         var window = Window() with { Entries = [new AlertEntry("err-x", "property-values", "invalid-email", "contact", "<!channel> & co", null, "new", At)] };
@@ -90,6 +120,7 @@ public sealed class WebhookBodyRendererTests
         {
             WebhookEvents.Errors => WebhookJson.ToElement(WebhookErrorsData.Of(Window(), Endpoint(WebhookFormats.Json))),
             WebhookEvents.Digest => WebhookJson.ToElement(WebhookDigestData.Of(Report(), "daily")),
+            WebhookEvents.ResyncCompleted => WebhookJson.ToElement(new WebhookResyncData("0193a5c2-7e41-7d0a-9c55-1f2e8a7d3c60", "ops-dashboard", At.AddMinutes(-15), "failed", 3, 2, 1, At)),
             _ => null,
         },
     };
