@@ -29,4 +29,8 @@ internal static class MongoCollectionNames
     public const string ErrorCardRecords = "error_card_records";
 
     public const string StoreMeta = "store_meta";
+
+    public const string WebhookEndpoints = "webhook_endpoints";
+
+    public const string WebhookDeliveries = "webhook_deliveries";
 }

@@ -86,6 +86,16 @@ internal static class MongoMappings
                 map.AutoMap();
                 map.MapIdMember(d => d.TenantId);
             });
+            BsonClassMap.TryRegisterClassMap<WebhookEndpointsDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.TenantId);
+            });
+            BsonClassMap.TryRegisterClassMap<WebhookDeliveryDocument>(map =>
+            {
+                map.AutoMap();
+                map.MapIdMember(d => d.Id);
+            });
             BsonClassMap.TryRegisterClassMap<AuditEntryDocument>(map =>
             {
                 map.AutoMap();

@@ -56,6 +56,10 @@ public sealed class MongoStoreContext
 
     internal IMongoCollection<ErrorCardRecordDocument> CardRecords => Collection<ErrorCardRecordDocument>(MongoCollectionNames.ErrorCardRecords);
 
+    internal IMongoCollection<WebhookEndpointsDocument> WebhookEndpoints => Collection<WebhookEndpointsDocument>(MongoCollectionNames.WebhookEndpoints);
+
+    internal IMongoCollection<WebhookDeliveryDocument> WebhookDeliveries => Collection<WebhookDeliveryDocument>(MongoCollectionNames.WebhookDeliveries);
+
     internal IMongoCollection<StoreMetaDocument> Meta => Collection<StoreMetaDocument>(MongoCollectionNames.StoreMeta);
 
     internal IMongoCollection<RebuildLeaseDocument> Leases => Collection<RebuildLeaseDocument>(MongoCollectionNames.StoreMeta);

@@ -26,6 +26,7 @@ public sealed class MongoStoreLifecycle(MongoStoreContext context, IOptions<Mong
             context, context.Requests, ResyncQueries.FinishedExpiryIndex(options.Value.FinishedResyncRetention), options.Value.FinishedResyncRetention, cancellationToken);
         await context.Audit.Indexes.CreateManyAsync(AuditQueries.Indexes(), cancellationToken);
         await MongoTtlRetention.EnsureAsync(context, context.Audit, AuditQueries.ExpiryIndex(audit.Value.Retention), audit.Value.Retention, cancellationToken);
+        await context.WebhookDeliveries.Indexes.CreateOneAsync(WebhookQueries.Index(), cancellationToken: cancellationToken);
         await MongoErrorCardRebuild.InitializeAsync(context, cancellationToken);
     }
 

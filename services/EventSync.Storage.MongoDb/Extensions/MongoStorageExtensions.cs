@@ -2,6 +2,7 @@ using EventSync.Core.Audit;
 using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +59,7 @@ public static class MongoStorageExtensions
         services.AddSingleton<IRecordLinkSettingsStore, MongoRecordLinkSettingsStore>();
         services.AddSingleton<IAuditTrailStore, MongoAuditTrailStore>();
         services.AddSingleton<IOutboxStore, MongoOutboxStore>();
+        services.AddSingleton<IWebhookStore, MongoWebhookStore>();
         return services;
     }
 

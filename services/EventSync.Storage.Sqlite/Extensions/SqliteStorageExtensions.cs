@@ -2,6 +2,7 @@ using EventSync.Core.Audit;
 using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IRecordLinkSettingsStore, SqliteRecordLinkSettingsStore>();
         services.AddSingleton<IAuditTrailStore, SqliteAuditTrailStore>();
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IWebhookStore, SqliteWebhookStore>();
         return services;
     }
 }

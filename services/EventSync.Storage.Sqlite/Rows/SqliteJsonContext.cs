@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 
 namespace EventSync.Storage.Sqlite.Rows;
 
@@ -15,4 +16,6 @@ namespace EventSync.Storage.Sqlite.Rows;
 [JsonSerializable(typeof(NotificationSettings))]
 [JsonSerializable(typeof(AffectedRecordsView))]
 [JsonSerializable(typeof(AlertWindow))]
+[JsonSerializable(typeof(List<WebhookEndpoint>))]
+[JsonSerializable(typeof(WebhookDeliveryOutcome))]
 internal sealed partial class SqliteJsonContext : JsonSerializerContext;

@@ -186,5 +186,19 @@ internal static class SqliteSchema
         CREATE INDEX sync_errors_unresolved_by_salesforce_id ON sync_errors (tenant_id, object_type, salesforce_id) WHERE state <> 2 AND salesforce_id IS NOT NULL;
         CREATE INDEX sync_errors_ignored_until ON sync_errors (ignored_until, id) WHERE state = 3 AND ignored_until IS NOT NULL;
         """,
+
+        // 8: each tenant's webhook endpoints (the list as one body), and its latest deliveries newest first (one row per delivery).
+        """
+        CREATE TABLE webhook_endpoints (
+            tenant_id TEXT NOT NULL PRIMARY KEY,
+            body TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE webhook_deliveries (
+            tenant_id TEXT NOT NULL,
+            delivery_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, delivery_id));
+        CREATE INDEX webhook_deliveries_by_time ON webhook_deliveries (tenant_id, at DESC, delivery_id DESC);
+        """,
     ];
 }

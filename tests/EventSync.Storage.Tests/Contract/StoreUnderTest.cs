@@ -2,6 +2,7 @@ using EventSync.Core.Audit;
 using EventSync.Core.Links;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventSync.Storage.Tests.Contract;
@@ -45,6 +46,8 @@ public sealed class StoreUnderTest(IServiceProvider services, Func<ValueTask> cl
     public IAuditTrailStore Audit { get; } = services.GetRequiredService<IAuditTrailStore>();
 
     public IOutboxStore Outbox { get; } = services.GetRequiredService<IOutboxStore>();
+
+    public IWebhookStore Webhooks { get; } = services.GetRequiredService<IWebhookStore>();
 
     public ValueTask DisposeAsync() => cleanup();
 }
