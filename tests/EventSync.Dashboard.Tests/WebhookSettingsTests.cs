@@ -10,7 +10,8 @@ namespace EventSync.Dashboard.Tests;
 
 /// <summary>
 /// The Webhooks part of the settings dialog: an admin adds an endpoint with a secret and saves it; the list shows it
-/// without the secret; Test sends a delivery and says so; the deliveries the store records are listed; also at 400 px.
+/// without the secret; Test sends a delivery and says so; the deliveries the store records are listed; a refusal names
+/// the endpoint and its field; also at 400 px.
 /// </summary>
 public sealed class WebhookSettingsTests
 {
@@ -87,6 +88,12 @@ public sealed class WebhookSettingsTests
         await page.GetByTestId("open-settings").ClickAsync();
         await Expect(page.GetByTestId("webhook-item")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("delivery-row")).ToContainTextAsync("Retrying");
+        await page.GetByTestId("webhook-item").GetByTestId("webhook-edit").ClickAsync();
+        await page.GetByTestId("webhook-url").FillAsync("http://hooks.acme.example/plain");
+        await page.GetByTestId("webhook-apply").ClickAsync();
+        await page.GetByTestId("webhooks-save").ClickAsync();
+        // The API's problem names endpoints[0].url; the page names the endpoint by its id.
+        await Expect(page.GetByTestId("webhooks-error")).ToContainTextAsync("ops-alerts · url: Must be an https:// address");
         await page.GetByTestId("webhook-item").GetByTestId("webhook-edit").ClickAsync();
         await page.GetByTestId("webhooks").ScrollIntoViewIfNeededAsync();
 
