@@ -1501,6 +1501,7 @@ function setLanguage(lang) {
   $("language").value = state.lang;
   applyTranslations(document, state.lang);
   fillObjectTypeFilter();
+  webhooks.relabel();
   for (const id of ["notice", "allocation-status", "details-notice", "settings-test-result"]) $(id).hidden = true;
   if ($("dashboard").hidden) return;
   $("current-tenant").textContent = `${t("header.tenant")}: ${state.tenant}`;

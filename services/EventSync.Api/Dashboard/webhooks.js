@@ -9,7 +9,7 @@ const DELIVERY_POLL_MS = 2_000;
 export function webhookSettings(page) {
   const { $, t, getJson, tenantPath, formatDate, onSaved } = page;
   // endpoints: what the list shows (saved or edited); saved: the ids the API has, which alone can be tested.
-  const local = { endpoints: [], saved: new Set(), editing: null, poll: null };
+  const local = { endpoints: [], saved: new Set(), editing: null, poll: null, deliveries: [] };
 
   function status(message, failed = false) {
     const line = $("webhooks-status");
@@ -258,6 +258,7 @@ export function webhookSettings(page) {
   }
 
   function renderDeliveries(deliveries) {
+    local.deliveries = deliveries;
     const rows = deliveries.map((d) => {
       const tr = document.createElement("tr");
       tr.dataset.testid = "delivery-row";
@@ -285,5 +286,11 @@ export function webhookSettings(page) {
     $("deliveries-refresh").addEventListener("click", loadDeliveries);
   }
 
-  return { open, wire };
+  /** Writes the lists again in the page's new language, keeping edits that were not saved yet. */
+  function relabel() {
+    render();
+    renderDeliveries(local.deliveries);
+  }
+
+  return { open, wire, relabel };
 }
