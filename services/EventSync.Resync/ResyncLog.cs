@@ -26,4 +26,7 @@ internal static partial class ResyncLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Record {ObjectType} {HubSpotId}/{SalesforceId} of {TenantId} synced: {PartCount} resync parts completed")]
     public static partial void PartsCompleted(this ILogger logger, string objectType, string? hubSpotId, string? salesforceId, string tenantId, int partCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resync request {RequestId} of {TenantId} finished ({Outcome}): announced")]
+    public static partial void FinishAnnounced(this ILogger logger, string requestId, string tenantId, string outcome);
 }

@@ -35,6 +35,13 @@ public sealed class MongoResyncRequestStore(MongoStoreContext context) : IResync
         return document?.ToRecord();
     }
 
+    public async Task<IReadOnlyList<ResyncRequestRecord>> GetRequestsAsync(string tenantId, IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requestIds);
+        var documents = await context.Requests.Find(ResyncQueries.ByTenantAndIds(tenantId, requestIds.Distinct(StringComparer.Ordinal))).ToListAsync(cancellationToken);
+        return [.. documents.Select(d => d.ToRecord())];
+    }
+
     public Task<ResyncRequestRecord?> UpdateRequestAsync(
         string tenantId, string requestId, Func<ResyncRequestRecord, ResyncRequestRecord?> change, CancellationToken cancellationToken)
     {

@@ -44,7 +44,17 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
             cancellationToken);
     }
 
-    public async Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken)
+    public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken) =>
+        ResolveAsync(resolutions, announce: null, cancellationToken);
+
+    public Task<int> ResolveRecordsAnnouncedAsync(
+        IReadOnlyList<RecordResolution> resolutions, Func<SyncError, OutboxMessage> announce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(announce);
+        return ResolveAsync(resolutions, announce, cancellationToken);
+    }
+
+    private async Task<int> ResolveAsync(IReadOnlyList<RecordResolution> resolutions, Func<SyncError, OutboxMessage>? announce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resolutions);
         var resolved = 0;
@@ -56,7 +66,7 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
                 resolved += await context.AtomicallyAsync(
                     $"The errors of a record of {resolution.TenantId} could not be resolved",
                     MaxRecordAttempts,
-                    (session, ct) => ResolveOnceAsync(session, resolution, filter, ct),
+                    (session, ct) => ResolveOnceAsync(session, resolution, filter, announce, ct),
                     cancellationToken);
             }
         }
@@ -202,7 +212,12 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
     }
 
     // Each error resolved on the version read in the transaction's snapshot, so that its card delta is exact.
-    private async Task<int> ResolveOnceAsync(IClientSessionHandle session, RecordResolution resolution, FilterDefinition<SyncErrorDocument> filter, CancellationToken cancellationToken)
+    private async Task<int> ResolveOnceAsync(
+        IClientSessionHandle session,
+        RecordResolution resolution,
+        FilterDefinition<SyncErrorDocument> filter,
+        Func<SyncError, OutboxMessage>? announce,
+        CancellationToken cancellationToken)
     {
         var deltas = new List<ErrorCardDelta>();
         var resolved = 0;
@@ -213,8 +228,14 @@ public sealed class MongoSyncErrorStore(MongoStoreContext context) : ISyncErrorS
                 continue;
             }
 
+            var update = SyncErrorQueries.Resolve(resolution.SyncedAt);
+            if (announce is not null)
+            {
+                update = update.Push(d => d.Outbox, OutboxEntryDocument.From(announce(after)));
+            }
+
             var result = await context.Errors.UpdateOneAsync(
-                session, SyncErrorQueries.AsRead(before.Id, before.Version) & filter, SyncErrorQueries.Resolve(resolution.SyncedAt), cancellationToken: cancellationToken);
+                session, SyncErrorQueries.AsRead(before.Id, before.Version) & filter, update, cancellationToken: cancellationToken);
             if (result.ModifiedCount == 0)
             {
                 throw new LostWriteRaceException();

@@ -20,6 +20,8 @@ public sealed class SqliteResyncRequestStore(SqliteStoreContext context) : IResy
 
     private const string SelectById = "SELECT tenant_id, body FROM resync_requests WHERE id = @id";
 
+    private const string SelectByIds = "SELECT body FROM resync_requests WHERE id IN (SELECT value FROM json_each(@ids)) AND tenant_id = @tenant";
+
     private const string SelectWaiting = "SELECT body FROM resync_requests WHERE tenant_id = @tenant AND waiting = 1 ORDER BY not_before, id";
 
     private const string SelectRecent = "SELECT body FROM resync_requests WHERE tenant_id = @tenant ORDER BY requested_at DESC, id DESC LIMIT @limit";
@@ -72,6 +74,17 @@ public sealed class SqliteResyncRequestStore(SqliteStoreContext context) : IResy
 
     public Task<ResyncRequestRecord?> GetRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken) =>
         context.ReadAsync(session => Find(session, tenantId, requestId), cancellationToken);
+
+    public Task<IReadOnlyList<ResyncRequestRecord>> GetRequestsAsync(string tenantId, IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requestIds);
+        return context.ReadAsync<IReadOnlyList<ResyncRequestRecord>>(
+            session => session.Command(SelectByIds)
+                .With("@ids", SqliteJson.Write(requestIds.Distinct(StringComparer.Ordinal).ToList()))
+                .With("@tenant", tenantId)
+                .ReadAll(r => Read(r.GetString(0))),
+            cancellationToken);
+    }
 
     public Task<ResyncRequestRecord?> UpdateRequestAsync(
         string tenantId, string requestId, Func<ResyncRequestRecord, ResyncRequestRecord?> change, CancellationToken cancellationToken)

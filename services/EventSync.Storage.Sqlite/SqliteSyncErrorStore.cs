@@ -46,12 +46,14 @@ public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErro
                 cancellationToken);
     }
 
-    public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken)
+    public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken) =>
+        ResolveAsync(resolutions, announce: null, cancellationToken);
+
+    public Task<int> ResolveRecordsAnnouncedAsync(
+        IReadOnlyList<RecordResolution> resolutions, Func<SyncError, OutboxMessage> announce, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(resolutions);
-        return resolutions.Count == 0
-            ? Task.FromResult(0)
-            : context.WriteAsync(session => Resolve(session, resolutions), cancellationToken);
+        ArgumentNullException.ThrowIfNull(announce);
+        return ResolveAsync(resolutions, announce, cancellationToken);
     }
 
     public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
@@ -155,7 +157,15 @@ public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErro
     }
 
     // One transaction for them all; each resolution reads what the ones before it wrote.
-    private static int Resolve(SqliteSession session, IReadOnlyList<RecordResolution> resolutions)
+    private Task<int> ResolveAsync(IReadOnlyList<RecordResolution> resolutions, Func<SyncError, OutboxMessage>? announce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resolutions);
+        return resolutions.Count == 0
+            ? Task.FromResult(0)
+            : context.WriteAsync(session => Resolve(session, resolutions, announce), cancellationToken);
+    }
+
+    private static int Resolve(SqliteSession session, IReadOnlyList<RecordResolution> resolutions, Func<SyncError, OutboxMessage>? announce)
     {
         var resolved = 0;
         foreach (var resolution in resolutions)
@@ -172,6 +182,11 @@ public sealed class SqliteSyncErrorStore(SqliteStoreContext context) : ISyncErro
                 .Select(w => (w.Before, After: w.After!))
                 .ToList();
             SyncErrorRows.Write(session, writes);
+            if (announce is not null)
+            {
+                OutboxRows.Queue(session, writes.Select(w => announce(w.After)));
+            }
+
             resolved += writes.Count;
         }
 

@@ -98,6 +98,39 @@ internal static class WireMessages
             Attempts = 10,
             SurfacedAt = At,
         }),
+        new("sync-error-resolved.schema.json", typeof(SyncErrorResolved), new SyncErrorResolved
+        {
+            ErrorId = "b3f9a6c2-7e41-4d0a-9c55-1f2e8a7d3c60",
+            TenantId = "portal-4711",
+            EngineId = "sf-sync-eu-1",
+            ObjectType = "contact",
+            HubSpotId = "12345",
+            SalesforceId = "0035g00000XyZabAAF",
+            Category = "validation",
+            ErrorType = "required-field-missing",
+            ResolvedAt = At,
+        }),
+        new("resync-request-finished.schema.json", typeof(ResyncRequestFinished), new ResyncRequestFinished
+        {
+            TenantId = "portal-4711",
+            RequestId = "0193a5c2-7e41-7d0a-9c55-1f2e8a7d3c60",
+            RequestedBy = "ops-dashboard",
+            RequestedAt = At,
+            Outcome = "failed",
+            Records = 3,
+            Completed = 2,
+            Failed = 1,
+            FinishedAt = At.AddMinutes(11),
+        }),
+        new("deliver-webhook.schema.json", typeof(DeliverWebhook), new DeliverWebhook
+        {
+            TenantId = "portal-4711",
+            EndpointId = "ops-chat",
+            DeliveryId = "c1d2e3f4a5b60718293a4b5c6d7e8f90",
+            Event = "errors",
+            CreatedAt = At,
+            Data = JsonElement.Parse("""{ "total": 1, "errors": [{ "errorId": "b3f9a6c2-7e41-4d0a-9c55-1f2e8a7d3c60", "event": "error.new" }] }"""),
+        }),
         new("send-error-digest.schema.json", typeof(SendErrorDigest), new SendErrorDigest
         {
             TenantId = "portal-4711",

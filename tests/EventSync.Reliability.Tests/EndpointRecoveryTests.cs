@@ -73,12 +73,8 @@ public sealed class EndpointRecoveryTests
         await channel.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
         var holder = await channel.BasicConsumeAsync(Queue, autoAck: false, "exclusive holder", noLocal: false, exclusive: true, arguments: null, new AsyncEventingBasicConsumer(channel), cancellationToken);
 
-        var unready = await Eventually.MatchesAsync(
-            () => ReadinessAsync(http, notifications, cancellationToken),
-            answer => answer.Status == HttpStatusCode.ServiceUnavailable && answer.Body.Contains(Queue, StringComparison.Ordinal),
-            Deadline,
-            $"readiness is 503 and names {Queue} while another client holds it");
-        TestReport.Line($"readiness while the queue is held: {unready.Body}");
+        var unready = await UnreadyNamingAsync(http, notifications, Queue, "while another client holds it", cancellationToken);
+        TestReport.Line($"readiness while the queue is held: {unready}");
 
         await channel.BasicCancelAsync(holder, cancellationToken: cancellationToken);
         await Eventually.HoldsAsync(() => notifications.IsReadyAsync(http, cancellationToken), Deadline, "ready again once the queue is free");
@@ -104,12 +100,8 @@ public sealed class EndpointRecoveryTests
 
         // It does not wait at start-up for an endpoint that cannot start: it answers, says what is wrong, and consumes the rest.
         await Eventually.HoldsAsync(() => notifications.IsLiveAsync(http, cancellationToken), Deadline, "the worker answers liveness although one queue is refused");
-        var unready = await Eventually.MatchesAsync(
-            () => ReadinessAsync(http, notifications, cancellationToken),
-            answer => answer.Status == HttpStatusCode.ServiceUnavailable && answer.Body.Contains(Queue, StringComparison.Ordinal),
-            Deadline,
-            $"readiness is 503 and names {Queue}");
-        TestReport.Line($"readiness while the queue is refused: {unready.Body}");
+        var unready = await UnreadyNamingAsync(http, notifications, Queue, "while the broker refuses it", cancellationToken);
+        TestReport.Line($"readiness while the queue is refused: {unready}");
         Assert.Contains("starting unready", notifications.Output, StringComparison.Ordinal);
         var others = WorkerQueues.FromDefinitions().Where(q => q.StartsWith("notify-", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(others);
@@ -136,6 +128,17 @@ public sealed class EndpointRecoveryTests
         {
             await Eventually.HoldsAsync(() => worker.IsReadyAsync(http, cancellationToken), Deadline, $"every worker is ready {when}");
         }
+    }
+
+    // Polls readiness until it is 503 and its body names the queue; returns that body.
+    private static async Task<string> UnreadyNamingAsync(HttpClient http, ServiceProcess worker, string queue, string when, CancellationToken cancellationToken)
+    {
+        var unready = await Eventually.MatchesAsync(
+            () => ReadinessAsync(http, worker, cancellationToken),
+            answer => answer.Status == HttpStatusCode.ServiceUnavailable && answer.Body.Contains(queue, StringComparison.Ordinal),
+            Deadline,
+            $"readiness is 503 and names {queue} {when}");
+        return unready.Body;
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(HttpClient http, ServiceProcess worker, CancellationToken cancellationToken)

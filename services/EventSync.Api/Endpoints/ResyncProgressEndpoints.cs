@@ -45,21 +45,11 @@ internal static class ResyncProgressEndpoints
             return problems.ToResult(ProblemTexts.QueryInvalidTitle);
         }
 
-        var found = new List<ResyncRequestRecord>();
-        var unknown = new List<string>();
-        foreach (var id in ids)
-        {
-            var request = await requests.GetRequestAsync(tenantId, id, cancellationToken);
-            if (request is not null && request.TenantId == tenantId)
-            {
-                found.Add(request);
-            }
-            else
-            {
-                unknown.Add(id);
-            }
-        }
-
+        var byId = (await requests.GetRequestsAsync(tenantId, ids, cancellationToken))
+            .Where(r => r.TenantId == tenantId)
+            .ToDictionary(r => r.RequestId, StringComparer.Ordinal);
+        var found = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        var unknown = ids.Where(id => !byId.ContainsKey(id)).ToList();
         return TypedResults.Ok(ViewOf(found, unknown));
     }
 

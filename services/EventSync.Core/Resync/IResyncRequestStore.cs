@@ -9,6 +9,9 @@ public interface IResyncRequestStore
     /// <summary>The tenant's request; null when it is unknown or another tenant's.</summary>
     Task<ResyncRequestRecord?> GetRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken);
 
+    /// <summary>The tenant's requests among these ids, in one read (unknown ids and other tenants' requests left out; any order).</summary>
+    Task<IReadOnlyList<ResyncRequestRecord>> GetRequestsAsync(string tenantId, IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// Applies <paramref name="change"/> to the stored request atomically (the store re-reads and re-applies it when another
     /// writer got there first, so it must be a pure function). A null result leaves the request as it is. Returns the

@@ -29,9 +29,22 @@ public sealed record ResyncRequestRecord
     /// <summary>Raised by every write: stores use it for optimistic concurrency.</summary>
     public long Version { get; init; }
 
-    /// <summary>A part waits to go out, or went out without a confirmed send (see <see cref="ResyncPart.Unconfirmed"/>).</summary>
+    /// <summary>
+    /// The request finished (its last part completed or failed) and that is not announced yet: the request's outbox. Set by
+    /// the change that finishes it, cleared once the broker confirmed the announcement.
+    /// </summary>
+    public bool FinishUnannounced { get; init; }
+
+    /// <summary>
+    /// A part waits to go out, or went out without a confirmed send (see <see cref="ResyncPart.Unconfirmed"/>), or the finish
+    /// waits to be announced: the dispatcher has something to do.
+    /// </summary>
     [JsonIgnore]
-    public bool IsWaiting => Parts.Any(p => p.State.IsWaiting() || p.Unconfirmed);
+    public bool IsWaiting => FinishUnannounced || Parts.Any(p => p.State.IsWaiting() || p.Unconfirmed);
+
+    /// <summary>When the last part finished; null while any part waits or is out.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? FinishedAt => Outcome == "in-progress" ? null : Parts.Max(p => p.CompletedAt) ?? RequestedAt;
 
     /// <summary>Completed when every part is completed; failed when none waits or is out and one failed.</summary>
     [JsonIgnore]

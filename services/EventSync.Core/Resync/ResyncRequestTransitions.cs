@@ -50,19 +50,36 @@ public static class ResyncRequestTransitions
             p => p with { State = ResyncPartState.Deferred, ExpectedAt = deferrals[p.Index].ExpectedAt, Reason = deferrals[p.Index].Reason });
     }
 
-    /// <summary>Sent parts of the record that synced are completed.</summary>
+    /// <summary>Sent parts of the record that synced are completed; the change that finishes the request marks it to be announced.</summary>
     public static ResyncRequestRecord? Complete(ResyncRequestRecord request, Func<ResyncPart, bool> isRecord, DateTimeOffset syncedAt)
     {
         ArgumentNullException.ThrowIfNull(isRecord);
-        return Change(request, p => p.State == ResyncPartState.Sent && isRecord(p), p => p with { State = ResyncPartState.Completed, CompletedAt = syncedAt, Unconfirmed = false, Reason = null });
+        return Finishing(
+            request,
+            Change(request, p => p.State == ResyncPartState.Sent && isRecord(p), p => p with { State = ResyncPartState.Completed, CompletedAt = syncedAt, Unconfirmed = false, Reason = null }));
     }
 
-    /// <summary>Sent parts listing the error fail when the error came back after they were sent.</summary>
+    /// <summary>
+    /// Sent parts listing the error fail when the error came back after they were sent; the change that finishes the request
+    /// marks it to be announced.
+    /// </summary>
     public static ResyncRequestRecord? Fail(ResyncRequestRecord request, string errorId, DateTimeOffset failedAt, string reason) =>
-        Change(
+        Finishing(
             request,
-            p => p.State == ResyncPartState.Sent && p.ErrorIds.Contains(errorId, StringComparer.Ordinal) && failedAt >= p.SentAt,
-            p => p with { State = ResyncPartState.Failed, CompletedAt = failedAt, Unconfirmed = false, Reason = reason });
+            Change(
+                request,
+                p => p.State == ResyncPartState.Sent && p.ErrorIds.Contains(errorId, StringComparer.Ordinal) && failedAt >= p.SentAt,
+                p => p with { State = ResyncPartState.Failed, CompletedAt = failedAt, Unconfirmed = false, Reason = reason }));
+
+    /// <summary>The broker confirmed the announcement of the request's finish. Null when it was announced already.</summary>
+    public static ResyncRequestRecord? FinishAnnounced(ResyncRequestRecord request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.FinishUnannounced ? request with { FinishUnannounced = false } : null;
+    }
+
+    private static ResyncRequestRecord? Finishing(ResyncRequestRecord before, ResyncRequestRecord? after) =>
+        after is not null && before.Outcome == "in-progress" && after.Outcome != "in-progress" ? after with { FinishUnannounced = true } : after;
 
     private static bool IsUnconfirmed(ResyncPart part, int partIndex, DateTimeOffset sentAt) =>
         part.Index == partIndex && part.State == ResyncPartState.Sent && part.Unconfirmed && part.SentAt == sentAt;

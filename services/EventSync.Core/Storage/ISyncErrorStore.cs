@@ -23,6 +23,13 @@ public interface ISyncErrorStore
     Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Resolves like <see cref="ResolveRecordsAsync"/> and, in the same write, queues <paramref name="announce"/>'s message
+    /// for each resolved error (as it is after the change) in the outbox.
+    /// </summary>
+    Task<int> ResolveRecordsAnnouncedAsync(
+        IReadOnlyList<RecordResolution> resolutions, Func<SyncError, OutboxMessage> announce, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Moves the tenant's current errors with these ids to resync-pending (Version+1); resolved or unknown ids are left
     /// alone. Returns the errors that changed.
     /// </summary>

@@ -1,16 +1,21 @@
 using EventSync.Contracts;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Resync.Dispatching;
 using MassTransit;
 
 namespace EventSync.Resync.Consumers;
 
 /// <summary>
-/// A record synced: the sent resync parts of that record are completed and its transient failure counts start again.
-/// (The classifier resolves the errors themselves.)
+/// A record synced: the sent resync parts of that record are completed and its transient failure counts start again; a
+/// request this finishes is announced. (The classifier resolves the errors themselves.)
 /// </summary>
 internal sealed class ResyncRecordSyncedConsumer(
-    IResyncRequestStore requests, ITransientRetryStore retries, TimeProvider time, ILogger<ResyncRecordSyncedConsumer> logger) : IConsumer<RecordSynced>
+    IResyncRequestStore requests,
+    ITransientRetryStore retries,
+    ResyncFinishAnnouncer announcer,
+    TimeProvider time,
+    ILogger<ResyncRecordSyncedConsumer> logger) : IConsumer<RecordSynced>
 {
     public async Task Consume(ConsumeContext<RecordSynced> context)
     {
@@ -25,6 +30,10 @@ internal sealed class ResyncRecordSyncedConsumer(
             var parts = changed?.Parts.Where(p => p.State == ResyncPartState.Completed && p.CompletedAt == syncedAt && IsRecord(p, objectType, message)).ToList() ?? [];
             completed += parts.Count;
             await retries.ResetAsync(message.TenantId, [.. parts.SelectMany(p => p.ErrorIds)], context.CancellationToken);
+            if (changed is not null)
+            {
+                await announcer.AnnounceAsync(changed, context.CancellationToken);
+            }
         }
 
         logger.PartsCompleted(objectType, message.HubSpotId, message.SalesforceId, message.TenantId, completed);

@@ -11,12 +11,14 @@ namespace EventSync.Resync.Dispatching;
 /// expected, and schedules a wake-up then. Nothing waits in memory: what waits is in the store.
 /// The claim is the part's outbox: it stays unconfirmed until the broker confirmed the send, and a part a dead worker left
 /// unconfirmed is claimed again and sent again, with the same message id, once <see cref="ResyncOptions.ResendUnconfirmedAfter"/>
-/// has passed since its claim (its calls stay reserved).
+/// has passed since its claim (its calls stay reserved). A finished request whose finish is not announced yet (a worker
+/// died before the confirm) is announced again.
 /// </summary>
 internal sealed class ResyncDispatcher(
     IResyncRequestStore requests,
     IApiBudgetStore budgets,
     ResyncSender sender,
+    ResyncFinishAnnouncer announcer,
     ResyncWakeups wakeups,
     TenantDispatchGates gates,
     ResyncMetrics metrics,
@@ -52,6 +54,12 @@ internal sealed class ResyncDispatcher(
         DateTimeOffset? wakeAt = null;
         foreach (var request in await requests.ListWaitingAsync(tenantId, cancellationToken))
         {
+            if (request.FinishUnannounced)
+            {
+                await announcer.AnnounceAsync(request, cancellationToken);
+                continue;
+            }
+
             foreach (var part in request.Parts.Where(p => p.Unconfirmed).OrderBy(p => p.Index))
             {
                 var resendAt = part.SentAt!.Value + options.Value.ResendUnconfirmedAfter;

@@ -39,6 +39,7 @@ public static class ResyncExtensions
         services.AddMetrics();
         services.TryAddSingleton<ResyncMetrics>();
         services.AddScoped<ResyncSender>();
+        services.AddScoped<ResyncFinishAnnouncer>();
         services.AddScoped<ResyncDispatcher>();
         services.AddScoped<ResyncRequestRecorder>();
         services.AddScoped<TransientFailureHandler>();

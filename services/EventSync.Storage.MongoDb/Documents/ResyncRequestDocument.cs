@@ -26,6 +26,9 @@ internal sealed class ResyncRequestDocument
 
     public bool Waiting { get; set; }
 
+    /// <summary>The request finished and its announcement waits for the broker's confirm (the request's outbox).</summary>
+    public bool FinishUnannounced { get; set; }
+
     /// <summary>When the last part finished (completed or failed); absent while any part waits or is out. The TTL index removes the request after the retention.</summary>
     public DateTimeOffset? FinishedAt { get; set; }
 
@@ -42,13 +45,10 @@ internal sealed class ResyncRequestDocument
         Parts = [.. request.Parts.Select(ResyncPartDocument.From)],
         SkippedErrorIds = [.. request.SkippedErrorIds],
         Waiting = request.IsWaiting,
-        FinishedAt = FinishedAtOf(request),
+        FinishUnannounced = request.FinishUnannounced,
+        FinishedAt = request.FinishedAt,
         Version = request.Version,
     };
-
-    /// <summary>The latest completion of a request none of whose parts waits or is out; null while one does.</summary>
-    public static DateTimeOffset? FinishedAtOf(ResyncRequestRecord request) =>
-        request.Outcome == "in-progress" ? null : request.Parts.Max(p => p.CompletedAt) ?? request.RequestedAt;
 
     public ResyncRequestRecord ToRecord() => new()
     {
@@ -60,6 +60,7 @@ internal sealed class ResyncRequestDocument
         NotBefore = NotBefore,
         Parts = [.. Parts.Select(p => p.ToPart())],
         SkippedErrorIds = SkippedErrorIds,
+        FinishUnannounced = FinishUnannounced,
         Version = Version,
     };
 }

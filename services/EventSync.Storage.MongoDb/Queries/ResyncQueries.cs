@@ -34,6 +34,9 @@ internal static class ResyncQueries
     public static FilterDefinition<ResyncRequestDocument> ByTenantAndId(string tenantId, string requestId) =>
         Filter.Eq(d => d.Id, requestId) & Filter.Eq(d => d.TenantId, tenantId);
 
+    public static FilterDefinition<ResyncRequestDocument> ByTenantAndIds(string tenantId, IEnumerable<string> requestIds) =>
+        Filter.In(d => d.Id, requestIds) & Filter.Eq(d => d.TenantId, tenantId);
+
     /// <summary>The request only as it was read: a write that lost to another writer matches nothing.</summary>
     public static FilterDefinition<ResyncRequestDocument> AsRead(string requestId, long version) =>
         Filter.Eq(d => d.Id, requestId) & Filter.Eq(d => d.Version, version);

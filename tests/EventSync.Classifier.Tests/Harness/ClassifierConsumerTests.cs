@@ -86,6 +86,9 @@ public sealed class ClassifierConsumerTests : IAsyncLifetime
             "the error is resolved");
         Assert.Equal(synced.SyncedAt, resolved!.ResolvedAt);
         Assert.Empty(await Store.GetErrorCardsAsync(tenant, Ct));
+        var announced = await Host.PublishedAsync<SyncErrorResolved>(m => m.TenantId == tenant, "the resolution is announced");
+        Assert.Equal((errorId, "contact", "5522", synced.SyncedAt), (announced.Context.Message.ErrorId, announced.Context.Message.ObjectType, announced.Context.Message.HubSpotId, announced.Context.Message.ResolvedAt));
+        Assert.Equal(SyncFailures.ValidationRuleType, announced.Context.Message.ErrorType);
     }
 
     [Fact]

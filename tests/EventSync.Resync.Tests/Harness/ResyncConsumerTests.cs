@@ -157,6 +157,66 @@ public sealed class ResyncConsumerTests
         Assert.Contains(tenant, await store.ListTenantsWaitingAsync(Ct));
     }
 
+    [Fact]
+    public async Task Should_announce_a_request_once_its_last_part_finished_and_not_before()
+    {
+        await using var host = await StartAsync(new FakeTimeProvider(T0));
+        var tenant = SyncFailures.NewTenant("harness-finished");
+        var errors = await SentRequestAsync(host, tenant, "request-1");
+
+        var synced = await host.PublishAsync(new RecordSynced { EventId = Guid.NewGuid().ToString(), TenantId = tenant, ObjectType = "contact", HubSpotId = errors[0].HubSpotId, SyncedAt = T0 });
+        await host.ConsumedAsync<RecordSynced>(synced, "the first record's sync is consumed");
+        Assert.DoesNotContain(host.PublishesSoFar<ResyncRequestFinished>(), c => c.Message.TenantId == tenant);
+        var halfway = await RequestAsync(host, tenant, "request-1");
+        Assert.Equal(("in-progress", false), (halfway.Outcome, halfway.FinishUnannounced));
+
+        await ClassifiedAsync(host, errors[1], "event-again", ErrorOccurrence.Recurring);
+
+        var finished = await host.PublishedAsync<ResyncRequestFinished>(m => m.TenantId == tenant, "the request's finish is announced");
+        Assert.Equal(ResyncMessageId.OfFinish(tenant, "request-1"), finished.Context.MessageId);
+        var message = finished.Context.Message;
+        Assert.Equal(("request-1", "anna", "failed", 2, 1, 1, T0), (message.RequestId, message.RequestedBy, message.Outcome, message.Records, message.Completed, message.Failed, message.FinishedAt));
+        var request = await RequestAsync(host, tenant, "request-1");
+        Assert.False(request.FinishUnannounced);
+        Assert.DoesNotContain(tenant, await host.Get<IResyncRequestStore>().ListTenantsWaitingAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Should_announce_again_with_the_same_message_id_a_finish_whose_worker_died_before_the_confirm()
+    {
+        // What a worker killed between the finishing write and the broker's confirm leaves: the request finished, unannounced.
+        await using var host = await StartAsync(new FakeTimeProvider(T0));
+        var tenant = SyncFailures.NewTenant("harness-unannounced");
+        var errors = await SentRequestAsync(host, tenant, "request-1");
+        var store = host.Get<IResyncRequestStore>();
+        var finished = await store.UpdateRequestAsync(tenant, "request-1", r => ResyncRequestTransitions.Complete(r, _ => true, T0), Ct);
+        Assert.True(finished!.FinishUnannounced);
+        Assert.Contains(tenant, await store.ListTenantsWaitingAsync(Ct));
+
+        await DispatchAsync(host, tenant);
+
+        var announced = Assert.Single(host.PublishesSoFar<ResyncRequestFinished>(), c => c.Message.TenantId == tenant);
+        Assert.Equal((ResyncMessageId.OfFinish(tenant, "request-1"), "completed", errors.Count), (announced.MessageId, announced.Message.Outcome, announced.Message.Completed));
+        Assert.False((await RequestAsync(host, tenant, "request-1")).FinishUnannounced);
+        Assert.DoesNotContain(tenant, await store.ListTenantsWaitingAsync(Ct));
+        Assert.Empty(SentTo(host, tenant));
+    }
+
+    // A request of two records whose parts both went out and were confirmed.
+    private static async Task<IReadOnlyList<SyncError>> SentRequestAsync(HarnessHost host, string tenant, string requestId)
+    {
+        var store = host.Get<IResyncRequestStore>();
+        var errors = await StoredErrors.SeedAsync(host.Get<ISyncErrorStore>(), tenant, EngineId, records: 2, withTwo: 0, T0.AddHours(-1));
+        await store.AddRequestAsync(ResyncPlanner.Plan(new ResyncRequestHeader(requestId, tenant, "anna", T0.AddMinutes(-10), ResyncKind.Operator), errors), Ct);
+        foreach (var index in new[] { 0, 1 })
+        {
+            await store.UpdateRequestAsync(tenant, requestId, r => ResyncRequestTransitions.Claim(r, index, T0.AddMinutes(-5)), Ct);
+            await store.UpdateRequestAsync(tenant, requestId, r => ResyncRequestTransitions.Confirm(r, index, T0.AddMinutes(-5)), Ct);
+        }
+
+        return errors;
+    }
+
     private static async Task DispatchAsync(HarnessHost host, string tenant)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -128,6 +128,35 @@ public abstract partial class SyncErrorStoreContract
         Assert.Equal(announced.Select(m => m.MessageId).Order(), handedOut.Order());
     }
 
+    [Fact]
+    public async Task Should_queue_one_announcement_per_resolved_error_with_the_resolution_and_none_when_a_sync_is_redelivered()
+    {
+        await using var store = await StartAsync();
+        var changes = await RecordAnnouncedAsync(
+            store,
+            [],
+            SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.DuplicateRule).At(T0).Build(),
+            SyncFailureBuilder.Contact("101").Failing(SalesforceErrors.InvalidEmail).At(T0).Build(),
+            SyncFailureBuilder.Contact("102").Failing(SalesforceErrors.InvalidEmail).At(T0).Build());
+        await store.Outbox.RemoveAsync([.. (await store.Outbox.ClaimAsync(T0, OutboxLease, 10, Ct)).Select(m => m.MessageId)], Ct);
+        var synced = new RecordResolution(Tenant, "contact", "101", null, T0.AddMinutes(5));
+        var announced = new List<(SyncError Error, OutboxMessage Message)>();
+        OutboxMessage Announce(SyncError error)
+        {
+            var message = new OutboxMessage(Guid.CreateVersion7(), "EventSync.Contracts.SyncErrorResolved", JsonSerializer.Serialize(new { errorId = error.Id }));
+            announced.Add((error, message));
+            return message;
+        }
+
+        Assert.Equal(2, await store.Errors.ResolveRecordsAnnouncedAsync([synced], Announce, Ct));
+        Assert.Equal(0, await store.Errors.ResolveRecordsAnnouncedAsync([synced], Announce, Ct));
+
+        Assert.Equal(changes.Take(2).Select(c => c.Error.Id).Order(StringComparer.Ordinal), announced.Select(a => a.Error.Id).Order(StringComparer.Ordinal));
+        Assert.All(announced, a => Assert.Equal((SyncErrorState.Resolved, T0.AddMinutes(5)), (a.Error.State, a.Error.ResolvedAt)));
+        var claimed = await store.Outbox.ClaimAsync(T0, OutboxLease, 10, Ct);
+        Assert.Equal(announced.Select(a => a.Message).OrderBy(m => m.MessageId), claimed.OrderBy(m => m.MessageId));
+    }
+
     private static Task<IReadOnlyList<SyncErrorChange>> RecordAnnouncedAsync(StoreUnderTest store, List<OutboxMessage> announced, params SyncFailureReported[] failures) =>
         store.Errors.RecordAnnouncedAsync(
             failures.SelectMany(SyncFailureBuilder.Occurrences).ToList(),

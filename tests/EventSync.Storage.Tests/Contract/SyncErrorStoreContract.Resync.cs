@@ -26,6 +26,23 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_read_many_requests_of_one_tenant_at_once_leaving_out_unknown_ids_and_other_tenants_requests()
+    {
+        await using var store = await StartAsync();
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-1", T0), Ct);
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-2", T0.AddMinutes(1)), Ct);
+        var others = await PlannedRequestAsync(store, "request-3", T0);
+        await store.Resync.AddRequestAsync(others with { TenantId = OtherTenant }, Ct);
+
+        var read = await store.Resync.GetRequestsAsync(Tenant, ["request-2", "unknown", "request-3", "request-1", "request-2", "x' OR 1=1 --"], Ct);
+
+        Assert.Equal(["request-1", "request-2"], read.Select(r => r.RequestId).Order(StringComparer.Ordinal));
+        Assert.All(read, r => Assert.Equal((Tenant, 2), (r.TenantId, r.Parts.Count)));
+        Assert.Empty(await store.Resync.GetRequestsAsync(Tenant, [], Ct));
+        Assert.Equal("request-3", Assert.Single(await store.Resync.GetRequestsAsync(OtherTenant, ["request-1", "request-3"], Ct)).RequestId);
+    }
+
+    [Fact]
     public async Task Should_let_only_one_of_many_concurrent_claims_send_a_part_when_workers_race()
     {
         await using var store = await StartAsync();
@@ -83,6 +100,32 @@ public abstract partial class SyncErrorStoreContract
 
         Assert.Empty(await store.Resync.ListWaitingAsync(Tenant, Ct));
         Assert.DoesNotContain(Tenant, await store.Resync.ListTenantsWaitingAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Should_keep_a_finished_request_waiting_until_its_finish_is_announced()
+    {
+        // The finish mark is the request's outbox: set by the change that finishes it, listed until the announcement is confirmed.
+        await using var store = await StartAsync();
+        await store.Resync.AddRequestAsync(await PlannedRequestAsync(store, "request-1", T0), Ct);
+        foreach (var index in new[] { 0, 1 })
+        {
+            await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Claim(r, index, T0), Ct);
+            await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Confirm(r, index, T0), Ct);
+        }
+
+        await store.Resync.UpdateRequestAsync(Tenant, "request-1", r => ResyncRequestTransitions.Complete(r, _ => true, T0.AddMinutes(1)), Ct);
+
+        var waiting = Assert.Single(await store.Resync.ListWaitingAsync(Tenant, Ct));
+        Assert.Equal(("completed", true), (waiting.Outcome, waiting.FinishUnannounced));
+        Assert.Contains(Tenant, await store.Resync.ListTenantsWaitingAsync(Ct));
+
+        await store.Resync.UpdateRequestAsync(Tenant, "request-1", ResyncRequestTransitions.FinishAnnounced, Ct);
+
+        Assert.Empty(await store.Resync.ListWaitingAsync(Tenant, Ct));
+        Assert.DoesNotContain(Tenant, await store.Resync.ListTenantsWaitingAsync(Ct));
+        Assert.False((await store.Resync.GetRequestAsync(Tenant, "request-1", Ct))!.FinishUnannounced);
+        Assert.Null(await store.Resync.UpdateRequestAsync(Tenant, "request-1", ResyncRequestTransitions.FinishAnnounced, Ct));
     }
 
     [Fact]

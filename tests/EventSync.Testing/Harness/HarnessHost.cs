@@ -92,6 +92,10 @@ public sealed class HarnessHost : IAsyncDisposable
     public IReadOnlyList<SendContext<T>> SendsSoFar<T>()
         where T : class => [.. Harness.Sent.Select<T>(Now).Select(m => m.Context)];
 
+    /// <summary>What was published so far, each with its publish context (message id, headers).</summary>
+    public IReadOnlyList<PublishContext<T>> PublishesSoFar<T>()
+        where T : class => [.. Harness.Published.Select<T>(Now).Select(m => m.Context)];
+
     public async ValueTask DisposeAsync()
     {
         await TestHosts.StopAsync(_app);

@@ -17,6 +17,9 @@ public abstract class GuardedRecordingStore(ISyncErrorStore store) : ISyncErrorS
 
     public Task<int> ResolveRecordsAsync(IReadOnlyList<RecordResolution> resolutions, CancellationToken cancellationToken) => store.ResolveRecordsAsync(resolutions, cancellationToken);
 
+    public Task<int> ResolveRecordsAnnouncedAsync(IReadOnlyList<RecordResolution> resolutions, Func<SyncError, OutboxMessage> announce, CancellationToken cancellationToken) =>
+        store.ResolveRecordsAnnouncedAsync(resolutions, announce, cancellationToken);
+
     public Task<IReadOnlyList<ErrorCard>> GetErrorCardsAsync(string tenantId, CancellationToken cancellationToken) => store.GetErrorCardsAsync(tenantId, cancellationToken);
 
     public Task<IReadOnlyList<SyncError>> MarkResyncPendingAsync(string tenantId, IReadOnlyCollection<string> errorIds, CancellationToken cancellationToken) =>
