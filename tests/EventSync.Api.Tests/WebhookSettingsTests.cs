@@ -116,6 +116,11 @@ public sealed class WebhookSettingsTests(AuditApiHost host) : IClassFixture<Audi
         { "endpoints[0].url", "url", "https://10.1.2.3/hook" },
         { "endpoints[0].url", "url", "https://169.254.169.254/latest" },
         { "endpoints[0].url", "url", "https://[::1]/hook" },
+        { "endpoints[0].url", "url", "https://[::ffff:127.0.0.1]/hook" },
+        { "endpoints[0].url", "url", "https://[fd00::1]/hook" },
+        { "endpoints[0].url", "url", "https://2130706433/hook" },
+        { "endpoints[0].url", "url", "https://192.168.0.10/hook" },
+        { "endpoints[0].url", "url", "https://api.localhost./hook" },
         { "endpoints[0].url", "url", "https://localhost:8443/hook" },
         { "endpoints[0].url", "url", "https://user:pass@hooks.example.com/x" },
         { "endpoints[0].url", "url", "https://hooks.example.com/" + new string('a', 2048) },
@@ -145,6 +150,18 @@ public sealed class WebhookSettingsTests(AuditApiHost host) : IClassFixture<Audi
         Assert.NotEmpty(messages);
         Assert.All(messages, m => Assert.DoesNotContain(WebhookBodies.Secret, m, StringComparison.Ordinal));
         Assert.Empty(await host.Services.GetRequiredService<IWebhookStore>().GetEndpointsAsync(tenant, Ct));
+    }
+
+    [Theory]
+    [InlineData("https://93.184.216.34/hook")]
+    [InlineData("https://[2606:4700::1111]/hook")]
+    [InlineData("https://hooks.slack.com/services/T000/B000/XXXX")]
+    [InlineData("https://172.32.0.1:8443/hook")]
+    public async Task Should_accept_an_https_address_of_a_public_host(string url)
+    {
+        var saved = await host.SaveAsync(SyncFailures.NewTenant("hooks-public"), host.AdaKey, WebhookBodies.Endpoint("ops", url));
+
+        Assert.Equal(url, Assert.Single(saved).GetProperty("url").GetString());
     }
 
     [Fact]
