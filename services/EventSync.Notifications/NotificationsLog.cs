@@ -37,4 +37,19 @@ internal static partial class NotificationsLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Assignment of {ErrorCount} errors of {TenantId} emails nobody: {Reason}")]
     public static partial void AssignmentNotEmailed(this ILogger logger, int errorCount, string tenantId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {DeliveryId} ({Event}) of {TenantId} delivered to endpoint {EndpointId} on attempt {Attempt}: HTTP {StatusCode}")]
+    public static partial void WebhookDelivered(this ILogger logger, string deliveryId, string @event, string tenantId, string endpointId, int attempt, int? statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {DeliveryId} ({Event}) of {TenantId} to endpoint {EndpointId}, attempt {Attempt}: {Outcome}, {Detail}")]
+    public static partial void WebhookNotDelivered(this ILogger logger, string deliveryId, string @event, string tenantId, string endpointId, int attempt, string outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {DeliveryId} ({Event}) of {TenantId} to endpoint {EndpointId} dropped: {Reason}")]
+    public static partial void WebhookDropped(this ILogger logger, string deliveryId, string @event, string tenantId, string endpointId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook {DeliveryId} ({Event}) of {TenantId} waits {Wait} before failing the attempt, as the receiver's Retry-After asks")]
+    public static partial void WebhookRetryAfter(this ILogger logger, string deliveryId, string @event, string tenantId, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook deliveries ({Event}) of {TenantId} could not be queued: {Reason}")]
+    public static partial void WebhookNotQueued(this ILogger logger, string @event, string tenantId, string reason);
 }

@@ -8,9 +8,11 @@ public sealed class ContractSchemaTests
     public static TheoryData<string> SchemaFiles => WireMessages.SchemaFiles;
 
     [Fact]
-    public void Should_have_one_schema_per_wire_message_when_listing_the_schema_folder()
+    public void Should_have_one_schema_per_wire_message_and_the_webhook_body_when_listing_the_schema_folder()
     {
-        Assert.Equal(WireMessages.All.Select(message => message.SchemaFile).Order(StringComparer.Ordinal), ContractSchemas.FileNames);
+        Assert.Equal(
+            WireMessages.All.Select(message => message.SchemaFile).Append(ContractSchemas.WebhookDeliverySchema).Order(StringComparer.Ordinal),
+            ContractSchemas.FileNames);
     }
 
     [Theory]
@@ -75,7 +77,7 @@ public sealed class ContractSchemaTests
         });
     }
 
-    private static IEnumerable<IJsonSchemaKeyword> Keywords(JsonSchema schema)
+    internal static IEnumerable<IJsonSchemaKeyword> Keywords(JsonSchema schema)
     {
         foreach (var keyword in schema.Keywords ?? [])
         {

@@ -21,6 +21,9 @@ internal static class ContractSchemas
         RequireFormatValidation = true,
     };
 
+    /// <summary>The schema of the body posted to webhook endpoints: published with the others, but no wire message.</summary>
+    public const string WebhookDeliverySchema = "webhook-delivery.schema.json";
+
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Schemas");
 
     public static IReadOnlyList<string> FileNames { get; } =

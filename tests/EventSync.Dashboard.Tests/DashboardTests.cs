@@ -99,6 +99,11 @@ public sealed class DashboardTests
         Assert.Equal(400, panelWidth, 1.0);
         await ExpectNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, "dashboard-400px-panel-pl.png");
+
+        // The activity trail shows each change whole: no column cut off at the edge of its box.
+        await Expect(page.GetByTestId("activity-row").First).ToBeVisibleAsync();
+        var activityOverflow = await page.GetByTestId("activity-table").EvaluateAsync<double>("table => table.parentElement.scrollWidth - table.parentElement.clientWidth");
+        Assert.True(activityOverflow <= 0, $"The activity table is {activityOverflow} px wider than its box.");
     }
 
     // Nothing wider than the screen: a page that scrolls sideways hides columns and buttons from a phone.

@@ -1,27 +1,30 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace EventSync.Notifications.Alerts;
 
 /// <summary>
-/// Puts an alert into its tenant's window when the tenant wants immediate emails; the alert that opens a window
-/// schedules the window's flush for when it closes.
+/// Puts an alert into its tenant's window when the tenant wants immediate emails, or has an enabled webhook endpoint
+/// subscribed to the alert's event; the alert that opens a window schedules the window's flush for when it closes.
 /// </summary>
 internal sealed class AlertRecorder(
     INotificationSettingsStore settingsStore,
     IAlertWindowStore windows,
+    IWebhookStore webhooks,
     AlertFlushScheduler flushes,
     TimeProvider time,
     IOptions<NotificationOptions> options,
     ILogger<AlertRecorder> logger)
 {
-    /// <summary>Returns whether the alert was kept (the tenant is on immediate emails with recipients).</summary>
+    /// <summary>Returns whether the alert was kept (the tenant is on immediate emails with recipients, or a webhook wants it).</summary>
     public async Task<bool> RecordAsync(string tenantId, AlertEntry entry, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var settings = await settingsStore.GetAsync(tenantId, cancellationToken);
-        if (settings is not { Enabled: true, Frequency: DigestFrequency.Immediate } || settings.Recipients.Count == 0)
+        if (!WantsImmediateEmails(settings) && !await WebhookWantsAsync(tenantId, WebhookEvents.OfAlertReason(entry.Reason), cancellationToken))
         {
             return false;
         }
@@ -42,4 +45,11 @@ internal sealed class AlertRecorder(
 
         return true;
     }
+
+    /// <summary>Today's rule for immediate emails: enabled, immediate, with recipients.</summary>
+    public static bool WantsImmediateEmails(NotificationSettings? settings) =>
+        settings is { Enabled: true, Frequency: DigestFrequency.Immediate } && settings.Recipients.Count > 0;
+
+    private async Task<bool> WebhookWantsAsync(string tenantId, string webhookEvent, CancellationToken cancellationToken) =>
+        (await webhooks.GetEndpointsAsync(tenantId, cancellationToken)).Any(e => e.Enabled && e.Wants(webhookEvent));
 }

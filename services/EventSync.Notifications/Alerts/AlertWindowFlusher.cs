@@ -1,14 +1,17 @@
-using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 using EventSync.Notifications.Email;
+using EventSync.Notifications.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Notifications.Alerts;
 
 /// <summary>
-/// Sends every closed alert window: claim it (atomically, for a lease), send one email with everything in it, complete
-/// it. Errors ignored since they alerted are left out, and a window left with none is completed unsent. A window whose
-/// email fails stays claimed until the lease ends; the next sweep after that tries again.
+/// Sends every closed alert window: claim it (atomically, for a lease), queue one webhook delivery per endpoint that wants
+/// any of its errors, send one email with everything in it (when the tenant is on immediate emails), complete it. Errors
+/// ignored since they alerted are left out, and a window left with none, or wanted by nobody, is completed unsent. A window
+/// whose email or queueing fails stays claimed until the lease ends; the next sweep after that tries again, and its
+/// deliveries keep their ids (from the window and the endpoint), so receivers see the same delivery again.
 /// </summary>
 internal sealed class AlertWindowFlusher(
     IAlertWindowStore windows,
@@ -16,6 +19,7 @@ internal sealed class AlertWindowFlusher(
     ISyncErrorQueries errors,
     AlertEmailComposer composer,
     EmailDelivery delivery,
+    WebhookDispatcher webhooks,
     TimeProvider time,
     IOptions<NotificationOptions> options,
     ILogger<AlertWindowFlusher> logger)
@@ -48,9 +52,11 @@ internal sealed class AlertWindowFlusher(
     private async Task<bool> SendAsync(AlertWindow window, string token, CancellationToken cancellationToken)
     {
         var settings = await settingsStore.GetAsync(window.TenantId, cancellationToken);
-        if (settings is not { Enabled: true, Frequency: DigestFrequency.Immediate } || settings.Recipients.Count == 0)
+        var email = AlertRecorder.WantsImmediateEmails(settings);
+        var endpoints = await webhooks.EnabledEndpointsAsync(window.TenantId, cancellationToken);
+        if (!email && !endpoints.Any(e => WebhookErrorsData.Of(window, e) is not null))
         {
-            logger.AlertWindowDropped(window.Id, window.TenantId, "the tenant no longer wants immediate emails");
+            logger.AlertWindowDropped(window.Id, window.TenantId, "the tenant no longer wants immediate emails or webhooks");
             await windows.CompleteAlertWindowAsync(window.Id, token, cancellationToken);
             return false;
         }
@@ -60,16 +66,24 @@ internal sealed class AlertWindowFlusher(
             .Select(e => e.Id)
             .ToHashSet(StringComparer.Ordinal);
         window = window.Without(ignored);
-        if (window.Total <= 0)
+        if (window.Total <= 0 || (!email && !endpoints.Any(e => WebhookErrorsData.Of(window, e) is not null)))
         {
-            logger.AlertWindowDropped(window.Id, window.TenantId, "every error in it is ignored now");
+            logger.AlertWindowDropped(window.Id, window.TenantId, "every error in it that anyone wants is ignored now");
             await windows.CompleteAlertWindowAsync(window.Id, token, cancellationToken);
+            return false;
+        }
+
+        if (!await QueueWebhooksAsync(window, endpoints, cancellationToken))
+        {
             return false;
         }
 
         try
         {
-            await delivery.SendAsync(composer.Compose(window, settings, time.GetUtcNow()), Kind, window.TenantId, cancellationToken);
+            if (email)
+            {
+                await delivery.SendAsync(composer.Compose(window, settings!, time.GetUtcNow()), Kind, window.TenantId, cancellationToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -83,5 +97,27 @@ internal sealed class AlertWindowFlusher(
         }
 
         return true;
+    }
+
+    private async Task<bool> QueueWebhooksAsync(AlertWindow window, IReadOnlyList<WebhookEndpoint> endpoints, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var endpoint in endpoints)
+            {
+                if (WebhookErrorsData.Of(window, endpoint) is { } data)
+                {
+                    var deliveryId = WebhookDeliveryIds.For(WebhookEvents.Errors, window.Id, endpoint.Id);
+                    await webhooks.SendAsync(window.TenantId, endpoint, deliveryId, WebhookEvents.Errors, window.ClosesAt, WebhookJson.ToElement(data), cancellationToken);
+                }
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.WebhookNotQueued(WebhookEvents.Errors, window.TenantId, e.Message);
+            return false;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -8,11 +9,13 @@ namespace EventSync.Notifications.Digests;
 
 /// <summary>
 /// Publishes a <see cref="SendErrorDigest"/> for every enabled daily or weekly tenant whose latest due period (in its
-/// own time zone) has no sent or live claim: the regular fire, and a period missed while no worker ran.
+/// own time zone) has no sent or live claim: the regular fire, and a period missed while no worker ran. A tenant without
+/// email recipients is due only when an enabled webhook endpoint of it is subscribed to <c>digest</c>.
 /// </summary>
 internal sealed class DueDigestPublisher(
     INotificationSettingsStore settingsStore,
     IDigestClaimStore claims,
+    IWebhookStore webhooks,
     DigestSchedule schedule,
     IPublishEndpoint publisher,
     IOptions<MessagingOptions> messaging,
@@ -30,7 +33,7 @@ internal sealed class DueDigestPublisher(
         {
             foreach (var settings in await settingsStore.ListEnabledAsync(frequency, cancellationToken))
             {
-                if (settings.Recipients.Count == 0)
+                if (settings.Recipients.Count == 0 && !await WantsDigestWebhookAsync(settings.TenantId, cancellationToken))
                 {
                     continue;
                 }
@@ -57,4 +60,7 @@ internal sealed class DueDigestPublisher(
 
         return published;
     }
+
+    private async Task<bool> WantsDigestWebhookAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await webhooks.GetEndpointsAsync(tenantId, cancellationToken)).Any(e => e.Enabled && e.Wants(WebhookEvents.Digest));
 }

@@ -4,6 +4,7 @@ using EventSync.Notifications.Consumers;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Email;
 using EventSync.Notifications.Jobs;
+using EventSync.Notifications.Webhooks;
 using EventSync.ServiceDefaults.Hosting;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +21,8 @@ public static class NotificationExtensions
 
     /// <summary>
     /// The notification worker's services: options (<c>EventSync:Notifications</c>), the email sender (SMTP from
-    /// <c>ConnectionStrings:smtp</c>, else the log), digests, alerts, assignment emails, metrics, and the Quartz scheduler with its jobs.
+    /// <c>ConnectionStrings:smtp</c>, else the log), digests, alerts, assignment emails, webhook deliveries
+    /// (<c>EventSync:Webhooks</c>), metrics, and the Quartz scheduler with its jobs.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,6 +46,7 @@ public static class NotificationExtensions
         services.AddScoped<AlertWindowFlusher>();
         services.AddScoped<AssignmentNotifier>();
         services.AddSingleton<AlertFlushScheduler>();
+        services.AddWebhookDeliveries();
         services.AddNotificationScheduler();
         return services;
     }
@@ -56,6 +59,7 @@ public static class NotificationExtensions
         bus.AddConsumer<TransientErrorSurfacedConsumer, TransientErrorSurfacedConsumerDefinition>();
         bus.AddConsumer<SendErrorDigestConsumer, SendErrorDigestConsumerDefinition>();
         bus.AddConsumer<ErrorsAssignedConsumer, ErrorsAssignedConsumerDefinition>();
+        bus.AddConsumer<DeliverWebhookConsumer, DeliverWebhookConsumerDefinition>();
         return bus;
     }
 
@@ -71,6 +75,29 @@ public static class NotificationExtensions
             var endpoint = SmtpEndpoint.Parse(smtp);
             services.AddSingleton<IEmailSender>(new SmtpEmailSender(endpoint));
         }
+    }
+
+    // The webhook client: no redirects, no proxy (the destination checked is the one connected to), no cookies, and every
+    // connection made by the connector, which checks the resolved address. Time-outs are per attempt (WebhookPoster).
+    private static void AddWebhookDeliveries(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>());
+        services.AddSingleton<WebhookConnector>();
+        services.AddSingleton<SlackBodyRenderer>();
+        services.AddSingleton<WebhookBodyRenderer>();
+        services.AddSingleton<WebhookPoster>();
+        services.AddScoped<WebhookDeliverer>();
+        services.AddScoped<WebhookDispatcher>();
+        services.AddHttpClient(WebhookPoster.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                ConnectTimeout = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout,
+                ConnectCallback = provider.GetRequiredService<WebhookConnector>().ConnectAsync,
+            });
     }
 
     // Quartz's scheduler keeps its triggers in memory: what must survive a restart lives in the store (claims, windows),

@@ -13,6 +13,7 @@ public static class EndpointConventions
     /// (never for bad input: invalid messages fail as they are read, see <see cref="Core.Validation.WireValidation"/>).
     /// On RabbitMQ, quorum queues when <see cref="MessagingOptions.QueueType"/> says so, and a prefetch of twice what the
     /// endpoint works on at once (<paramref name="inFlight"/>), at most <see cref="MessagingOptions.PrefetchCount"/>.
+    /// An endpoint with a retry of its own (<paramref name="retry"/>: intervals and limit) uses it instead of the messaging options'.
     /// </summary>
     /// <remarks>
     /// Prefetch is kept to what an endpoint uses, not for speed: every delivery is acknowledged through its connection's
@@ -21,15 +22,24 @@ public static class EndpointConventions
     /// the connection is gone, so their endpoints never reconnect. The fewer deliveries a connection holds, the less can
     /// pile up there.
     /// </remarks>
-    public static void UseEventSyncConventions(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, int inFlight)
+    public static void UseEventSyncConventions(
+        this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, int inFlight, Action<IRetryConfigurator>? retry = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(context);
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
-        endpoint.UseMessageRetry(retry =>
+        endpoint.UseMessageRetry(r =>
         {
-            retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
-            retry.Ignore<System.Runtime.Serialization.SerializationException>();
+            if (retry is null)
+            {
+                r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
+            }
+            else
+            {
+                retry(r);
+            }
+
+            r.Ignore<System.Runtime.Serialization.SerializationException>();
         });
         endpoint.ClearSerialization();
         endpoint.AddSerializer(new SystemTextJsonMessageSerializerFactory(), isSerializer: true);

@@ -1,5 +1,6 @@
 using EventSync.Contracts;
 using EventSync.Core.Storage;
+using EventSync.Core.Webhooks;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Extensions;
 using EventSync.Notifications.Jobs;
@@ -48,6 +49,8 @@ public sealed class NotificationWorld : IAsyncDisposable
     public ISyncErrorStore Errors => _stores.GetRequiredService<ISyncErrorStore>();
 
     public INotificationSettingsStore Settings => _stores.GetRequiredService<INotificationSettingsStore>();
+
+    public IWebhookStore Webhooks => _stores.GetRequiredService<IWebhookStore>();
 
     public FakeTimeProvider Time { get; }
 

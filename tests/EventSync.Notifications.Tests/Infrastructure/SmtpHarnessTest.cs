@@ -17,10 +17,11 @@ public abstract class SmtpHarnessTest : IAsyncLifetime
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _smtp = await SmtpCatcher.StartAsync();
+    public virtual async ValueTask InitializeAsync() => _smtp = await SmtpCatcher.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeMoreAsync();
         if (_smtp is not null)
         {
             await _smtp.DisposeAsync();
@@ -28,6 +29,9 @@ public abstract class SmtpHarnessTest : IAsyncLifetime
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Stops what a derived test started besides the SMTP server.</summary>
+    protected virtual ValueTask DisposeMoreAsync() => ValueTask.CompletedTask;
 
     protected Task<HarnessHost> StartWorkerAsync(Action<WebApplicationBuilder>? addTestServices = null) =>
         HarnessHost.StartAsync(
