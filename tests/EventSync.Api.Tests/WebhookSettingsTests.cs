@@ -121,6 +121,8 @@ public sealed class WebhookSettingsTests(AuditApiHost host) : IClassFixture<Audi
         { "endpoints[0].url", "url", "https://2130706433/hook" },
         { "endpoints[0].url", "url", "https://192.168.0.10/hook" },
         { "endpoints[0].url", "url", "https://api.localhost./hook" },
+        { "endpoints[0].url", "url", "https://224.0.0.1/hook" },
+        { "endpoints[0].url", "url", "https://[64:ff9b::7f00:1]/hook" },
         { "endpoints[0].url", "url", "https://localhost:8443/hook" },
         { "endpoints[0].url", "url", "https://user:pass@hooks.example.com/x" },
         { "endpoints[0].url", "url", "https://hooks.example.com/" + new string('a', 2048) },
