@@ -39,6 +39,10 @@ public sealed class OpenApiDocumentTests(ApiHost host)
         { "get", "/api/tenants/{tenantId}/notification-settings" },
         { "put", "/api/tenants/{tenantId}/notification-settings" },
         { "post", "/api/tenants/{tenantId}/notifications/test" },
+        { "get", "/api/tenants/{tenantId}/webhooks" },
+        { "put", "/api/tenants/{tenantId}/webhooks" },
+        { "get", "/api/tenants/{tenantId}/webhooks/deliveries" },
+        { "post", "/api/tenants/{tenantId}/webhooks/{endpointId}/test" },
         { "get", "/api/tenants/{tenantId}/audit" },
         { "get", "/api/tenants/{tenantId}/audit/export.csv" },
     };

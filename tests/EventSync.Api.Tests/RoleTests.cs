@@ -28,6 +28,8 @@ public sealed class RoleTests(RolesApiHost host) : IClassFixture<RolesApiHost>
         { "PUT", "links", "{\"hubSpotPortalId\":\"4712\"}", "admin" },
         { "POST", "cards/recount", "", "admin" },
         { "POST", "notifications/test", "", "admin" },
+        { "PUT", "webhooks", "{\"endpoints\":[{\"id\":\"ops\",\"url\":\"https://hooks.example.com/x\",\"secret\":\"0123456789abcdef\",\"format\":\"json\",\"events\":[\"digest\"]}]}", "admin" },
+        { "POST", "webhooks/{endpointId}/test", "", "admin" },
     };
 
     public static TheoryData<string, string, string, string, string> RoleAgainstRoute { get; } = Cross();
@@ -161,6 +163,12 @@ public sealed class RoleTests(RolesApiHost host) : IClassFixture<RolesApiHost>
         {
             var error = (await host.SeedAsync([SyncFailures.ToSalesforce(ApiHost.Acme, "role-error", SyncFailures.InvalidEmail)]))[0];
             route = route.Replace("{errorId}", error.Id, StringComparison.Ordinal);
+        }
+
+        if (route.Contains("{endpointId}", StringComparison.Ordinal))
+        {
+            await host.SaveAsync(ApiHost.Acme, host.TenantAdminKey, WebhookBodies.Endpoint("role-hook"));
+            route = route.Replace("{endpointId}", "role-hook", StringComparison.Ordinal);
         }
 
         return await host.SendRawAsync(new HttpMethod(method), TenantErrors.Path(ApiHost.Acme, route), key, body);

@@ -23,6 +23,10 @@ public sealed class TenantIsolationTests(ApiHost host)
         { "GET", "notification-settings" },
         { "PUT", "notification-settings" },
         { "POST", "notifications/test" },
+        { "GET", "webhooks" },
+        { "PUT", "webhooks" },
+        { "GET", "webhooks/deliveries" },
+        { "POST", "webhooks/ops/test" },
     };
 
     [Theory]

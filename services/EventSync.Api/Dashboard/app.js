@@ -1,6 +1,7 @@
 // The sync-health dashboard: plain ES module, no framework. Talks to the API with the key kept in sessionStorage.
 import { applyTranslations, hasText, languages, objectTypes, translate } from "./i18n.js";
 import { recordLink } from "./record-link.js";
+import { webhookSettings } from "./webhooks.js";
 
 const RESYNC_MAX = 100;
 const RESYNC_POLL_MS = 2_000;
@@ -1388,7 +1389,8 @@ function fieldLabel(key) {
 
 function valueText(value) {
   if (isEmptyValue(value)) return t("activity.notSet");
-  if (Array.isArray(value)) return value.join(", ");
+  // A list of things with ids (webhook endpoints) shows their ids.
+  if (Array.isArray(value)) return value.map((item) => (item && typeof item === "object" ? item.id ?? JSON.stringify(item) : item)).join(", ");
   if (typeof value === "boolean") return t(value ? "activity.yes" : "activity.no");
   if (typeof value === "number") return formatNumber(value);
   return String(value);
@@ -1406,6 +1408,8 @@ async function exportActivity() {
 
 // ---- Notification settings ----------------------------------------------------------------------------------------
 
+const webhooks = webhookSettings({ $, t, getJson, tenantPath, formatDate, onSaved: () => loadActivity(false) });
+
 async function openSettings() {
   const form = document.getElementById("settings-form");
   clearFieldErrors(form);
@@ -1420,6 +1424,7 @@ async function openSettings() {
   }
   $("settings-test-result").hidden = true;
   $("settings").showModal();
+  webhooks.open();
 }
 
 function fillSettings(form, settings) {
@@ -1496,6 +1501,7 @@ function setLanguage(lang) {
   $("language").value = state.lang;
   applyTranslations(document, state.lang);
   fillObjectTypeFilter();
+  webhooks.relabel();
   for (const id of ["notice", "allocation-status", "details-notice", "settings-test-result"]) $(id).hidden = true;
   if ($("dashboard").hidden) return;
   $("current-tenant").textContent = `${t("header.tenant")}: ${state.tenant}`;
@@ -1538,6 +1544,7 @@ function wire() {
   $("filter-reset").addEventListener("click", () => { resetFilters(); loadErrors(false); });
   $("error-panel-close").addEventListener("click", closeErrorPanel);
   $("settings-test").addEventListener("click", sendTestDigest);
+  webhooks.wire();
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("error-panel").hidden && !$("settings").open) closeErrorPanel(); });
   $("more").addEventListener("click", () => loadErrors(true));
   $("resyncs-more").addEventListener("click", () => loadResyncs(true));

@@ -8,6 +8,7 @@ using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Resync;
 using EventSync.Api.Security;
+using EventSync.Api.Webhooks;
 using EventSync.Core.Classification;
 using EventSync.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -31,6 +32,7 @@ public static class ApiExtensions
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidation>();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
+        services.AddOptions<WebhookApiOptions>().BindConfiguration(WebhookApiOptions.Section).ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
         {
             kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
@@ -43,6 +45,7 @@ public static class ApiExtensions
         services.AddScoped<ErrorAssigner>();
         services.AddScoped<ApiAllocationAnnouncer>();
         services.AddScoped<AuditRecorder>();
+        services.AddScoped<WebhookTestSender>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddApiRateLimiting();
@@ -92,6 +95,8 @@ public static class ApiExtensions
             .MapRecordLinkSettings()
             .MapNotificationSettings()
             .MapNotificationTest()
+            .MapWebhookSettings()
+            .MapWebhookDeliveries()
             .MapAuditTrail();
         return app;
     }

@@ -26,6 +26,7 @@ public static class RateLimitingExtensions
             limiter.AddPolicy(ApiRateLimitPolicies.Resync, http => TenantWindow(http, o => o.ResyncRequestsPerWindow));
             limiter.AddPolicy(ApiRateLimitPolicies.Export, http => TenantWindow(http, o => o.ExportsPerWindow));
             limiter.AddPolicy(ApiRateLimitPolicies.NotificationTest, http => TenantWindow(http, o => o.NotificationTestsPerWindow));
+            limiter.AddPolicy(ApiRateLimitPolicies.WebhookTest, http => TenantWindow(http, o => o.WebhookTestsPerWindow));
         });
         return services;
     }

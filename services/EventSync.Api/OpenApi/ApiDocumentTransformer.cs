@@ -31,6 +31,8 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["RecordLinkSettings"] = "Where a tenant's records live in HubSpot and Salesforce, so that record ids link to them.",
         ["NotificationSettings"] = "Who hears about a tenant's errors, and how often.",
         ["NotificationTest"] = "Send a test digest to the tenant's recipients.",
+        ["WebhookSettings"] = "Where a tenant's notifications are posted as signed webhooks (EventSync JSON or Slack); secrets are write-only.",
+        ["WebhookDelivery"] = "What became of a tenant's latest webhook deliveries, and test deliveries on request.",
         ["AuditTrail"] = "Who changed what in a tenant and when, with the values before and after; as a list and as CSV.",
     };
 

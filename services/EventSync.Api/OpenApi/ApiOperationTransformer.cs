@@ -43,11 +43,12 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         }
 
         var method = context.Description.HttpMethod ?? "GET";
-        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        var reads = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+        var required = path.StartsWith(TenantPaths, StringComparison.OrdinalIgnoreCase)
+            ? RequiredRole.Of(context.Description.ActionDescriptor.EndpointMetadata, method)
+            : reads ? ApiRole.Reader : ApiRole.Operator;
+        if (!reads || required > ApiRole.Reader)
         {
-            var required = path.StartsWith(TenantPaths, StringComparison.OrdinalIgnoreCase)
-                ? RequiredRole.Of(context.Description.ActionDescriptor.EndpointMetadata, method)
-                : ApiRole.Operator;
             Problem(operation, context, "403", $"The key's role may not do this: it needs {required.ToWire()} or more.");
         }
 

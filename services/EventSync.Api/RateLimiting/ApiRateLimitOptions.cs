@@ -12,6 +12,9 @@ public sealed class ApiRateLimitOptions
     /// <summary>Test digests a tenant may send per window: each one mails every recipient.</summary>
     public int NotificationTestsPerWindow { get; set; } = 3;
 
+    /// <summary>Test webhook deliveries a tenant may ask for per window: each one posts to a receiver outside EventSync.</summary>
+    public int WebhookTestsPerWindow { get; set; } = 10;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Expensive reads (error lists, exports, views, trends, sync health) of one tenant running at once.</summary>

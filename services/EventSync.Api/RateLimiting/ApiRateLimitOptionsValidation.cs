@@ -15,6 +15,11 @@ internal sealed class ApiRateLimitOptionsValidation(IOptions<ApiOptions> api) : 
             failures.Add($"{Section}: ResyncRequestsPerWindow and ExportsPerWindow must be 1 or more, and Window positive.");
         }
 
+        if (options.WebhookTestsPerWindow < 1)
+        {
+            failures.Add($"{Section}:WebhookTestsPerWindow must be 1 or more.");
+        }
+
         if (options.ConcurrentReadsPerTenant < 1 || options.QueuedReadsPerTenant < 0)
         {
             failures.Add($"{Section}: ConcurrentReadsPerTenant must be 1 or more, and QueuedReadsPerTenant 0 or more.");

@@ -18,6 +18,9 @@ public static class AuditActions
     /// <summary><c>PUT .../links</c>: the record link settings before and after.</summary>
     public const string RecordLinksChanged = "record-links.changed";
 
+    /// <summary><c>PUT .../webhooks</c>: the endpoints before and after, without their secrets.</summary>
+    public const string WebhooksChanged = "webhooks.changed";
+
     /// <summary><c>POST .../views</c>: the view's id and its filter.</summary>
     public const string ViewCreated = "view.created";
 
@@ -35,5 +38,5 @@ public static class AuditActions
 
     /// <summary>Every action, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Resync, ResyncAll, AllocationChanged, NotificationSettingsChanged, RecordLinksChanged, ViewCreated, ErrorIgnored, ErrorRestored, ErrorAssigned, ErrorNoteAdded];
+        [Resync, ResyncAll, AllocationChanged, NotificationSettingsChanged, RecordLinksChanged, WebhooksChanged, ViewCreated, ErrorIgnored, ErrorRestored, ErrorAssigned, ErrorNoteAdded];
 }
