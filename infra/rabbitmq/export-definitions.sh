@@ -46,6 +46,7 @@ build() {
                 + [$endpoints[] | "\(.)_error", "\(.)_skipped" | exchange(.; "fanout")]
                 + [exchange("eventsync.sync-failures"; "fanout"), exchange("eventsync.record-synced"; "fanout"),
                    exchange("eventsync.api-usage"; "fanout"), exchange("eventsync.resync-requests"; "topic"),
+                   exchange("eventsync.api-allocation"; "fanout"),
                    exchange(dead_letters; "fanout"),
                    exchange("MassTransit:Fault"; "fanout"), exchange("MassTransit:ReceiveFault"; "fanout")]
                 | unique_by(.name)),
