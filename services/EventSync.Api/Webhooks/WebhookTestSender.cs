@@ -8,14 +8,11 @@ namespace EventSync.Api.Webhooks;
 
 /// <summary>
 /// Asks the notification worker to post a test delivery to one endpoint: <see cref="DeliverWebhook"/> with the event
-/// <see cref="WebhookEvents.Test"/>, sent to its queue <see cref="QueueName"/> and confirmed by the broker before it returns.
+/// <see cref="WebhookEvents.Test"/>, sent to its queue <see cref="CommandQueues.DeliverWebhook"/> and confirmed by the broker before it returns.
 /// </summary>
 internal sealed class WebhookTestSender(ISendEndpointProvider endpoints, IOptions<MessagingOptions> messaging, TimeProvider clock)
 {
-    /// <summary>The queue of the worker's <c>DeliverWebhookConsumer</c>, as the kebab-case endpoint names write it.</summary>
-    public const string QueueName = "deliver-webhook";
-
-    public static readonly Uri Queue = new($"queue:{QueueName}");
+    public static readonly Uri Queue = new($"queue:{CommandQueues.DeliverWebhook}");
 
     /// <summary>Sends the test delivery; returns its id.</summary>
     public async Task<string> SendAsync(string tenantId, string endpointId, CancellationToken cancellationToken)

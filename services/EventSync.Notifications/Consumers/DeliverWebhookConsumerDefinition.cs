@@ -12,7 +12,7 @@ namespace EventSync.Notifications.Consumers;
 /// </summary>
 internal sealed class DeliverWebhookConsumerDefinition : ConsumerDefinition<DeliverWebhookConsumer>
 {
-    public const string QueueName = "deliver-webhook";
+    public const string QueueName = CommandQueues.DeliverWebhook;
 
     public static readonly Uri Address = new($"queue:{QueueName}");
 
