@@ -96,6 +96,7 @@ public sealed class WebhookSettingsTests
         await page.GetByTestId("open-settings").ClickAsync();
         await Expect(page.GetByTestId("webhook-item")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("delivery-row")).ToContainTextAsync("Retrying");
+        await Expect(page.GetByTestId("delivery-detail")).ToHaveTextAsync("Service Unavailable");
         await page.GetByTestId("webhook-item").GetByTestId("webhook-edit").ClickAsync();
         await page.GetByTestId("webhook-url").FillAsync("http://hooks.acme.example/plain");
         await page.GetByTestId("webhook-apply").ClickAsync();

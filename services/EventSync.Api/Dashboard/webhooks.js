@@ -263,7 +263,14 @@ export function webhookSettings(page) {
       const tr = document.createElement("tr");
       tr.dataset.testid = "delivery-row";
       const outcome = text(known(`webhooks.outcome.${d.outcome}`, d.outcome), `outcome outcome-${d.outcome}`);
-      if (d.detail) outcome.title = d.detail;
+      if (d.detail) {
+        // Why, in the receiver's or the network's words: what an operator needs to fix the endpoint.
+        const why = document.createElement("div");
+        why.className = "muted small";
+        why.dataset.testid = "delivery-detail";
+        why.textContent = d.detail;
+        outcome.append(why);
+      }
       tr.append(text(formatDate(d.at)), text(d.endpointId, "mono"), text(eventName(d.event)), outcome, text(d.statusCode ?? "—", "num"));
       return tr;
     });
