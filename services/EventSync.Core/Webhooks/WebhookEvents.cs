@@ -1,8 +1,9 @@
 namespace EventSync.Core.Webhooks;
 
 /// <summary>
-/// What an endpoint can subscribe to. The error events arrive coalesced (one delivery per alert window, listing its errors);
-/// <see cref="Test"/> is sent only on request and cannot be subscribed to.
+/// What an endpoint can subscribe to. The error events arrive coalesced in <see cref="Errors"/> deliveries: new, reopened
+/// and surfaced errors one delivery per alert window, resolved errors one per batch of resolutions; <see cref="Test"/> is
+/// sent only on request and cannot be subscribed to.
 /// </summary>
 public static class WebhookEvents
 {
