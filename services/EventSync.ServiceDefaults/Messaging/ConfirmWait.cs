@@ -20,17 +20,17 @@ public static class ConfirmWait
         ArgumentNullException.ThrowIfNull(publishOrSend);
         var bound = options.Value.PublishTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(bound);
         try
         {
-            // The bound is on the wait, which also holds for a transport that does not observe the token. Not the caller's
-            // token: the publish sees the caller's cancellation through its own token and ends first.
+            // The bound again on the wait, for a transport that does not observe the token. Not the caller's token: the
+            // publish sees the caller's cancellation through its own token and ends first.
             await publishOrSend(timeout.Token).WaitAsync(bound, CancellationToken.None);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            // Cancelled here, on this thread, so every callback of the publish's token has run before the failure is
-            // thrown (a timer's cancellation could still be running them on another thread).
-            timeout.Cancel();
+            // The wait's own bound may come first: the publish is cancelled all the same.
+            await timeout.CancelAsync();
             throw new TimeoutException($"The broker did not confirm within {bound} (EventSync:Messaging:PublishTimeout).", e);
         }
     }
