@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace EventSync.Contracts.Tests;
@@ -6,15 +5,14 @@ namespace EventSync.Contracts.Tests;
 /// <summary>An engine in Python validates with the jsonschema package: it must reach the service's verdict too.</summary>
 public sealed class PythonJsonSchemaTests
 {
-    private const string Python = "/usr/bin/python3";
     private const int NotInstalled = 3;
 
     [Fact]
     public async Task Should_give_the_verdict_of_the_service_when_python_jsonschema_validates_the_examples_and_generated_messages()
     {
-        if (!File.Exists(Python))
+        if (!Python3.IsInstalled)
         {
-            Assert.Skip($"{Python} is not installed (Debian: python3 and python3-jsonschema).");
+            Assert.Skip($"{Python3.Path} is not installed (Debian: python3 and python3-jsonschema).");
         }
 
         var cases = new JsonArray();
@@ -40,7 +38,7 @@ public sealed class PythonJsonSchemaTests
         await File.WriteAllTextAsync(casesFile, cases.ToJsonString(), TestContext.Current.CancellationToken);
         try
         {
-            var (exitCode, output) = await RunAsync(Path.Combine(AppContext.BaseDirectory, "validate_with_jsonschema.py"), casesFile, ContractSchemas.Directory);
+            var (exitCode, output) = await Python3.RunAsync(Path.Combine(AppContext.BaseDirectory, "validate_with_jsonschema.py"), casesFile, ContractSchemas.Directory);
             if (exitCode == NotInstalled)
             {
                 Assert.Skip($"Python's jsonschema is not installed (Debian: python3-jsonschema): {output.Trim()}");
@@ -62,19 +60,4 @@ public sealed class PythonJsonSchemaTests
         ["message"] = JsonNode.Parse(json),
         ["valid"] = valid,
     };
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
-    }
 }

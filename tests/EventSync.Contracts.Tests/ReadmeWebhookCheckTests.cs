@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -8,20 +7,20 @@ using EventSync.Testing.Tools;
 namespace EventSync.Contracts.Tests;
 
 /// <summary>
-/// The receiver's check README shows under "Verifying a webhook", run as written in Python against signatures EventSync
+/// The receiver's check the notification worker's README shows under "Verifying a webhook", run as written in Python against signatures EventSync
 /// makes (<see cref="WebhookSignature"/>): a receiver that copies it accepts a fresh delivery once and refuses the rest.
 /// </summary>
 public sealed partial class ReadmeWebhookCheckTests
 {
-    private const string Python = "/usr/bin/python3";
+    private const string NotificationsReadme = "services/EventSync.Notifications/README.md";
     private const string Secret = "whsec-readme-7c1e2a";
 
     [Fact]
     public async Task Should_handle_a_fresh_delivery_once_and_refuse_forged_tampered_and_old_ones_when_the_readme_check_runs()
     {
-        Assert.SkipUnless(File.Exists(Python), $"{Python} is not installed (Debian: python3).");
-        var snippet = ReadmeCheck().Match(await File.ReadAllTextAsync(RepositoryFiles.PathOf("README.md"), TestContext.Current.CancellationToken));
-        Assert.True(snippet.Success, "README.md has a Python block under \"Verifying a webhook\".");
+        Assert.SkipUnless(Python3.IsInstalled, $"{Python3.Path} is not installed (Debian: python3).");
+        var snippet = ReadmeCheck().Match(await File.ReadAllTextAsync(RepositoryFiles.PathOf(NotificationsReadme), TestContext.Current.CancellationToken));
+        Assert.True(snippet.Success, $"{NotificationsReadme} has a Python block under \"Verifying a webhook\".");
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var body = """{"version":1,"id":"d-1","event":"webhook.test","tenantId":"portal-4711","data":{}}""";
         object[] cases =
@@ -47,7 +46,7 @@ public sealed partial class ReadmeWebhookCheckTests
         await File.WriteAllTextAsync(casesFile, JsonSerializer.Serialize(cases), TestContext.Current.CancellationToken);
         try
         {
-            var (exitCode, output) = await RunAsync(scriptFile, casesFile);
+            var (exitCode, output) = await Python3.RunAsync(scriptFile, casesFile);
 
             Assert.True(exitCode == 0, output);
             Assert.Equal(["handle", "duplicate", "refuse", "refuse", "refuse", "refuse"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -63,21 +62,6 @@ public sealed partial class ReadmeWebhookCheckTests
         new { name, secret = Secret, body, timestamp = $"{timestamp}", signature, delivery };
 
     private static string Sign(string secret, long timestamp, string body) => WebhookSignature.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body));
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
-    }
 
     [GeneratedRegex(@"### Verifying a webhook.*?```python\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ReadmeCheck();
