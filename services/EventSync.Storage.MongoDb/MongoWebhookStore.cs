@@ -43,6 +43,13 @@ public sealed class MongoWebhookStore(MongoStoreContext context) : IWebhookStore
         }
     }
 
+    public async Task<WebhookDeliveryOutcome?> GetDeliveryAsync(string tenantId, string deliveryId, CancellationToken cancellationToken)
+    {
+        var id = WebhookDeliveryDocument.IdOf(tenantId, deliveryId);
+        var document = await context.WebhookDeliveries.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToOutcome();
+    }
+
     public async Task<IReadOnlyList<WebhookDeliveryOutcome>> GetRecentDeliveriesAsync(string tenantId, int limit, CancellationToken cancellationToken)
     {
         var documents = await context.WebhookDeliveries.Find(WebhookQueries.OfTenant(tenantId))

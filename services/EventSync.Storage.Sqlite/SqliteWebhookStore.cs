@@ -27,6 +27,8 @@ public sealed class SqliteWebhookStore(SqliteStoreContext context) : IWebhookSto
             SELECT delivery_id FROM webhook_deliveries WHERE tenant_id = @tenant ORDER BY at DESC, delivery_id DESC LIMIT -1 OFFSET @kept)
         """;
 
+    private const string SelectDelivery = "SELECT body FROM webhook_deliveries WHERE tenant_id = @tenant AND delivery_id = @delivery";
+
     private const string SelectDeliveries = """
         SELECT body FROM webhook_deliveries WHERE tenant_id = @tenant ORDER BY at DESC, delivery_id DESC LIMIT @limit
         """;
@@ -66,6 +68,14 @@ public sealed class SqliteWebhookStore(SqliteStoreContext context) : IWebhookSto
             },
             cancellationToken);
     }
+
+    public Task<WebhookDeliveryOutcome?> GetDeliveryAsync(string tenantId, string deliveryId, CancellationToken cancellationToken) =>
+        context.ReadAsync(
+            session => session.Command(SelectDelivery)
+                .With("@tenant", tenantId)
+                .With("@delivery", deliveryId)
+                .ReadFirst(r => SqliteJson.Read<WebhookDeliveryOutcome>(r.GetString(0), "Webhook delivery")),
+            cancellationToken);
 
     public Task<IReadOnlyList<WebhookDeliveryOutcome>> GetRecentDeliveriesAsync(string tenantId, int limit, CancellationToken cancellationToken) =>
         context.ReadAsync<IReadOnlyList<WebhookDeliveryOutcome>>(

@@ -18,6 +18,9 @@ public interface IWebhookStore
     /// <summary>Records an attempt: one row per delivery id, the latest attempt replacing an earlier one.</summary>
     Task RecordDeliveryAsync(string tenantId, WebhookDeliveryOutcome outcome, CancellationToken cancellationToken);
 
+    /// <summary>The latest attempt of one delivery; null when none is kept.</summary>
+    Task<WebhookDeliveryOutcome?> GetDeliveryAsync(string tenantId, string deliveryId, CancellationToken cancellationToken);
+
     /// <summary>The tenant's latest deliveries, newest first (by <see cref="WebhookDeliveryOutcome.At"/>), at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<WebhookDeliveryOutcome>> GetRecentDeliveriesAsync(string tenantId, int limit, CancellationToken cancellationToken);
 }

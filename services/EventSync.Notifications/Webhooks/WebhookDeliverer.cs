@@ -86,6 +86,5 @@ internal sealed class WebhookDeliverer(
     private static bool IsErrorEvent(string e) => e is WebhookEvents.ErrorNew or WebhookEvents.ErrorReopened or WebhookEvents.ErrorSurfaced or WebhookEvents.ErrorResolved;
 
     private async Task<bool> WasDeliveredAsync(DeliverWebhook delivery, CancellationToken cancellationToken) =>
-        (await store.GetRecentDeliveriesAsync(delivery.TenantId, IWebhookStore.KeptDeliveries, cancellationToken))
-            .Any(d => d.DeliveryId == delivery.DeliveryId && d.Outcome == WebhookDeliveryOutcomes.Delivered);
+        (await store.GetDeliveryAsync(delivery.TenantId, delivery.DeliveryId, cancellationToken))?.Outcome == WebhookDeliveryOutcomes.Delivered;
 }

@@ -35,6 +35,9 @@ public sealed class RecordingWebhookStore : IWebhookStore
         _attempts.Enqueue((tenantId, outcome));
     }
 
+    public Task<WebhookDeliveryOutcome?> GetDeliveryAsync(string tenantId, string deliveryId, CancellationToken cancellationToken) =>
+        Store.GetDeliveryAsync(tenantId, deliveryId, cancellationToken);
+
     public Task<IReadOnlyList<WebhookDeliveryOutcome>> GetRecentDeliveriesAsync(string tenantId, int limit, CancellationToken cancellationToken) =>
         Store.GetRecentDeliveriesAsync(tenantId, limit, cancellationToken);
 }

@@ -47,6 +47,9 @@ public abstract partial class SyncErrorStoreContract
         Assert.Equal(["d-1", "d-2"], recent.Select(d => d.DeliveryId));
         Assert.Equal(Outcome("d-1", 2, "delivered", 204, DeliveredAt.AddSeconds(5)), recent[0]);
         Assert.Equal(["d-1"], (await store.Webhooks.GetRecentDeliveriesAsync(Tenant, 1, Ct)).Select(d => d.DeliveryId));
+        Assert.Equal(recent[0], await store.Webhooks.GetDeliveryAsync(Tenant, "d-1", Ct));
+        Assert.Null(await store.Webhooks.GetDeliveryAsync(Tenant, "unknown", Ct));
+        Assert.Equal("failed", (await store.Webhooks.GetDeliveryAsync(OtherTenant, "d-1", Ct))!.Outcome);
         var other = Assert.Single(await store.Webhooks.GetRecentDeliveriesAsync(OtherTenant, 50, Ct));
         Assert.Equal(("failed", (int?)null), (other.Outcome, other.StatusCode));
     }
