@@ -69,4 +69,21 @@ internal static class JsonRequestBody
         problems.Add(name, ProblemTexts.StringRequired);
         return null;
     }
+
+    /// <summary>An optional boolean property (null when absent); a value of another JSON type is a problem.</summary>
+    public static bool? OptionalBool(JsonElement body, string name, ValidationProblems problems)
+    {
+        if (!TryGet(body, name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        problems.Add(name, ProblemTexts.EnabledInvalid);
+        return null;
+    }
 }

@@ -33,20 +33,13 @@ internal static class NotificationSettingsReader
 
     public static NotificationSettings Read(string tenantId, JsonElement body, ValidationProblems problems)
     {
-        var enabled = false;
-        if (!JsonRequestBody.TryGet(body, "enabled", out var enabledValue))
+        var enabledValue = JsonRequestBody.OptionalBool(body, "enabled", problems);
+        if (enabledValue is null && !problems.Has("enabled"))
         {
             problems.Add("enabled", ProblemTexts.EnabledRequired);
         }
-        else if (enabledValue.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            enabled = enabledValue.GetBoolean();
-        }
-        else
-        {
-            problems.Add("enabled", ProblemTexts.EnabledInvalid);
-        }
 
+        var enabled = enabledValue ?? false;
         var frequencyText = JsonRequestBody.OptionalString(body, "frequency", problems);
         if (!Frequencies.TryGetValue(frequencyText ?? "", out var frequency) && !problems.Has("frequency"))
         {

@@ -41,7 +41,7 @@ internal static class WebhookEndpointReader
         }
 
         var events = Events(item, problems);
-        var enabled = Enabled(item, problems);
+        var enabled = JsonRequestBody.OptionalBool(item, "enabled", problems) ?? true;
         return problems.Any ? null : new WebhookEndpoint(id!, url!, secret!, format!, events, enabled);
     }
 
@@ -112,21 +112,5 @@ internal static class WebhookEndpointReader
         }
 
         return events;
-    }
-
-    private static bool Enabled(JsonElement item, ValidationProblems problems)
-    {
-        if (!JsonRequestBody.TryGet(item, "enabled", out var value))
-        {
-            return true;
-        }
-
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        problems.Add("enabled", ProblemTexts.EnabledInvalid);
-        return true;
     }
 }
