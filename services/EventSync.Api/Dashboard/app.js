@@ -1408,7 +1408,7 @@ async function exportActivity() {
 
 // ---- Notification settings ----------------------------------------------------------------------------------------
 
-const webhooks = webhookSettings({ $, t, getJson, tenantPath, formatDate, onSaved: () => loadActivity(false) });
+const webhooks = webhookSettings({ $, t, getJson, tenantPath, formatDate, cell, onSaved: () => loadActivity(false) });
 
 async function openSettings() {
   const form = document.getElementById("settings-form");

@@ -5,9 +5,9 @@ const EVENTS = ["error.new", "error.reopened", "error.surfaced", "error.resolved
 const DELIVERY_POLLS = 5;
 const DELIVERY_POLL_MS = 2_000;
 
-/** page: { $, t, getJson, tenantPath, formatDate, onSaved }. */
+/** page: { $, t, getJson, tenantPath, formatDate, cell, onSaved }. */
 export function webhookSettings(page) {
-  const { $, t, getJson, tenantPath, formatDate, onSaved } = page;
+  const { $, t, getJson, tenantPath, formatDate, cell, onSaved } = page;
   // endpoints: what the list shows (saved or edited); saved: the ids the API has, which alone can be tested.
   const local = { endpoints: [], saved: new Set(), editing: null, poll: null, deliveries: [] };
 
@@ -262,7 +262,7 @@ export function webhookSettings(page) {
     const rows = deliveries.map((d) => {
       const tr = document.createElement("tr");
       tr.dataset.testid = "delivery-row";
-      const outcome = text(known(`webhooks.outcome.${d.outcome}`, d.outcome), `outcome outcome-${d.outcome}`);
+      const outcome = cell(known(`webhooks.outcome.${d.outcome}`, d.outcome), `outcome outcome-${d.outcome}`);
       if (d.detail) {
         // Why, in the receiver's or the network's words: what an operator needs to fix the endpoint.
         const why = document.createElement("div");
@@ -271,18 +271,11 @@ export function webhookSettings(page) {
         why.textContent = d.detail;
         outcome.append(why);
       }
-      tr.append(text(formatDate(d.at)), text(d.endpointId, "mono"), text(eventName(d.event)), outcome, text(d.statusCode ?? "—", "num"));
+      tr.append(cell(formatDate(d.at)), cell(d.endpointId, "mono"), cell(eventName(d.event)), outcome, cell(d.statusCode, "num"));
       return tr;
     });
     $("deliveries-rows").replaceChildren(...rows);
     $("deliveries-none").hidden = deliveries.length > 0;
-  }
-
-  function text(value, className) {
-    const td = document.createElement("td");
-    td.textContent = value;
-    if (className) td.className = className;
-    return td;
   }
 
   function wire() {
