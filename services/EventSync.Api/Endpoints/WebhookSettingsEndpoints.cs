@@ -30,6 +30,7 @@ internal static class WebhookSettingsEndpoints
             .Accepts<WebhookListRequest>("application/json")
             .Produces<WebhookListView>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
             .RequiresRole(ApiRole.Admin);
         return tenant;
@@ -47,6 +48,13 @@ internal static class WebhookSettingsEndpoints
         IOptions<WebhookApiOptions> options,
         CancellationToken cancellationToken)
     {
+        // Routing answers another content type with 415 (Accepts); a body without one reaches the route.
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: ProblemTexts.UnsupportedMediaTypeTitle, detail: ProblemTexts.JsonContentTypeRequired);
+        }
+
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
         var before = await store.GetEndpointsAsync(tenantId, cancellationToken);

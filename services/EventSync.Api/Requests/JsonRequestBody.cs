@@ -24,6 +24,13 @@ internal static class JsonRequestBody
             using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false }, cancellationToken);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
+                // The parser refuses a name given twice exactly; names are matched whatever their case, so refuse those too.
+                if (RepeatedName(document.RootElement, "") is { } repeated)
+                {
+                    problems.Add(repeated, ProblemTexts.PropertyRepeated);
+                    return null;
+                }
+
                 return document.RootElement.Clone();
             }
 
@@ -32,6 +39,41 @@ internal static class JsonRequestBody
         catch (JsonException e)
         {
             problems.Add(Root, JsonProblem.Describe(e));
+        }
+
+        return null;
+    }
+
+    /// <summary>The path (<c>endpoints[0].URL</c>) of the first property whose name an earlier one of its object has in another case; null when none.</summary>
+    private static string? RepeatedName(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (RepeatedName(item, $"{path}[{index++}]") is { } repeated)
+                {
+                    return repeated;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in element.EnumerateObject())
+            {
+                var at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                if (!names.Add(property.Name))
+                {
+                    return at;
+                }
+
+                if (RepeatedName(property.Value, at) is { } repeated)
+                {
+                    return repeated;
+                }
+            }
         }
 
         return null;

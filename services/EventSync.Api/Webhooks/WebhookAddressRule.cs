@@ -6,7 +6,8 @@ using EventSync.Core.Webhooks;
 namespace EventSync.Api.Webhooks;
 
 /// <summary>
-/// Where a webhook may be posted: an absolute address of at most <see cref="MaxLength"/> characters, without credentials;
+/// Where a webhook may be posted: an absolute address of at most <see cref="MaxLength"/> characters, without control
+/// characters nor credentials;
 /// <c>https</c> to a host that is not <c>localhost</c> nor a literal IP that <see cref="WebhookAddressRules"/> forbids
 /// (loopback, private, link-local, ...), unless private addresses are allowed (then <c>http</c> too). Names are not
 /// resolved here: the delivery side checks the addresses they resolve to when it connects. The texts are the request's language.
@@ -18,7 +19,8 @@ internal static class WebhookAddressRule
     /// <summary>Why <paramref name="url"/> is refused, in the request's language; null when it is accepted.</summary>
     public static string? Problem(string url, bool allowPrivateAddresses)
     {
-        if (url.Length > MaxLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Host.Length == 0)
+        // Uri escapes control characters where it takes them: the address stored must be the one checked, so none at all.
+        if (url.Length > MaxLength || url.Any(char.IsControl) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Host.Length == 0)
         {
             return ProblemFormat.With(ProblemTexts.WebhookUrlInvalid, MaxLength);
         }

@@ -75,6 +75,13 @@ internal static class WebhookEndpointReader
             return null;
         }
 
+        if (secret.Any(char.IsControl))
+        {
+            // A line break copied with the secret would sign with a key the receiver does not have; the problem does not show it.
+            problems.Add("secret", ProblemTexts.WebhookSecretControl);
+            return null;
+        }
+
         return secret;
     }
 

@@ -29,6 +29,12 @@ public sealed class ProbedStandalone : IAsyncLifetime
         [Globex] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
     };
 
+    /// <summary>A named key with the reader role for <see cref="Acme"/> only.</summary>
+    public string AcmeReaderKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>A named key with the admin role for <see cref="Globex"/> only: an admin, but of another tenant than <see cref="Acme"/>.</summary>
+    public string GlobexAdminKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
     public StandaloneServer Server => _server ?? throw new InvalidOperationException("The process is not started.");
 
     public string AdminKey => Server.AdminKey;
@@ -42,6 +48,12 @@ public sealed class ProbedStandalone : IAsyncLifetime
         [
             "--EventSync:Api:RateLimits:Window=00:10:00",
             .. TenantKeys.Select(k => $"--EventSync:Api:TenantKeys:{k.Key}={k.Value}"),
+            $"--EventSync:Api:Keys:acme-reader:Key={AcmeReaderKey}",
+            "--EventSync:Api:Keys:acme-reader:Role=reader",
+            $"--EventSync:Api:Keys:acme-reader:Tenants={Acme}",
+            $"--EventSync:Api:Keys:globex-admin:Key={GlobexAdminKey}",
+            "--EventSync:Api:Keys:globex-admin:Role=admin",
+            $"--EventSync:Api:Keys:globex-admin:Tenants={Globex}",
         ]);
         _anonymous = new HttpClient { BaseAddress = _server.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -78,6 +90,10 @@ public sealed class ProbedStandalone : IAsyncLifetime
 
     public Task<HttpResponseMessage> PostFailuresAsync(IEnumerable<SyncFailureReported> failures, string? key) =>
         PostFailuresAsync(JsonSerializer.Serialize(failures.ToList(), ContractJson.Options), key);
+
+    /// <summary>Sends <paramref name="body"/> with the admin key over a raw socket under a Content-Length of <paramref name="declaredLength"/>, true or not.</summary>
+    public Task<HttpResponseMessage> SendWithDeclaredLengthAsync(HttpMethod method, string path, long declaredLength, string body) =>
+        RawRequest.SendWithDeclaredLengthAsync(Server.Http.BaseAddress!, method, path, AdminKey, declaredLength, body, TestContext.Current.CancellationToken);
 
     /// <summary>Sends a chunked body (no Content-Length) over a raw socket with the admin key.</summary>
     public Task<HttpResponseMessage> SendChunkedAsync(HttpMethod method, string path, IEnumerable<string> body) =>
