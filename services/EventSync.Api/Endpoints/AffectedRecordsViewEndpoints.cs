@@ -28,7 +28,7 @@ internal static class AffectedRecordsViewEndpoints
         tenant.MapPost("/views", CreateAsync)
             .WithName("CreateView")
             .WithSummary("Save a temporary view of the records affected by the errors a filter selects")
-            .Accepts<ViewFilter>("application/json")
+            .AcceptsJson<ViewFilter>()
             .Produces<ViewCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)

@@ -28,7 +28,7 @@ internal static class ApiAllocationEndpoints
         tenant.MapPut("/api-allocation", PutAsync)
             .WithName("PutApiAllocation")
             .WithSummary("Set the Salesforce API calls a day allocated to HubSpot (at most the Salesforce daily limit), or clear it with null; engines are told on eventsync.api-allocation")
-            .Accepts<ApiAllocationRequest>("application/json")
+            .AcceptsJson<ApiAllocationRequest>()
             .Produces<ApiAllocationView>()
             .ProducesValidationProblem()
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes);

@@ -26,7 +26,7 @@ internal static class ErrorIgnoreEndpoints
                 $"The errors by id (errorIds, at most {ErrorSelection.MaxErrorIds}) or by the error list's filter (filter, {{}} for all). "
                 + "Ignored errors leave the cards, digests and alerts, and are listed with state=ignored; ignoring an ignored error "
                 + "sets its conditions anew; resolved errors are left as they are.")
-            .Accepts<ErrorIgnoreRequest>("application/json")
+            .AcceptsJson<ErrorIgnoreRequest>()
             .Produces<ErrorsChanged>()
             .ProducesValidationProblem()
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
@@ -35,7 +35,7 @@ internal static class ErrorIgnoreEndpoints
             .WithName("RestoreErrors")
             .WithSummary("Bring ignored errors back as open")
             .WithDescription($"The errors by id (errorIds, at most {ErrorSelection.MaxErrorIds}) or by the error list's filter (filter); errors not ignored are left as they are.")
-            .Accepts<ErrorRestoreRequest>("application/json")
+            .AcceptsJson<ErrorRestoreRequest>()
             .Produces<ErrorsChanged>()
             .ProducesValidationProblem()
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)

@@ -22,7 +22,7 @@ internal static class FailureIngestionEndpoints
         routes.MapPost("/api/failures", IngestAsync)
             .WithName("IngestFailures")
             .WithSummary("Report sync failures (one event or an array)")
-            .Accepts<SyncFailureReported>("application/json")
+            .AcceptsJson<SyncFailureReported>()
             .Produces<IngestionAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

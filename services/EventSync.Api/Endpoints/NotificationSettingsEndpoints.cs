@@ -20,7 +20,7 @@ internal static class NotificationSettingsEndpoints
         tenant.MapPut("/notification-settings", PutAsync)
             .WithName("PutNotificationSettings")
             .WithSummary("Replace the tenant's notification settings")
-            .Accepts<NotificationSettingsView>("application/json")
+            .AcceptsJson<NotificationSettingsView>()
             .Produces<NotificationSettingsView>()
             .ProducesValidationProblem()
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes);

@@ -23,7 +23,7 @@ internal static class RecordLinkSettingsEndpoints
         tenant.MapPut("/links", PutAsync)
             .WithName("PutRecordLinkSettings")
             .WithSummary("Replace where the tenant's records live, for links to them")
-            .Accepts<RecordLinkSettingsView>("application/json")
+            .AcceptsJson<RecordLinkSettingsView>()
             .Produces<RecordLinkSettingsView>()
             .ProducesValidationProblem()
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes);

@@ -28,7 +28,7 @@ internal static class ResyncAllEndpoints
             .WithDescription(
                 "202 with the ids of the requests (Location: the list of requests) when at least one error moved to resync-pending; "
                 + "200 with no request ids when no open error matches.")
-            .Accepts<ViewFilter>("application/json")
+            .AcceptsJson<ViewFilter>()
             .Produces<ResyncAllAccepted>(StatusCodes.Status202Accepted)
             .Produces<ResyncAllAccepted>(StatusCodes.Status200OK)
             .ProducesValidationProblem()

@@ -28,7 +28,7 @@ internal static class ResyncEndpoints
             .WithDescription(
                 "202 with Location and requestId when at least one error moved to resync-pending; "
                 + "200 without a requestId when every id was already pending or resolved (nothing new was requested).")
-            .Accepts<ResyncRequest>("application/json")
+            .AcceptsJson<ResyncRequest>()
             .Produces<ResyncAccepted>(StatusCodes.Status202Accepted)
             .Produces<ResyncAccepted>(StatusCodes.Status200OK)
             .ProducesValidationProblem()

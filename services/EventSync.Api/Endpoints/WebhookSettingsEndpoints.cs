@@ -27,10 +27,9 @@ internal static class WebhookSettingsEndpoints
         tenant.MapPut("/webhooks", PutAsync)
             .WithName("PutWebhooks")
             .WithSummary($"Replace the tenant's webhook endpoints (at most {WebhookEndpointsReader.MaxEndpoints}); an endpoint sent without a secret keeps its stored one")
-            .Accepts<WebhookListRequest>("application/json")
+            .AcceptsJson<WebhookListRequest>()
             .Produces<WebhookListView>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithBodyLimit(tenant, o => o.MaxSmallBodyBytes)
             .RequiresRole(ApiRole.Admin);
         return tenant;
@@ -48,13 +47,6 @@ internal static class WebhookSettingsEndpoints
         IOptions<WebhookApiOptions> options,
         CancellationToken cancellationToken)
     {
-        // Routing answers another content type with 415 (Accepts); a body without one reaches the route.
-        if (!request.HasJsonContentType())
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: ProblemTexts.UnsupportedMediaTypeTitle, detail: ProblemTexts.JsonContentTypeRequired);
-        }
-
         var problems = new ValidationProblems();
         var body = await JsonRequestBody.ReadObjectAsync(request, problems, cancellationToken);
         var before = await store.GetEndpointsAsync(tenantId, cancellationToken);

@@ -33,6 +33,42 @@ public sealed class HostileBodyProbeTests(ProbedStandalone host) : IClassFixture
         Assert.Empty(await host.ErrorsAfterSentinelAsync(tenant));
     }
 
+    // A body that does not say it is JSON is not read as JSON, on every route that reads one (before, only the webhooks
+    // route refused it; the others stored it).
+    [Theory]
+    [InlineData("PUT", "notification-settings", """{"enabled":true,"frequency":"daily","recipients":["ops@example.com"]}""")]
+    [InlineData("PUT", "api-allocation", """{"allocatedToHubSpot":5000}""")]
+    [InlineData("PUT", "links", """{"hubSpotPortalId":"4712"}""")]
+    [InlineData("PUT", "webhooks", """{"endpoints":[]}""")]
+    [InlineData("POST", "resync", """{"errorIds":["e-1"]}""")]
+    [InlineData("POST", "resync-all", """{"errorType":"invalid-email"}""")]
+    [InlineData("POST", "views", """{"errorType":"invalid-email"}""")]
+    [InlineData("POST", "errors/ignore", """{"errorIds":["e-1"]}""")]
+    [InlineData("POST", "errors/restore", """{"errorIds":["e-1"]}""")]
+    [InlineData("PUT", "errors/assignee", """{"errorIds":["e-1"],"assignee":"ada"}""")]
+    public async Task Should_answer_415_problem_when_a_json_route_is_sent_a_body_without_a_content_type(string method, string route, string json)
+    {
+        var tenant = SyncFailures.NewTenant("no-content-type");
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+
+        using var response = await host.SendAsync(new HttpMethod(method), ProbedStandalone.TenantPath(tenant, route), host.AdminKey, content);
+
+        await Problems.ReadAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Empty(await host.ErrorsAfterSentinelAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Should_answer_415_problem_when_failures_are_posted_without_a_content_type()
+    {
+        var tenant = SyncFailures.NewTenant("no-content-type-failures");
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Json(Event(tenant))));
+
+        using var response = await host.SendAsync(HttpMethod.Post, "/api/failures", host.AdminKey, content);
+
+        await Problems.ReadAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Empty(await host.ErrorsAfterSentinelAsync(tenant));
+    }
+
     [Fact]
     public async Task Should_answer_413_problem_not_500_when_a_chunked_body_passes_the_servers_cap()
     {
