@@ -38,6 +38,28 @@ public sealed class AffectedRecordsViewTests(FakeClockApiHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_keep_the_current_state_filter_and_list_resync_pending_records_but_not_resolved_ones_when_a_view_asks_for_current_errors()
+    {
+        var tenant = SyncFailures.NewTenant("views-current");
+        var errors = await host.SeedAsync(
+        [
+            SyncFailures.ToSalesforce(tenant, "761", SyncFailures.InvalidEmail),
+            SyncFailures.ToSalesforce(tenant, "762", SyncFailures.InvalidEmail),
+            SyncFailures.ToSalesforce(tenant, "763", SyncFailures.InvalidEmail),
+        ]);
+        var store = host.Services.GetRequiredService<ISyncErrorStore>();
+        await store.MarkResyncPendingAsync(tenant, [errors[1].Id], TestContext.Current.CancellationToken);
+        await store.IgnoreAsync(tenant, [errors[2].Id], new ErrorIgnore { IgnoredBy = "admin", IgnoredAt = DateTimeOffset.UtcNow }, TestContext.Current.CancellationToken);
+
+        var current = await CreateAsync(tenant, new { state = "current" });
+        using var response = await host.GetAsync(current.Url, host.AdminKey);
+
+        var view = await Problems.JsonAsync(response);
+        Assert.Equal("current", view.GetProperty("filter").GetProperty("state").GetString());
+        Assert.Equal(["761", "762"], view.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("hubSpotId").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Should_list_only_the_records_of_someones_errors_and_show_the_assignee_when_a_view_filters_by_assignee()
     {
         var tenant = SyncFailures.NewTenant("views-assignee");

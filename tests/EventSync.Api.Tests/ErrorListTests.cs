@@ -55,6 +55,7 @@ public sealed class ErrorListTests(ApiHost host)
     [InlineData("?category=duplicates", new[] { "c" })]
     [InlineData("?state=resync-pending", new[] { "b" })]
     [InlineData("?state=open", new[] { "a", "c", "d" })]
+    [InlineData("?state=current", new[] { "a", "b", "c", "d" })]
     [InlineData("?objectType=Lead", new[] { "c" })]
     [InlineData("?q=duplicates_detected", new[] { "c" })]
     [InlineData("?errorType=validation-rule&objectType=contact", new[] { "d" })]

@@ -174,7 +174,7 @@ public sealed class DashboardTests
         await page.GetByTestId("card-invalid-email").ClickAsync();
 
         await Expect(page.GetByTestId("details")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("filter-state")).ToHaveValueAsync("open");
+        await Expect(page.GetByTestId("filter-state")).ToHaveValueAsync("current");
         await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("error-fields")).ToHaveTextAsync(new[] { "Email", "Email", "Email" });
         await Expect(page.GetByTestId("details-fix")).Not.ToBeEmptyAsync();
@@ -190,7 +190,7 @@ public sealed class DashboardTests
 
         await page.GetByTestId("card-required-value-missing").ClickAsync();
 
-        await Expect(page.GetByTestId("filter-state")).ToHaveValueAsync("open");
+        await Expect(page.GetByTestId("filter-state")).ToHaveValueAsync("current");
         await Expect(page.GetByTestId("filter-object")).ToHaveValueAsync("");
         await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("errors-none")).ToBeHiddenAsync();

@@ -65,6 +65,11 @@ public sealed class ResyncAllAndRolesTests
         await Expect(progress).ToHaveTextAsync($"W toku: {CardSize} rekordów wysłanych do silnika synchronizacji.");
         await Expect(page.GetByTestId("resync-notice")).ToHaveTextAsync($"Zlecono ponowną synchronizację {CardSize} błędów w 3 zleceniach.");
         await Screenshots.SaveAsync(page, "resync-all-progress-pl.png");
+
+        // Opened again, the card lists what it counts: its errors are current while they wait for their resync.
+        await page.GetByTestId("card-invalid-email").ClickAsync();
+        await Expect(page.GetByTestId("filter-state")).ToHaveValueAsync("current");
+        await Expect(page.GetByTestId("error-row")).ToHaveCountAsync(50);
     }
 
     [Fact]

@@ -579,9 +579,9 @@ function nextDay(isoDate) {
   return day.toISOString().slice(0, 10);
 }
 
-/** Every card starts from the same place: current (open) errors, no other filter carried over from the last card. */
+/** Every card starts from the same place: its current errors (open or resync pending, what the card counts), no other filter carried over. */
 function resetFilters() {
-  $("filter-state").value = "open";
+  $("filter-state").value = "current";
   $("filter-object").value = "";
   $("filter-from").value = "";
   $("filter-to").value = "";

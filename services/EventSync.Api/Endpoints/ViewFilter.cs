@@ -16,7 +16,7 @@ public sealed record ViewFilter(
         new(
             query.ErrorType,
             query.Category,
-            query.State?.ToWire(),
+            query.CurrentOnly ? ErrorFilterReader.CurrentState : query.State?.ToWire(),
             query.ObjectType,
             Instant(query.SeenFrom),
             Instant(query.SeenTo),

@@ -24,6 +24,9 @@ internal static class ErrorFilterReader
     private static readonly Dictionary<string, SyncErrorState> States =
         Enum.GetValues<SyncErrorState>().ToDictionary(s => s.ToWire(), StringComparer.Ordinal);
 
+    /// <summary>The <c>state</c> that asks for current errors (open or resync pending), as the cards count them.</summary>
+    public const string CurrentState = "current";
+
     /// <summary>The <c>assignee</c> that asks for errors assigned to nobody.</summary>
     public const string NoAssignee = "none";
 
@@ -42,15 +45,20 @@ internal static class ErrorFilterReader
         }
 
         SyncErrorState? state = null;
+        var current = false;
         if (Blank(filter.State) is { } stateText)
         {
-            if (States.TryGetValue(stateText, out var known))
+            if (stateText == CurrentState)
+            {
+                current = true;
+            }
+            else if (States.TryGetValue(stateText, out var known))
             {
                 state = known;
             }
             else
             {
-                problems.Add("state", ProblemFormat.With(ProblemTexts.StateUnknown, stateText, string.Join(", ", States.Keys)));
+                problems.Add("state", ProblemFormat.With(ProblemTexts.StateUnknown, stateText, string.Join(", ", States.Keys.Prepend(CurrentState))));
             }
         }
 
@@ -67,6 +75,7 @@ internal static class ErrorFilterReader
             ErrorType = errorType,
             Category = category,
             State = state,
+            CurrentOnly = current,
             ObjectType = Text(filter.ObjectType, "objectType", problems),
             SeenFrom = from,
             SeenTo = to,

@@ -12,6 +12,9 @@ public sealed record ErrorQuery(string TenantId)
 
     public SyncErrorState? State { get; init; }
 
+    /// <summary>Only current errors (<see cref="SyncErrorStates.Current"/>: open or resync pending), as the cards count them; with <see cref="State"/> left null.</summary>
+    public bool CurrentOnly { get; init; }
+
     /// <summary>Compared as <see cref="SyncErrorKeys.ObjectType"/> normalises it (<c>Contact</c> is <c>contact</c>).</summary>
     public string? ObjectType { get; init; }
 

@@ -11,6 +11,9 @@ internal sealed class ErrorQueryDocument
 
     public SyncErrorState? State { get; set; }
 
+    /// <summary>Absent unless the filter asks for current errors (open or resync pending).</summary>
+    public bool? CurrentOnly { get; set; }
+
     public string? ObjectType { get; set; }
 
     public DateTimeOffset? SeenFrom { get; set; }
@@ -31,6 +34,7 @@ internal sealed class ErrorQueryDocument
         ErrorType = query.ErrorType,
         Category = query.Category,
         State = query.State,
+        CurrentOnly = query.CurrentOnly ? true : null,
         ObjectType = query.ObjectType,
         SeenFrom = query.SeenFrom,
         SeenTo = query.SeenTo,
@@ -45,6 +49,7 @@ internal sealed class ErrorQueryDocument
         ErrorType = ErrorType,
         Category = Category,
         State = State,
+        CurrentOnly = CurrentOnly == true,
         ObjectType = ObjectType,
         SeenFrom = SeenFrom,
         SeenTo = SeenTo,

@@ -100,6 +100,10 @@ internal static class SyncErrorQueries
         {
             clauses.Add(Filter.Eq(d => d.State, state));
         }
+        else if (query.CurrentOnly)
+        {
+            clauses.Add(Filter.In(d => d.State, SyncErrorStates.Current));
+        }
 
         if (query.ObjectType is not null)
         {

@@ -29,6 +29,10 @@ internal static class ErrorQuerySql
         {
             sql.Append(" AND state = @state");
         }
+        else if (query.CurrentOnly)
+        {
+            sql.Append(" AND state IN (@open, @resyncPending)");
+        }
 
         if (query.ObjectType is not null)
         {
@@ -85,6 +89,10 @@ internal static class ErrorQuerySql
         if (query.State is { } state)
         {
             command.With("@state", (int)state);
+        }
+        else if (query.CurrentOnly)
+        {
+            command.With("@open", (int)SyncErrorState.Open).With("@resyncPending", (int)SyncErrorState.ResyncPending);
         }
 
         if (query.ObjectType is not null)

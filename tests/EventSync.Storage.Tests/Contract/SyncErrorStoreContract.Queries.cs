@@ -66,6 +66,24 @@ public abstract partial class SyncErrorStoreContract
     }
 
     [Fact]
+    public async Task Should_list_open_and_resync_pending_errors_but_not_resolved_or_ignored_ones_when_current_ones_are_asked_for()
+    {
+        await using var store = await StartAsync();
+        var changes = await RecordAsync(store,
+            SyncFailureBuilder.Contact("101").At(T0).Build(),
+            SyncFailureBuilder.Contact("102").At(T0).Build(),
+            SyncFailureBuilder.Contact("103").At(T0).Build(),
+            SyncFailureBuilder.Contact("104").At(T0).Build());
+        await ResolveAsync(store, "contact", "102", null, T0.AddMinutes(1));
+        await store.Errors.MarkResyncPendingAsync(Tenant, [changes[2].Error.Id], Ct);
+        await store.Errors.IgnoreAsync(Tenant, [changes[3].Error.Id], new ErrorIgnore { IgnoredBy = "ada", IgnoredAt = T0 }, Ct);
+
+        var current = await ListIdsAsync(store, new ErrorQuery(Tenant) { CurrentOnly = true });
+
+        Assert.Equal(Ids(changes[0], changes[2]).Order(StringComparer.Ordinal), current.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_list_only_the_object_type_when_an_object_type_is_given()
     {
         await using var store = await StartAsync();
