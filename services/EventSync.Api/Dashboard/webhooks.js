@@ -1,36 +1,43 @@
-// The Webhooks part of the settings dialog: the tenant's endpoints (edited here, saved as a whole), a test delivery
-// per saved endpoint, and the latest deliveries. The page's helpers come in through `page`, so this file keeps no
-// copy of the HTTP, translation or formatting code.
+// The Webhooks part of the settings dialog: the tenant's endpoints, a test delivery per endpoint, and the latest
+// deliveries. Every change takes effect at once: the editor's Save and each Remove send the whole list to the API, so
+// what the list shows is always what is saved. The page's helpers come in through `page`, so this file keeps no copy of
+// the HTTP, translation or formatting code.
 const EVENTS = ["error.new", "error.reopened", "error.surfaced", "error.resolved", "digest", "resync.completed"];
+const FIELDS = ["id", "url", "secret", "format", "events"];
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const MAX_ID = 64;
+const MIN_SECRET = 16;
+const MAX_SECRET = 256;
 const DELIVERY_POLLS = 5;
 const DELIVERY_POLL_MS = 2_000;
 
 /** page: { $, t, getJson, tenantPath, formatDate, cell, onSaved }. */
 export function webhookSettings(page) {
   const { $, t, getJson, tenantPath, formatDate, cell, onSaved } = page;
-  // endpoints: what the list shows (saved or edited); saved: the ids the API has, which alone can be tested.
-  const local = { endpoints: [], saved: new Set(), editing: null, poll: null, deliveries: [] };
+  // endpoints: as the API last answered (no secrets). editing: null, or { id } of the endpoint in the editor (id null
+  // for a new one). Messages are kept as keys where the page wrote them, so a language switch can write them again.
+  const local = { endpoints: [], editing: null, busy: false, poll: null, deliveries: [], status: null, fieldErrors: {} };
 
-  function status(message, failed = false) {
+  const form = () => document.getElementById("webhook-form");
+
+  // ---- Messages ---------------------------------------------------------------------------------------------------
+
+  /** message: { key, vars } (the page's words) or { text } (the API's); tone: "ok", "info" or "failed". */
+  function status(message, tone = "ok") {
+    local.status = message ? { message, tone } : null;
+    writeStatus();
+  }
+
+  function writeStatus() {
     const line = $("webhooks-status");
-    line.textContent = message;
-    line.classList.toggle("failed", failed);
-    line.hidden = !message;
+    const shown = local.status;
+    line.textContent = shown ? words(shown.message) : "";
+    line.classList.toggle("failed", shown?.tone === "failed");
+    line.classList.toggle("info", shown?.tone === "info");
+    line.hidden = !shown;
   }
 
-  function problemText(error) {
-    const problem = error.problem ?? {};
-    const messages = Object.entries(problem.errors ?? {}).map(([field, texts]) => `${fieldName(field)}: ${[].concat(texts).join(" ")}`);
-    return [problem.title, problem.detail, ...messages].filter(Boolean).join(" ") || error.message;
-  }
-
-  // "endpoints[1].url" -> "ops-alerts · url": the endpoint's id where the API names it by position.
-  function fieldName(field) {
-    const match = /^endpoints\[(\d+)\]\.?(.*)$/.exec(field);
-    if (!match) return field;
-    const id = local.endpoints[Number(match[1])]?.id ?? `#${Number(match[1]) + 1}`;
-    return match[2] ? `${id} · ${match[2]}` : id;
-  }
+  const words = (message) => message.text ?? t(message.key, message.vars);
 
   function showError(message) {
     const box = $("webhooks-error");
@@ -38,32 +45,113 @@ export function webhookSettings(page) {
     box.hidden = !message;
   }
 
+  /** problems: { field: [message, ...] } with field one of FIELDS or "" (the form's own line). */
+  function showFieldErrors(problems) {
+    local.fieldErrors = problems;
+    writeFieldErrors();
+  }
+
+  function writeFieldErrors() {
+    const editor = form();
+    for (const box of editor.querySelectorAll(".field-error[data-field]")) {
+      const messages = local.fieldErrors[box.dataset.field] ?? [];
+      box.textContent = messages.map(words).join(" ");
+      box.hidden = messages.length === 0;
+    }
+    for (const name of FIELDS) {
+      const field = name === "events" ? $("webhook-events") : editor.elements[name];
+      if (local.fieldErrors[name]?.length) field.setAttribute("aria-invalid", "true");
+      else field.removeAttribute("aria-invalid");
+    }
+  }
+
+  function firstProblemField() {
+    const name = FIELDS.find((f) => local.fieldErrors[f]?.length);
+    if (!name) return null;
+    return name === "events" ? $("webhook-events").querySelector("input") : form().elements[name];
+  }
+
+  const problemOf = (error) => error.problem ?? {};
+  const generalText = (error) => {
+    const problem = problemOf(error);
+    return [problem.title, problem.detail].filter(Boolean).join(" ") || error.message;
+  };
+
+  /**
+   * Splits a refusal of the list `sent` (the body's endpoints, in order): the edited endpoint's problems go next to its
+   * fields, the others' to the section's line with the endpoint's id, never the API's field key.
+   */
+  function sortProblems(error, sent, editedIndex) {
+    const mine = {};
+    const others = [];
+    const add = (field, text) => (mine[field] ??= []).push({ text });
+    for (const [key, texts] of Object.entries(problemOf(error).errors ?? {})) {
+      for (const text of [].concat(texts)) {
+        const match = /^endpoints\[(\d+)\]\.?(.*)$/.exec(key);
+        const index = match ? Number(match[1]) : null;
+        if (match && index === editedIndex) add(FIELDS.includes(match[2]) ? match[2] : "", text);
+        else if (match) others.push(t("webhooks.otherProblem", { id: sent[index]?.id ?? `#${index + 1}`, message: text }));
+        else if (editedIndex !== null) add("", text);
+        else others.push(text);
+      }
+    }
+    return { mine, others };
+  }
+
+  // ---- Saving -----------------------------------------------------------------------------------------------------
+
+  const wire = (e) => {
+    const body = { id: e.id, url: e.url, format: e.format, events: e.events, enabled: e.enabled };
+    if (e.secret) body.secret = e.secret;
+    return body;
+  };
+
+  /** Sends the whole list; the answer (or the refusal) comes back to the caller. */
+  async function put(endpoints) {
+    local.busy = true;
+    setBusy(true);
+    try {
+      const answer = await getJson(tenantPath("/webhooks"), { method: "PUT", body: { endpoints: endpoints.map(wire) } });
+      accept(answer.endpoints);
+      onSaved();
+      return answer;
+    } finally {
+      local.busy = false;
+      setBusy(false);
+    }
+  }
+
+  function setBusy(busy) {
+    $("webhook-save").disabled = busy;
+    for (const b of $("webhooks-list").querySelectorAll("button")) b.disabled = busy;
+  }
+
   async function open() {
     closeEditor();
     showError(null);
-    status("");
+    status(null);
     try {
       const answer = await getJson(tenantPath("/webhooks"));
       accept(answer.endpoints);
     } catch (error) {
-      if (error.status !== 401) showError(problemText(error));
+      if (error.status !== 401) showError(generalText(error));
     }
     loadDeliveries();
   }
 
   function accept(endpoints) {
     local.endpoints = endpoints.map((e) => ({ ...e }));
-    local.saved = new Set(endpoints.map((e) => e.id));
     render();
   }
 
+  // ---- The list ---------------------------------------------------------------------------------------------------
+
   function render() {
-    const list = $("webhooks-list");
-    list.replaceChildren(...local.endpoints.map(item));
+    $("webhooks-list").replaceChildren(...local.endpoints.map(item));
     $("webhooks-none").hidden = local.endpoints.length > 0;
   }
 
-  function item(endpoint, index) {
+  function item(endpoint) {
     const li = document.createElement("li");
     li.className = "webhook";
     li.dataset.testid = "webhook-item";
@@ -88,24 +176,24 @@ export function webhookSettings(page) {
     const secret = document.createElement("div");
     secret.className = "muted small";
     secret.dataset.testid = "webhook-item-secret";
-    secret.textContent = endpoint.secret ? t("webhooks.secretNew") : endpoint.hasSecret ? t("webhooks.secretSet") : "";
+    secret.textContent = endpoint.hasSecret ? t("webhooks.secretSet") : "";
     const actions = document.createElement("div");
     actions.className = "webhook-actions";
     actions.append(
-      button("webhooks.edit", "webhook-edit", () => openEditor(index)),
-      button("webhooks.remove", "webhook-remove", () => remove(index)),
-      button("webhooks.test", "webhook-test", () => sendTest(endpoint.id), !local.saved.has(endpoint.id)));
+      button("webhooks.edit", "webhook-edit", () => openEditor(endpoint.id)),
+      button("webhooks.remove", "webhook-remove", () => remove(endpoint.id)),
+      button("webhooks.test", "webhook-test", () => sendTest(endpoint.id)));
     li.append(head, url, events, secret, actions);
     return li;
   }
 
-  function button(textKey, testId, onClick, disabled = false) {
+  function button(textKey, testId, onClick) {
     const b = document.createElement("button");
     b.type = "button";
     b.className = "secondary";
     b.dataset.testid = testId;
     b.textContent = t(textKey);
-    b.disabled = disabled;
+    b.disabled = local.busy;
     b.addEventListener("click", onClick);
     return b;
   }
@@ -120,6 +208,23 @@ export function webhookSettings(page) {
     return text === key ? value : text;
   }
 
+  async function remove(id) {
+    if (local.busy || !window.confirm(t("webhooks.removeConfirm", { id }))) return;
+    showError(null);
+    status(null);
+    try {
+      await put(local.endpoints.filter((e) => e.id !== id));
+      if (local.editing?.id === id) closeEditor();
+      status({ key: "webhooks.removed", vars: { id } });
+    } catch (error) {
+      if (error.status === 401) return;
+      const { mine, others } = sortProblems(error, local.endpoints.filter((e) => e.id !== id), null);
+      showError([generalText(error), ...Object.values(mine).flat().map(words), ...others].join(" "));
+    }
+  }
+
+  // ---- The editor -------------------------------------------------------------------------------------------------
+
   function eventBoxes(selected) {
     const fieldset = $("webhook-events");
     for (const label of fieldset.querySelectorAll("label")) label.remove();
@@ -133,107 +238,136 @@ export function webhookSettings(page) {
       box.checked = selected.includes(id);
       box.dataset.testid = `webhook-event-${id}`;
       const text = document.createElement("span");
+      text.dataset.event = id;
       text.textContent = eventName(id);
       label.append(box, text);
       fieldset.append(label);
     }
   }
 
-  function openEditor(index) {
-    const form = document.getElementById("webhook-form");
-    const endpoint = index === null ? null : local.endpoints[index];
-    local.editing = index;
-    form.elements.id.value = endpoint?.id ?? "";
+  const saved = (id) => local.endpoints.find((e) => e.id === id) ?? null;
+
+  function openEditor(id) {
+    const editor = form();
+    const endpoint = id === null ? null : saved(id);
+    local.editing = { id: endpoint?.id ?? null };
     // A saved endpoint keeps its id: a new id is a new endpoint, which needs a secret of its own.
-    form.elements.id.readOnly = endpoint !== null && local.saved.has(endpoint.id);
-    form.elements.url.value = endpoint?.url ?? "https://";
-    form.elements.secret.value = "";
-    form.elements.format.value = endpoint?.format ?? "json";
-    form.elements.enabled.checked = endpoint?.enabled ?? true;
+    editor.elements.id.value = endpoint?.id ?? "";
+    editor.elements.id.readOnly = endpoint !== null;
+    editor.elements.url.value = endpoint?.url ?? "https://";
+    editor.elements.secret.value = "";
+    editor.elements.secret.required = !endpoint?.hasSecret;
+    editor.elements.format.value = endpoint?.format ?? "json";
+    editor.elements.enabled.checked = endpoint?.enabled ?? true;
     eventBoxes(endpoint?.events ?? ["error.new", "digest"]);
-    const keeps = endpoint !== null && (endpoint.hasSecret || endpoint.secret);
-    $("webhook-secret-hint").textContent = t(keeps ? "webhooks.secretKeep" : "webhooks.secretNeeded");
-    $("webhook-form-title").textContent = t(endpoint ? "webhooks.editTitle" : "webhooks.addTitle");
-    $("webhook-form-error").hidden = true;
-    form.hidden = false;
+    writeEditorTexts();
+    showFieldErrors({});
+    editor.hidden = false;
     $("webhook-add").hidden = true;
-    (form.elements.id.readOnly ? form.elements.url : form.elements.id).focus();
+    (endpoint ? editor.elements.url : editor.elements.id).focus();
+  }
+
+  function writeEditorTexts() {
+    const endpoint = local.editing?.id ? saved(local.editing.id) : null;
+    $("webhook-secret-hint").textContent = t(endpoint?.hasSecret ? "webhooks.secretKeep" : "webhooks.secretNeeded");
+    $("webhook-form-title").textContent = t(endpoint ? "webhooks.editTitle" : "webhooks.addTitle");
+    for (const text of $("webhook-events").querySelectorAll("span[data-event]")) text.textContent = eventName(text.dataset.event);
   }
 
   function closeEditor() {
-    document.getElementById("webhook-form").hidden = true;
+    const editor = form();
+    editor.hidden = true;
+    editor.elements.secret.value = "";
     $("webhook-add").hidden = false;
     local.editing = null;
+    showFieldErrors({});
   }
 
-  function applyEdit(event) {
-    event.preventDefault();
-    const form = event.target;
-    const before = local.editing === null ? null : local.endpoints[local.editing];
-    const endpoint = {
-      id: form.elements.id.value.trim(),
-      url: form.elements.url.value.trim(),
-      format: form.elements.format.value,
-      events: [...form.querySelectorAll('input[name="events"]:checked')].map((b) => b.value),
-      enabled: form.elements.enabled.checked,
-      hasSecret: before?.hasSecret ?? false,
-      secret: form.elements.secret.value || before?.secret || undefined,
+  function readEditor() {
+    const editor = form();
+    return {
+      id: editor.elements.id.value.trim(),
+      url: editor.elements.url.value.trim(),
+      format: editor.elements.format.value,
+      events: [...editor.querySelectorAll('input[name="events"]:checked')].map((b) => b.value),
+      enabled: editor.elements.enabled.checked,
+      secret: editor.elements.secret.value || undefined,
     };
-    const clash = local.endpoints.some((e, i) => e.id === endpoint.id && i !== local.editing);
-    const problem = !endpoint.id ? t("webhooks.idMissing") : clash ? t("webhooks.idTaken", { id: endpoint.id })
-      : endpoint.events.length === 0 ? t("webhooks.eventsMissing") : null;
-    if (problem) {
-      $("webhook-form-error").textContent = problem;
-      $("webhook-form-error").hidden = false;
+  }
+
+  /** The mistakes the API would refuse for sure, found before sending (the API still checks everything). */
+  function checkInPage(endpoint) {
+    const problems = {};
+    const add = (field, key, vars) => (problems[field] ??= []).push({ key, vars });
+    const before = local.editing.id === null ? null : saved(local.editing.id);
+    if (!endpoint.id) add("id", "webhooks.idMissing");
+    else if (!ID_PATTERN.test(endpoint.id) || endpoint.id.length > MAX_ID) add("id", "webhooks.idInvalid");
+    else if (before === null && saved(endpoint.id)) add("id", "webhooks.idTaken", { id: endpoint.id });
+    if (!isAddress(endpoint.url)) add("url", "webhooks.urlInvalid");
+    if (!endpoint.secret && !before?.hasSecret) add("secret", "webhooks.secretMissing");
+    else if (endpoint.secret && (endpoint.secret.length < MIN_SECRET || endpoint.secret.length > MAX_SECRET)) {
+      add("secret", "webhooks.secretLength", { count: endpoint.secret.length });
+    }
+    if (endpoint.events.length === 0) add("events", "webhooks.eventsMissing");
+    return problems;
+  }
+
+  function isAddress(text) {
+    try {
+      const url = new URL(text);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    if (local.busy || !local.editing) return;
+    showError(null);
+    status(null);
+    const endpoint = readEditor();
+    const problems = checkInPage(endpoint);
+    if (Object.keys(problems).length) {
+      showFieldErrors(problems);
+      firstProblemField()?.focus();
       return;
     }
-    if (local.editing === null) local.endpoints.push(endpoint);
-    else local.endpoints[local.editing] = endpoint;
-    closeEditor();
-    render();
-    status(t("webhooks.unsaved"));
-  }
-
-  function remove(index) {
-    local.endpoints.splice(index, 1);
-    closeEditor();
-    render();
-    status(t("webhooks.unsaved"));
-  }
-
-  async function save() {
-    showError(null);
-    status("");
-    const body = {
-      endpoints: local.endpoints.map((e) => {
-        const wire = { id: e.id, url: e.url, format: e.format, events: e.events, enabled: e.enabled };
-        if (e.secret) wire.secret = e.secret;
-        return wire;
-      }),
-    };
-    $("webhooks-save").disabled = true;
+    showFieldErrors({});
+    const editing = local.editing.id;
+    const sent = editing === null
+      ? [...local.endpoints, endpoint]
+      : local.endpoints.map((e) => (e.id === editing ? endpoint : e));
+    const editedIndex = editing === null ? sent.length - 1 : sent.indexOf(endpoint);
     try {
-      const answer = await getJson(tenantPath("/webhooks"), { method: "PUT", body });
-      accept(answer.endpoints);
-      status(t("webhooks.saved"));
-      onSaved();
+      await put(sent);
+      closeEditor();
+      status({ key: "webhooks.saved", vars: { id: endpoint.id } });
     } catch (error) {
-      if (error.status !== 401) showError(problemText(error));
-    } finally {
-      $("webhooks-save").disabled = false;
+      if (error.status === 401) return;
+      // The editor stays open with what was typed; each problem shows next to its field.
+      const { mine, others } = sortProblems(error, sent, editedIndex);
+      const general = generalText(error);
+      (mine[""] ??= []).unshift({ text: general });
+      showFieldErrors(mine);
+      if (others.length) showError(others.join(" "));
+      firstProblemField()?.focus();
     }
   }
 
+  // ---- Test deliveries --------------------------------------------------------------------------------------------
+
   async function sendTest(id) {
-    status("");
+    status(null);
     showError(null);
     try {
       const sent = await getJson(tenantPath(`/webhooks/${encodeURIComponent(id)}/test`), { method: "POST" });
-      status(t("webhooks.testSent", { id, delivery: sent.deliveryId }));
+      // Queued, not delivered: the worker's attempt shows under Recent deliveries, good or bad.
+      status({ key: "webhooks.testQueued", vars: { id } }, "info");
       pollDeliveries(sent.deliveryId);
     } catch (error) {
-      if (error.status === 429) status(t("settings.testRetry", { seconds: error.retryAfter ?? 60 }), true);
-      else if (error.status !== 401) status(t("webhooks.testFailed", { reason: problemText(error) }), true);
+      if (error.status === 429) status({ key: "settings.testRetry", vars: { seconds: error.retryAfter ?? 60 } }, "failed");
+      else if (error.status !== 401) status({ key: "webhooks.testFailed", vars: { reason: generalText(error) } }, "failed");
     }
   }
 
@@ -252,7 +386,7 @@ export function webhookSettings(page) {
       renderDeliveries(answer.deliveries);
       return answer.deliveries;
     } catch (error) {
-      if (error.status !== 401) showError(problemText(error));
+      if (error.status !== 401) showError(generalText(error));
       return [];
     }
   }
@@ -278,19 +412,21 @@ export function webhookSettings(page) {
     $("deliveries-none").hidden = deliveries.length > 0;
   }
 
-  function wire() {
+  function wireUp() {
     $("webhook-add").addEventListener("click", () => openEditor(null));
     $("webhook-cancel").addEventListener("click", closeEditor);
-    document.getElementById("webhook-form").addEventListener("submit", applyEdit);
-    $("webhooks-save").addEventListener("click", save);
+    form().addEventListener("submit", save);
     $("deliveries-refresh").addEventListener("click", loadDeliveries);
   }
 
-  /** Writes the lists again in the page's new language, keeping edits that were not saved yet. */
+  /** Writes the list, the open editor and the page's own messages again in the page's new language. */
   function relabel() {
     render();
     renderDeliveries(local.deliveries);
+    if (local.editing) writeEditorTexts();
+    writeFieldErrors();
+    writeStatus();
   }
 
-  return { open, wire, relabel };
+  return { open, wire: wireUp, relabel };
 }
