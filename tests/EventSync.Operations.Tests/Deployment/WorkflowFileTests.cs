@@ -23,6 +23,8 @@ public sealed class WorkflowFileTests
         Assert.StartsWith("amqp://", (string)env["EVENTSYNC_TEST_RABBITMQ"]!, StringComparison.Ordinal);
         Assert.Contains("replicaSet=", (string)env["EVENTSYNC_TEST_MONGODB"]!, StringComparison.Ordinal);
         Assert.Contains(runs, r => r.Contains("--replSet", StringComparison.Ordinal) && r.Contains("rs.initiate", StringComparison.Ordinal));
+        // The fault-point tests of the MongoDB store need the server's test commands (configureFailPoint).
+        Assert.Contains(runs, r => r.Contains("--setParameter enableTestCommands=1", StringComparison.Ordinal));
         Assert.StartsWith("rabbitmq:", (string)Map(Map(job, "services"), "rabbitmq")["image"]!, StringComparison.Ordinal);
         Assert.True(runs.FindIndex(r => r.Contains("rs.initiate", StringComparison.Ordinal)) < runs.FindIndex(r => r.Trim() == "bash .ci/run"), "The replica set must be up before the tests run.");
     }

@@ -185,28 +185,5 @@ public sealed class MongoServerBehaviourTests(MongoTestServer server) : IClassFi
         _ => [],
     };
 
-    private async Task<ServerStore> StartAsync()
-    {
-        var (services, cleanup) = server.NewStore();
-        var store = new ServerStore(services, cleanup);
-        await store.Lifecycle.InitializeAsync(Ct);
-        return store;
-    }
-
-    private sealed class ServerStore(ServiceProvider services, Func<ValueTask> cleanup) : IAsyncDisposable
-    {
-        public ServiceProvider Services { get; } = services;
-
-        public ISyncErrorStore Errors => Services.GetRequiredService<ISyncErrorStore>();
-
-        public IErrorCardRecount Recount => Services.GetRequiredService<IErrorCardRecount>();
-
-        public IResyncRequestStore Resync => Services.GetRequiredService<IResyncRequestStore>();
-
-        public IAuditTrailStore Audit => Services.GetRequiredService<IAuditTrailStore>();
-
-        public IStoreLifecycle Lifecycle => Services.GetRequiredService<IStoreLifecycle>();
-
-        public ValueTask DisposeAsync() => cleanup();
-    }
+    private Task<ServerStore> StartAsync() => ServerStore.StartAsync(server, Ct);
 }

@@ -44,13 +44,15 @@ public sealed class MongoTestServer : IAsyncLifetime
     /// The MongoDB store as <c>AddMongoStorage</c> registers it, on a database of its own, and how to drop that database;
     /// skips the calling test, with <see cref="SkipReason"/>, when no server can be had.
     /// </summary>
-    public (ServiceProvider Services, Func<ValueTask> Cleanup) NewStore()
+    public (ServiceProvider Services, Func<ValueTask> Cleanup) NewStore(Action<MongoClientSettings>? clientSettings = null)
     {
-        var client = Client;
-        if (client is null || ConnectionString is null)
+        if (Client is null || ConnectionString is null)
         {
             Assert.Skip(SkipReason);
         }
+
+        // A store with settings of its own (a name the server sees, an event subscriber) has a client of its own.
+        var client = clientSettings is null ? Client : new MongoClient(Configured(ConnectionString, clientSettings));
 
         var databaseName = $"eventsync_test_{Guid.NewGuid():N}";
         var configuration = new ConfigurationBuilder()
@@ -65,7 +67,18 @@ public sealed class MongoTestServer : IAsyncLifetime
         {
             await client.DropDatabaseAsync(databaseName, CancellationToken.None);
             await provider.DisposeAsync();
+            if (!ReferenceEquals(client, Client))
+            {
+                (client as IDisposable)?.Dispose();
+            }
         });
+    }
+
+    private static MongoClientSettings Configured(string connectionString, Action<MongoClientSettings> configure)
+    {
+        var settings = MongoClientSettings.FromConnectionString(connectionString);
+        configure(settings);
+        return settings;
     }
 
     public async ValueTask DisposeAsync()
