@@ -1,4 +1,5 @@
 using EventSync.Contracts;
+using EventSync.Core.Notifications;
 
 namespace EventSync.Notifications;
 
@@ -18,7 +19,7 @@ internal static partial class NotificationsLog
     public static partial void DigestSkipped(this ILogger logger, DigestFrequency frequency, string tenantId, DateTimeOffset periodStart, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Digest {Frequency} of {TenantId} for the period from {PeriodStart} not sent here: {Outcome}")]
-    public static partial void DigestNotClaimed(this ILogger logger, DigestFrequency frequency, string tenantId, DateTimeOffset periodStart, EventSync.Core.Storage.DigestClaimOutcome outcome);
+    public static partial void DigestNotClaimed(this ILogger logger, DigestFrequency frequency, string tenantId, DateTimeOffset periodStart, DigestClaimOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {Frequency} of {TenantId} for {PeriodStart} .. {PeriodEnd} is due: command published")]
     public static partial void DigestDue(this ILogger logger, DigestFrequency frequency, string tenantId, DateTimeOffset periodStart, DateTimeOffset periodEnd);

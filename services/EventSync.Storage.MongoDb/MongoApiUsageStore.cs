@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;
 using MongoDB.Driver;

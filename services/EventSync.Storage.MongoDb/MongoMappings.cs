@@ -1,7 +1,7 @@
+using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Serialization;
-using EventSync.Contracts;
-using EventSync.Core.Storage;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Conventions;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;
 using MongoDB.Driver;

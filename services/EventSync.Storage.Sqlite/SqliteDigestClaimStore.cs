@@ -1,5 +1,5 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using Microsoft.Data.Sqlite;
 
 namespace EventSync.Storage.Sqlite;

@@ -1,5 +1,5 @@
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
-using EventSync.Core.Storage;
 using EventSync.Storage.Sqlite.Rows;
 
 namespace EventSync.Storage.Sqlite;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Storage.Sqlite.Rows;
 
 namespace EventSync.Storage.Sqlite;

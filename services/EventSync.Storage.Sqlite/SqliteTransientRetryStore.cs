@@ -1,3 +1,4 @@
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using EventSync.Storage.Sqlite.Rows;

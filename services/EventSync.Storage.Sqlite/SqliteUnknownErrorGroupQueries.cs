@@ -1,5 +1,5 @@
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Storage.Sqlite;
 

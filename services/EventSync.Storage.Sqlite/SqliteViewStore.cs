@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Views;
 using EventSync.Storage.Sqlite.Rows;
 
 namespace EventSync.Storage.Sqlite;

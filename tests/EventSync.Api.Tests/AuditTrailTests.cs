@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EventSync.Api.Tests.Infrastructure;
-using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.Testing;
 using EventSync.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;

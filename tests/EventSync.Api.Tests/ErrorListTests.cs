@@ -1,7 +1,7 @@
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Testing;
 using EventSync.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using EventSync.Api.Tests.Infrastructure;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.Testing;
 using EventSync.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;

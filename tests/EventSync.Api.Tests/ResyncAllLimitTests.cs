@@ -1,5 +1,5 @@
 using EventSync.Api.Tests.Infrastructure;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Testing;
 using EventSync.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using EventSync.Api.Tests.Infrastructure;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Testing;
 using EventSync.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;

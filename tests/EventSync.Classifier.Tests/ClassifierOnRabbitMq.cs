@@ -1,5 +1,6 @@
 using EventSync.Classifier.Extensions;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Usage;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.Testing.Broker;
 using EventSync.Testing.Hosts;

@@ -1,5 +1,6 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Usage;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
 

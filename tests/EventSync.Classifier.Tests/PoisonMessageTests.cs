@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
 

@@ -1,7 +1,7 @@
 using EventSync.Classifier.Extensions;
 using EventSync.Classifier.Tests.Infrastructure;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.Storage.Sqlite;
 using EventSync.Testing;

@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.Dashboard.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Standalone;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Usage;
 using EventSync.Dashboard.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Standalone;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.Dashboard.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Standalone;

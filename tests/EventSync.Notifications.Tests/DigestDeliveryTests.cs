@@ -1,5 +1,5 @@
-using System.Diagnostics.Metrics;
 using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Notifications.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
@@ -99,7 +99,7 @@ public sealed class DigestDeliveryTests
         await SeedAsync(world);
         world.Smtp.Refusing = true;
         var app = await world.StartWorkerAsync();
-        using var counters = new EmailCounters(app.Services.GetRequiredService<IMeterFactory>());
+        using var counters = new EmailCounters(app.Services.GetRequiredService<NotificationMetrics>());
         await NotificationWorld.StartupRunsFinishedAsync(app.Services);
         await world.SaveSettingsAsync(Tenant, DigestFrequency.Daily);
 
@@ -145,7 +145,7 @@ public sealed class DigestDeliveryTests
     }
 
     // Two current errors, both from within the period.
-    private static Task<IReadOnlyList<EventSync.Core.Storage.SyncError>> SeedAsync(NotificationWorld world)
+    private static Task<IReadOnlyList<SyncError>> SeedAsync(NotificationWorld world)
     {
         var at = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
         return ErrorSeeds.SeedAsync(

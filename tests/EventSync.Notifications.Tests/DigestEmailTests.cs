@@ -1,6 +1,7 @@
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Tests.Infrastructure;
 using EventSync.Storage.Sqlite;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Reliability.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Broker;

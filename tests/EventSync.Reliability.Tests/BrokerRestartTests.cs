@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Reliability.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Broker;

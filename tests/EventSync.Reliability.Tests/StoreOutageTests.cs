@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Reliability.Tests.Infrastructure;
 using EventSync.ServiceDefaults.Messaging;
 using EventSync.Storage.Sqlite;

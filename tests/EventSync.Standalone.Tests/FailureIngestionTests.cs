@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Testing;
 using EventSync.Testing.Standalone;
 using Microsoft.Extensions.DependencyInjection;

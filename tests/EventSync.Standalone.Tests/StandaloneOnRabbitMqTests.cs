@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
 using EventSync.Testing.Standalone;

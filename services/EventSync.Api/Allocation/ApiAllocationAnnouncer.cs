@@ -1,5 +1,5 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;

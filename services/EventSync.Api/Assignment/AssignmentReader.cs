@@ -2,7 +2,7 @@ using System.Text.Json;
 using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Api.Assignment;
 

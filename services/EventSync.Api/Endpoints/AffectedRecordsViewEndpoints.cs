@@ -1,13 +1,14 @@
-using EventSync.Api.Localization;
-using EventSync.Api.RateLimiting;
 using System.Runtime.CompilerServices;
 using EventSync.Api.Audit;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
+using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Core.Audit;
+using EventSync.Core.Errors;
 using EventSync.Core.Links;
-using EventSync.Core.Storage;
+using EventSync.Core.Views;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;

@@ -5,7 +5,7 @@ using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Core.Audit;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EventSync.Api.Endpoints;

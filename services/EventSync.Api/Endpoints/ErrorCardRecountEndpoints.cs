@@ -1,7 +1,7 @@
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Api.Endpoints;
 

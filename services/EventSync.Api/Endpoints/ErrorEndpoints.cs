@@ -1,9 +1,9 @@
 using EventSync.Api.Localization;
-using EventSync.Api.RateLimiting;
 using EventSync.Api.Queries;
+using EventSync.Api.RateLimiting;
+using EventSync.Core.Errors;
 using ISyncFailureClassifier = EventSync.Core.Classification.ISyncFailureClassifier;
 using EventSync.Core.Links;
-using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;

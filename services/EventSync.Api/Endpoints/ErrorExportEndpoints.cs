@@ -3,8 +3,8 @@ using EventSync.Api.Export;
 using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.RateLimiting;
+using EventSync.Core.Errors;
 using EventSync.Core.Links;
-using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;

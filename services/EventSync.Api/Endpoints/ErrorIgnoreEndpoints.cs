@@ -4,7 +4,7 @@ using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
 using EventSync.Core.Audit;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Api.Endpoints;
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using EventSync.Api.Localization;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Api.Endpoints;
 

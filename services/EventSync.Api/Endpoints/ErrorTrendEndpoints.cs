@@ -1,9 +1,9 @@
-using EventSync.Api.Localization;
-using EventSync.Api.RateLimiting;
 using System.Globalization;
+using EventSync.Api.Localization;
 using EventSync.Api.Queries;
+using EventSync.Api.RateLimiting;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Api.Endpoints;
 

@@ -1,5 +1,5 @@
+using EventSync.Core.Errors;
 using EventSync.Core.Links;
-using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
 

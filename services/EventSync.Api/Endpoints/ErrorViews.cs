@@ -1,7 +1,7 @@
 using EventSync.Core.Catalog;
 using EventSync.Core.Classification;
+using EventSync.Core.Errors;
 using EventSync.Core.Links;
-using EventSync.Core.Storage;
 
 namespace EventSync.Api.Endpoints;
 

@@ -1,6 +1,5 @@
 using EventSync.Api.Ingestion;
 using EventSync.Api.Localization;
-using EventSync.Api.Monitoring;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Security;
@@ -89,7 +88,7 @@ internal static class FailureIngestionEndpoints
                 detail: ProblemTexts.EventsNotStoredDetail);
         }
 
-        ApiMetrics.FailuresAccepted(failures.Count);
+        services.Metrics.FailuresAccepted(failures.Count);
         return TypedResults.Accepted((string?)null, new IngestionAccepted(failures.Count));
     }
 }

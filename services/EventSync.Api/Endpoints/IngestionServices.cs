@@ -1,4 +1,5 @@
 using EventSync.Api.Ingestion;
+using EventSync.Api.Monitoring;
 using EventSync.Api.RateLimiting;
 using EventSync.Api.Security;
 using EventSync.ServiceDefaults.Messaging;
@@ -10,6 +11,7 @@ namespace EventSync.Api.Endpoints;
 internal sealed record IngestionServices(
     ApiKeyAuthorizer Authorizer,
     IFailureIntake Intake,
+    ApiMetrics Metrics,
     IngestionRateLimiter RateLimiter,
     IOptions<ApiOptions> Options,
     IOptions<MessagingOptions> Messaging,

@@ -4,7 +4,7 @@ using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Api.Settings;
 using EventSync.Core.Audit;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 
 namespace EventSync.Api.Endpoints;
 

@@ -3,7 +3,7 @@ using EventSync.Api.RateLimiting;
 using EventSync.Api.Requests;
 using EventSync.Api.Settings;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;

@@ -7,7 +7,7 @@ using EventSync.Api.Resync;
 using EventSync.Api.Security;
 using EventSync.Contracts;
 using EventSync.Core.Audit;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Endpoints;

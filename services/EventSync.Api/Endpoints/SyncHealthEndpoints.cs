@@ -1,6 +1,7 @@
 using EventSync.Api.RateLimiting;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Usage;
 
 namespace EventSync.Api.Endpoints;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EventSync.Api.Queries;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Api.Endpoints;
 

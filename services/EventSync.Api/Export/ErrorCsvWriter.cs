@@ -1,8 +1,8 @@
 using System.Globalization;
 using CsvHelper;
 using EventSync.Core.Catalog;
+using EventSync.Core.Errors;
 using EventSync.Core.Links;
-using EventSync.Core.Storage;
 
 namespace EventSync.Api.Export;
 

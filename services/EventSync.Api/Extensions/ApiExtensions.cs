@@ -3,6 +3,7 @@ using EventSync.Api.Assignment;
 using EventSync.Api.Audit;
 using EventSync.Api.Endpoints;
 using EventSync.Api.Ingestion;
+using EventSync.Api.Monitoring;
 using EventSync.Api.OpenApi;
 using EventSync.Api.Queries;
 using EventSync.Api.Requests;
@@ -39,6 +40,7 @@ public static class ApiExtensions
             kestrel.AddServerHeader = false;
         });
         services.AddSingleton<ApiKeyAuthorizer>();
+        services.TryAddSingleton<ApiMetrics>();
         services.TryAddScoped<IFailureIntake, BusFailureIntake>();
         services.AddScoped<ResyncSubmitter>();
         services.AddScoped<ErrorSelection>();

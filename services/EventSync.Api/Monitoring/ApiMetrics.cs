@@ -4,22 +4,23 @@ namespace EventSync.Api.Monitoring;
 
 /// <summary>
 /// The API's own instruments (meter <c>EventSync.Api</c>; on Prometheus <c>eventsync_api_*</c>); request counts and
-/// durations per route come from the ASP.NET Core metrics. No labels: nothing about tenants.
+/// durations per route come from the ASP.NET Core metrics. No labels: nothing about tenants. Registered by <c>AddApi</c> and
+/// injected where something is counted, as every service's metrics are.
 /// </summary>
-internal static class ApiMetrics
+internal sealed class ApiMetrics
 {
     public const string MeterName = "EventSync.Api";
 
-    // One meter per process, never disposed (see the classifier's metrics: a disposed meter retires same-named streams).
+    // One meter per process, never disposed (see ClassifierMetrics: a disposed meter retires same-named streams).
     private static readonly Meter Meter = new(MeterName);
 
-    private static readonly Counter<long> FailuresAcceptedCounter =
+    private readonly Counter<long> _failuresAcceptedCounter =
         Meter.CreateCounter<long>("eventsync.api.failures.accepted", "{event}", "Failure events accepted on POST /api/failures and published.");
 
-    private static readonly Counter<long> ResyncErrorsRequested =
+    private readonly Counter<long> _resyncErrorsRequested =
         Meter.CreateCounter<long>("eventsync.api.resync.requested", "{error}", "Errors moved to resync-pending and sent for resync.");
 
-    public static void FailuresAccepted(int count) => FailuresAcceptedCounter.Add(count);
+    public void FailuresAccepted(int count) => _failuresAcceptedCounter.Add(count);
 
-    public static void ResyncRequested(int errorCount) => ResyncErrorsRequested.Add(errorCount);
+    public void ResyncRequested(int errorCount) => _resyncErrorsRequested.Add(errorCount);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EventSync.Api.Localization;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Api.Queries;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EventSync.Api.Localization;
 using EventSync.Api.Requests;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Api.Queries;

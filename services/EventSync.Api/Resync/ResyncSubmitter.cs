@@ -1,8 +1,8 @@
 using EventSync.Api.Endpoints;
 using EventSync.Api.Monitoring;
 using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
-using EventSync.Core.Storage;
 using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -15,7 +15,7 @@ namespace EventSync.Api.Resync;
 /// from there and leaves a request it finds recorded as it is) and sends the <see cref="ResyncErrors"/> command.
 /// </summary>
 internal sealed class ResyncSubmitter(
-    ISyncErrorStore errors, IResyncRequestStore requests, IPublishEndpoint publisher, IOptions<MessagingOptions> messaging, TimeProvider clock)
+    ISyncErrorStore errors, IResyncRequestStore requests, IPublishEndpoint publisher, IOptions<MessagingOptions> messaging, ApiMetrics metrics, TimeProvider clock)
 {
     /// <summary>
     /// What became of each error; the request id is null when none moved, so that nothing was requested.
@@ -44,7 +44,7 @@ internal sealed class ResyncSubmitter(
                 new ResyncErrors { RequestId = requestId, TenantId = tenantId, ErrorIds = accepted, RequestedBy = requester, RequestedAt = requestedAt },
                 token),
             cancellationToken);
-        ApiMetrics.ResyncRequested(accepted.Count);
+        metrics.ResyncRequested(accepted.Count);
         return new ResyncAccepted(requestId, accepted, alreadyPending, notResyncable);
     }
 }

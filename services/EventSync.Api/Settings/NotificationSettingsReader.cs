@@ -4,7 +4,7 @@ using EventSync.Api.Queries;
 using EventSync.Api.Requests;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.Core.Validation;
 
 namespace EventSync.Api.Settings;

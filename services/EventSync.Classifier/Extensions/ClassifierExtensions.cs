@@ -23,6 +23,7 @@ public static class ClassifierExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidation>());
         services.TryAddSingleton<ISyncFailureClassifier>(SyncFailureClassifier.Default);
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ClassifierMetrics>();
         services.AddScoped<FailureRecorder>();
         services.AddScoped<RecordResolver>();
         services.AddReceiveObserver<InvalidMessageObserver>();

@@ -8,7 +8,7 @@ namespace EventSync.Classifier.Monitoring;
 /// Counts messages that fail as they are read (unreadable JSON, failed wire validation, over the size limit): they go to
 /// the error queue unretried. Failures of the consumers themselves (a store outage) are not counted here.
 /// </summary>
-internal sealed class InvalidMessageObserver : IReceiveObserver
+internal sealed class InvalidMessageObserver(ClassifierMetrics metrics) : IReceiveObserver
 {
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
 
@@ -25,7 +25,7 @@ internal sealed class InvalidMessageObserver : IReceiveObserver
         ArgumentNullException.ThrowIfNull(context);
         if (IsUnreadable(exception))
         {
-            ClassifierMetrics.Invalid(context.InputAddress.AbsolutePath.Split('/').LastOrDefault(s => s.Length > 0) ?? "unknown");
+            metrics.Invalid(context.InputAddress.AbsolutePath.Split('/').LastOrDefault(s => s.Length > 0) ?? "unknown");
         }
 
         return Task.CompletedTask;

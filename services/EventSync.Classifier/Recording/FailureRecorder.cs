@@ -2,6 +2,7 @@ using EventSync.Classifier.Monitoring;
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
 using EventSync.Core.Classification;
+using EventSync.Core.Errors;
 using EventSync.Core.Storage;
 
 namespace EventSync.Classifier.Recording;
@@ -11,7 +12,7 @@ namespace EventSync.Classifier.Recording;
 /// <see cref="SyncErrorClassified"/> announcement of each change (the outbox): the outbox dispatcher publishes them once
 /// the write committed, so a crash or a broker failure after the write delays an announcement but never loses it.
 /// </summary>
-public sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErrorStore store, OutboxSignal outbox, TimeProvider time, ILogger<FailureRecorder> logger)
+public sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErrorStore store, OutboxSignal outbox, ClassifierMetrics metrics, TimeProvider time, ILogger<FailureRecorder> logger)
 {
     /// <summary>Records the events and the announcements of the changes they made in one write, then wakes the dispatcher.</summary>
     public async Task RecordAndAnnounceAsync(IReadOnlyList<SyncFailureReported> failures, CancellationToken cancellationToken)
@@ -21,13 +22,13 @@ public sealed class FailureRecorder(ISyncFailureClassifier classifier, ISyncErro
             .SelectMany(f => FailureOccurrence.Of(f, classifier.Classify(f), receivedAt))
             .ToList();
         var changes = await store.RecordAnnouncedAsync(occurrences, change => OutboxMessage.Of(Announcement(change)), cancellationToken);
-        ClassifierMetrics.Stored(occurrences);
+        metrics.Stored(occurrences);
         if (changes.Count > 0)
         {
             outbox.Notify();
         }
 
-        ClassifierMetrics.Published(changes.Select(Announcement));
+        metrics.Published(changes.Select(Announcement));
         logger.FailuresRecorded(failures, changes.Count);
     }
 

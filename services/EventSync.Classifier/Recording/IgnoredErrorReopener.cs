@@ -1,3 +1,4 @@
+using EventSync.Core.Errors;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;
 

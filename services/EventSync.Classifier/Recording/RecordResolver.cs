@@ -1,5 +1,6 @@
 using EventSync.Classifier.Monitoring;
 using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Core.Storage;
 
 namespace EventSync.Classifier.Recording;
@@ -8,7 +9,7 @@ namespace EventSync.Classifier.Recording;
 /// Resolves the current errors of records that synced, in one store write that also queues a <see cref="SyncErrorResolved"/>
 /// for each resolved error in the outbox.
 /// </summary>
-internal sealed class RecordResolver(ISyncErrorStore store, TimeProvider time, ILogger<RecordResolver> logger)
+internal sealed class RecordResolver(ISyncErrorStore store, ClassifierMetrics metrics, TimeProvider time, ILogger<RecordResolver> logger)
 {
     public async Task ResolveAsync(IReadOnlyList<RecordSynced> records, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ internal sealed class RecordResolver(ISyncErrorStore store, TimeProvider time, I
                 message.SyncedAt ?? now))
             .ToList();
         var resolved = await store.ResolveRecordsAnnouncedAsync(resolutions, e => OutboxMessage.Of(Announcement(e)), cancellationToken);
-        ClassifierMetrics.Resolved(resolved);
+        metrics.Resolved(resolved);
         logger.RecordsResolved(resolutions, resolved);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Email;
 using EventSync.Notifications.Texts;

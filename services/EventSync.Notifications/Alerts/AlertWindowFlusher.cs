@@ -1,4 +1,5 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Core.Webhooks;
 using EventSync.Notifications.Email;
 using EventSync.Notifications.Webhooks;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Notifications.Email;
 using EventSync.Notifications.Texts;
 using Microsoft.Extensions.Options;

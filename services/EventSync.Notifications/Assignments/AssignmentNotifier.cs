@@ -1,5 +1,6 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Core.Validation;
 using EventSync.Notifications.Email;
 

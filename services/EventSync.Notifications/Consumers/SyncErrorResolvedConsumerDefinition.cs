@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.ServiceDefaults.Messaging;
 using MassTransit;
 

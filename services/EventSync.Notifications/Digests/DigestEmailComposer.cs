@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Notifications.Email;
 using EventSync.Notifications.Texts;
 using Microsoft.Extensions.Options;

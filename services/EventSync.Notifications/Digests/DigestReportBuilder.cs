@@ -1,6 +1,6 @@
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using Microsoft.Extensions.Options;
 
 namespace EventSync.Notifications.Digests;

@@ -1,5 +1,5 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.Core.Webhooks;
 using EventSync.Notifications.Email;
 using EventSync.Notifications.Webhooks;

@@ -1,6 +1,6 @@
 using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
-using EventSync.Core.Storage;
 using EventSync.Resync.Dispatching;
 using MassTransit;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Resync.Transient;
 

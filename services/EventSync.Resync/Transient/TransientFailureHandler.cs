@@ -1,5 +1,6 @@
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.Options;

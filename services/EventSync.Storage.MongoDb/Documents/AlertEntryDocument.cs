@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 
 namespace EventSync.Storage.MongoDb.Documents;
 

@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 
 namespace EventSync.Storage.MongoDb.Documents;
 

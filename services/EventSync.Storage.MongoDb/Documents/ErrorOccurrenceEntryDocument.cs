@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Storage.MongoDb.Documents;
 

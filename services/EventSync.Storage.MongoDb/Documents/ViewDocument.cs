@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Views;
 
 namespace EventSync.Storage.MongoDb.Documents;
 

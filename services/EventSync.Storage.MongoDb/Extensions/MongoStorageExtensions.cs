@@ -1,7 +1,11 @@
 using EventSync.Core.Audit;
+using EventSync.Core.Errors;
 using EventSync.Core.Links;
+using EventSync.Core.Notifications;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Core.Usage;
+using EventSync.Core.Views;
 using EventSync.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

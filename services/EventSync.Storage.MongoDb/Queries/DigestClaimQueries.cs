@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.Storage.MongoDb.Documents;
 using MongoDB.Driver;
 

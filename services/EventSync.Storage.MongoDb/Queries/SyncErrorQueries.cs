@@ -1,5 +1,6 @@
-using EventSync.Core.Storage;
 using System.Text.RegularExpressions;
+using EventSync.Core.Errors;
+using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;

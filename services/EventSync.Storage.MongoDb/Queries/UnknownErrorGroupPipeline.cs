@@ -1,5 +1,5 @@
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Storage.MongoDb.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;

@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Serializers;
 

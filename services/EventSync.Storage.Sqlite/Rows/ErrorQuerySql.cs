@@ -1,5 +1,5 @@
 using System.Text;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace EventSync.Storage.Sqlite.Rows;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Core.Resync;
-using EventSync.Core.Storage;
+using EventSync.Core.Views;
 using EventSync.Core.Webhooks;
 
 namespace EventSync.Storage.Sqlite.Rows;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using EventSync.Api.Extensions;
 using EventSync.Contracts;
 using EventSync.Core.Classification;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.ServiceDefaults.Hosting;
 using EventSync.Standalone.Extensions;
 using EventSync.Testing.Hosts;

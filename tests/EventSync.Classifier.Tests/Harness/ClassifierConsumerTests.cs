@@ -1,6 +1,7 @@
 using EventSync.Classifier.Extensions;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Usage;
 using EventSync.Testing;
 using EventSync.Testing.Harness;
 using MassTransit;

@@ -1,7 +1,7 @@
 using EventSync.Classifier.Extensions;
 using EventSync.Classifier.Recording;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Testing;
 using EventSync.Testing.Harness;
 using Microsoft.Extensions.DependencyInjection;

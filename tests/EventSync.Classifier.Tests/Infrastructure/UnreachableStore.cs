@@ -1,4 +1,4 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Testing.Storage;
 
 namespace EventSync.Classifier.Tests.Infrastructure;

@@ -1,6 +1,6 @@
-using System.Diagnostics.Metrics;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Notifications.Assignments;
 using EventSync.Notifications.Tests.Infrastructure;
 using EventSync.Testing;
@@ -27,7 +27,7 @@ public sealed class ErrorsAssignedConsumerTests : SmtpHarnessTest
         var tenant = SyncFailures.NewTenant("assign-email");
         var errors = AssignedErrors.Of(Anna, At, Failure(tenant, "701"), Failure(tenant, "702"), Failure(tenant, "703"));
         await using var host = await StartAsync(errors);
-        using var counters = new EmailCounters(host.Get<IMeterFactory>());
+        using var counters = new EmailCounters(host.Get<NotificationMetrics>());
 
         await host.ConsumedAsync<ErrorsAssigned>(await host.PublishAsync(Assignment(tenant, Anna, errors, "ops <lead>")), "the assignment is consumed");
 
@@ -120,7 +120,7 @@ public sealed class ErrorsAssignedConsumerTests : SmtpHarnessTest
         var tenant = SyncFailures.NewTenant("assign-refused");
         var errors = AssignedErrors.Of(Anna, At, Failure(tenant, "701"));
         await using var host = await StartAsync(errors);
-        using var counters = new EmailCounters(host.Get<IMeterFactory>());
+        using var counters = new EmailCounters(host.Get<NotificationMetrics>());
         Smtp.Refusing = true;
 
         await host.PublishAsync(Assignment(tenant, Anna, errors, "ops"));

@@ -1,6 +1,7 @@
 using EventSync.Contracts;
 using EventSync.Core.Catalog;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Notifications.Alerts;
 using EventSync.Notifications.Jobs;
 using EventSync.Notifications.Tests.Infrastructure;

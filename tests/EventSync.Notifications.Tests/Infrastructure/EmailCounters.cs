@@ -3,17 +3,17 @@ using System.Diagnostics.Metrics;
 
 namespace EventSync.Notifications.Tests.Infrastructure;
 
-/// <summary>Listens to the <c>eventsync.emails.*</c> counters of the meters one host's meter factory created.</summary>
+/// <summary>Listens to the <c>eventsync.emails.*</c> counters of one host's <see cref="NotificationMetrics"/>.</summary>
 public sealed class EmailCounters : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Name, string Kind), long> _totals = new();
 
-    public EmailCounters(IMeterFactory hostMeters)
+    public EmailCounters(NotificationMetrics hostMetrics)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == NotificationMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, hostMeters))
+            if (hostMetrics.Owns(instrument))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

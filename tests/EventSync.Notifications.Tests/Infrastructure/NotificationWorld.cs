@@ -1,4 +1,6 @@
 using EventSync.Contracts;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Core.Storage;
 using EventSync.Core.Webhooks;
 using EventSync.Notifications.Digests;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.Core.Webhooks;
 using EventSync.Notifications.Digests;
 using EventSync.Notifications.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EventSync.Classifier.Recording;
 using EventSync.Contracts;
 using EventSync.Core.Classification;
+using EventSync.Core.Errors;
 using EventSync.Core.Storage;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 using EventSync.Storage.Sqlite;

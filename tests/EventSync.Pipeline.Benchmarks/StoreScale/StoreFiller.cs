@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EventSync.Core.Classification;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Pipeline.Benchmarks.Pipeline;
 using Spectre.Console;
 

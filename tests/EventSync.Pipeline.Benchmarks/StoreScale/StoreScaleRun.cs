@@ -1,5 +1,5 @@
 using System.Globalization;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Pipeline.Benchmarks.Infrastructure;
 using EventSync.Pipeline.Benchmarks.Reporting;
 using EventSync.Storage.Sqlite;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Testing.Storage;
 
 namespace EventSync.Reliability.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using EventSync.Core.Classification;
+using EventSync.Core.Errors;
 using EventSync.Core.Storage;
 using EventSync.Storage.Sqlite.Extensions;
 using EventSync.Testing;

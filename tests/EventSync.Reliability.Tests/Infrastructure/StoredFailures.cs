@@ -1,5 +1,5 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,8 @@
 using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.Resync.Dispatching;
 using EventSync.Resync.Extensions;
 using EventSync.Resync.Jobs;

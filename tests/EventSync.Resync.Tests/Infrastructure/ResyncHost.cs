@@ -1,5 +1,6 @@
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
-using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.Resync.Dispatching;
 using EventSync.Resync.Extensions;
 using EventSync.ServiceDefaults.Hosting;

@@ -1,4 +1,5 @@
 using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Core.Storage;
 
 namespace EventSync.Storage.Tests.Contract;

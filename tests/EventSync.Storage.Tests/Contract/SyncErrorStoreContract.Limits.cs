@@ -1,6 +1,6 @@
 using System.Text.Json;
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Storage.Tests.Contract;
 

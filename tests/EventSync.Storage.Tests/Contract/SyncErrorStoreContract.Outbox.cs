@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Core.Storage;
 
 namespace EventSync.Storage.Tests.Contract;

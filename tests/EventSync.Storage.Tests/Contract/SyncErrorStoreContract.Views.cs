@@ -1,4 +1,5 @@
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Views;
 
 namespace EventSync.Storage.Tests.Contract;
 

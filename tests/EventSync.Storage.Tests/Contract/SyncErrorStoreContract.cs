@@ -1,6 +1,8 @@
 using System.Text.Json;
 using EventSync.Contracts;
+using EventSync.Core.Errors;
 using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 
 namespace EventSync.Storage.Tests.Contract;
 

@@ -1,6 +1,6 @@
 using EventSync.Contracts;
 using EventSync.Core.Classification;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 
 namespace EventSync.Storage.Tests.Contract;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
 using EventSync.Storage.MongoDb;
 using EventSync.Storage.Tests.Contract;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Notifications;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;
 using MongoDB.Bson;

@@ -1,5 +1,8 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
+using EventSync.Core.Usage;
+using EventSync.Core.Views;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;
 using MongoDB.Bson;

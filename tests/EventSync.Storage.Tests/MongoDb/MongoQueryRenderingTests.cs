@@ -1,5 +1,6 @@
 using EventSync.Contracts;
-using EventSync.Core.Storage;
+using EventSync.Core.Errors;
+using EventSync.Core.Usage;
 using EventSync.Storage.MongoDb;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;

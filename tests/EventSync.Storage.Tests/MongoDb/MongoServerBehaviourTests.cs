@@ -1,6 +1,6 @@
 using EventSync.Core.Audit;
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
-using EventSync.Core.Storage;
 using EventSync.Storage.MongoDb;
 using EventSync.Storage.MongoDb.Documents;
 using EventSync.Storage.MongoDb.Queries;

@@ -1,5 +1,9 @@
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Core.Usage;
+using EventSync.Core.Views;
 using EventSync.Storage.MongoDb;
 using EventSync.Storage.MongoDb.Extensions;
 using Microsoft.Extensions.Configuration;

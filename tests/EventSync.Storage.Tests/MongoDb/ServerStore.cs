@@ -1,4 +1,5 @@
 using EventSync.Core.Audit;
+using EventSync.Core.Errors;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;

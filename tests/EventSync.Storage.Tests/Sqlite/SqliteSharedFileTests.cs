@@ -1,6 +1,9 @@
 using EventSync.Contracts;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Core.Resync;
 using EventSync.Core.Storage;
+using EventSync.Core.Usage;
 using EventSync.Storage.Tests.Contract;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,10 @@
 using EventSync.Contracts;
 using EventSync.Core.Audit;
+using EventSync.Core.Errors;
+using EventSync.Core.Notifications;
 using EventSync.Core.Storage;
+using EventSync.Core.Usage;
+using EventSync.Core.Views;
 using EventSync.Storage.Sqlite;
 using EventSync.Storage.Sqlite.Extensions;
 using EventSync.Storage.Sqlite.Rows;

@@ -1,4 +1,0 @@
-namespace EventSync.Core.Storage;
-
-/// <summary>One failure of a record as it was reported: the history behind an error.</summary>
-public sealed record ErrorOccurrenceEntry(string EventId, DateTimeOffset OccurredAt, string? StatusCode, string? Message);

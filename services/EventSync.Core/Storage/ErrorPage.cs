@@ -1,4 +1,0 @@
-namespace EventSync.Core.Storage;
-
-/// <summary>One page of errors and the cursor of the next page (null on the last one).</summary>
-public sealed record ErrorPage(IReadOnlyList<SyncError> Errors, ErrorPageCursor? Next);
