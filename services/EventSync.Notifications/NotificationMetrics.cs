@@ -10,16 +10,18 @@ public sealed class NotificationMetrics
 {
     public const string MeterName = "EventSync.Notifications";
 
-    // One meter per process, never disposed, as every product meter (see the ServiceDefaults README, Observability).
-    private static readonly Meter Meter = new(MeterName);
+    private readonly Counter<long> _sent;
+    private readonly Counter<long> _failed;
 
-    private readonly Counter<long> _sent = Meter.CreateCounter<long>("eventsync.emails.sent", unit: "{email}", description: "Emails handed to the SMTP server (or the log)");
-    private readonly Counter<long> _failed = Meter.CreateCounter<long>("eventsync.emails.failed", unit: "{email}", description: "Emails the SMTP server did not take");
+    public NotificationMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        _sent = meter.CreateCounter<long>("eventsync.emails.sent", unit: "{email}", description: "Emails handed to the SMTP server (or the log)");
+        _failed = meter.CreateCounter<long>("eventsync.emails.failed", unit: "{email}", description: "Emails the SMTP server did not take");
+    }
 
     public void Sent(string kind) => _sent.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void Failed(string kind) => _failed.Add(1, new KeyValuePair<string, object?>("kind", kind));
-
-    /// <summary>Whether <paramref name="instrument"/> is one of this host's (a test counts the emails of its own host).</summary>
-    internal bool Owns(Instrument instrument) => ReferenceEquals(instrument, _sent) || ReferenceEquals(instrument, _failed);
 }

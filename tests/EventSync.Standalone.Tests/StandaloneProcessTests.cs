@@ -56,7 +56,7 @@ public sealed class StandaloneProcessTests
         Assert.DoesNotContain(key, process.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<bool> IsReadyAsync(HttpClient http, StandaloneProcess process)
+    private static async Task<bool> IsReadyAsync(HttpClient http, ChildService process)
     {
         Assert.False(process.HasExited, $"The process exited before it was ready:\n{process.Output}");
         try

@@ -3,17 +3,17 @@ using System.Diagnostics.Metrics;
 
 namespace EventSync.Notifications.Tests.Infrastructure;
 
-/// <summary>Listens to the <c>eventsync.emails.*</c> counters of one host's <see cref="NotificationMetrics"/>.</summary>
+/// <summary>Listens to the <c>eventsync.emails.*</c> counters of the meters one host's meter factory created.</summary>
 public sealed class EmailCounters : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Name, string Kind), long> _totals = new();
 
-    public EmailCounters(NotificationMetrics hostMetrics)
+    public EmailCounters(IMeterFactory hostMeters)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (hostMetrics.Owns(instrument))
+            if (instrument.Meter.Name == NotificationMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, hostMeters))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -10,7 +10,7 @@ namespace EventSync.Pipeline.Benchmarks.Pipeline;
 internal sealed class ClassifierWorker : IAsyncDisposable
 {
     private readonly TemporaryFolder _dataDir = new("bench-classifier");
-    private readonly ChildProcess _process;
+    private readonly ChildService _process;
 
     private readonly int _port = FreePorts.Next();
 
@@ -29,7 +29,7 @@ internal sealed class ClassifierWorker : IAsyncDisposable
             environment[name] = value;
         }
 
-        _process = ChildProcess.Start("EventSync.Classifier", _dataDir.Path, environment);
+        _process = ChildService.Start("EventSync.Classifier", _dataDir.Path, environment: environment);
     }
 
     public int ProcessId => _process.Id;

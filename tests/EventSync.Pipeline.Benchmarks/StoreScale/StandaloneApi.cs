@@ -10,14 +10,14 @@ namespace EventSync.Pipeline.Benchmarks.StoreScale;
 /// </summary>
 internal sealed class StandaloneApi : IAsyncDisposable
 {
-    private readonly ChildProcess _process;
+    private readonly ChildService _process;
     private readonly Uri _address;
 
     private StandaloneApi(string dataDir)
     {
         _address = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _process = ChildProcess.Start("EventSync.Standalone", dataDir, new Dictionary<string, string>(StringComparer.Ordinal)
+        _process = ChildService.Start("EventSync.Standalone", dataDir, environment: new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["EventSync__DataDir"] = dataDir,
             ["EventSync__Api__AdminKey"] = key,

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using EventSync.Testing;
 using EventSync.Testing.Hosts;
 
@@ -13,12 +11,9 @@ namespace EventSync.Reliability.Tests.Infrastructure;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(40);
+    private readonly ChildService _process;
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-
-    private ServiceProcess(Process process, Uri address)
+    private ServiceProcess(ChildService process, Uri address)
     {
         _process = process;
         Address = address;
@@ -28,52 +23,19 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     public static ServiceProcess Start(string service, Uri broker, string dataDir, int httpPort, params string[] settings)
     {
         ArgumentNullException.ThrowIfNull(broker);
         var address = new Uri($"http://127.0.0.1:{httpPort}/");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = dataDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         string[] arguments =
         [
-            ServiceBuildOutput.AssemblyOf(service), $"--urls={address}", $"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}",
+            $"--urls={address}", $"--ConnectionStrings:rabbitmq={broker}", $"--EventSync:DataDir={dataDir}",
             "--Serilog:MinimumLevel:Default=Warning", "--Serilog:MinimumLevel:Override:MassTransit=Warning",
             .. settings,
         ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in new[] { "ConnectionStrings__rabbitmq", "ConnectionStrings__mongodb", "ASPNETCORE_URLS" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        var process = new Process { StartInfo = start };
-        var running = new ServiceProcess(process, address);
-        process.OutputDataReceived += (_, e) => running.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return running;
+        return new ServiceProcess(ChildService.Start(service, dataDir, arguments), address);
     }
 
     /// <summary>Starts the service as <see cref="Start"/> does and returns once it is ready, within <paramref name="deadline"/>.</summary>
@@ -134,50 +96,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown code runs, in-flight batches are cut off wherever they are.</summary>
-    public async Task KillAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await WaitForExitAsync();
-    }
+    public Task KillAsync() => _process.KillAsync();
 
     /// <summary>SIGTERM: the host stops its bus (finishing the batches it started) and closes the store, then exits.</summary>
-    public async Task TerminateAsync()
-    {
-        if (!_process.HasExited)
-        {
-            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
-            await kill.WaitForExitAsync();
-        }
+    public Task TerminateAsync() => _process.TerminateAsync();
 
-        await WaitForExitAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        _process.Dispose();
-    }
-
-    private async Task WaitForExitAsync()
-    {
-        using var timeout = new CancellationTokenSource(ExitTimeout);
-        await _process.WaitForExitAsync(timeout.Token);
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -16,7 +16,7 @@ public sealed class StandaloneServer : IAsyncDisposable
     private readonly TemporaryDataDir _work = new();
     private readonly int _port = FreePorts.Next();
     private readonly string[] _settings;
-    private StandaloneProcess? _process;
+    private ChildService? _process;
 
     private StandaloneServer(string[] settings)
     {
