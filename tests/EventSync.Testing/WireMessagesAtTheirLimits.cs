@@ -1,10 +1,13 @@
 using System.Text.Json;
 using EventSync.Contracts;
 
-namespace EventSync.Core.Tests.Validation;
+namespace EventSync.Testing;
 
-/// <summary>Wire messages whose every text, list and object is exactly as large as <see cref="WireLimits"/> allows.</summary>
-internal static class WireMessagesAtTheirLimits
+/// <summary>
+/// Wire messages whose every text, list and object is exactly as large as <see cref="WireLimits"/> allows (a test changes
+/// what it needs with <c>with</c>).
+/// </summary>
+public static class WireMessagesAtTheirLimits
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 

@@ -1,5 +1,6 @@
 using EventSync.Contracts;
 using EventSync.Core.Validation;
+using EventSync.Testing;
 
 namespace EventSync.Core.Tests.Validation;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EventSync.Contracts;
 using EventSync.Core.Validation;
+using EventSync.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EventSync.Core.Tests.Validation;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EventSync.Contracts;
 using EventSync.Core.Errors;
+using EventSync.Testing;
 
 namespace EventSync.Storage.Tests.Contract;
 
@@ -73,29 +74,16 @@ public abstract partial class SyncErrorStoreContract
     /// </summary>
     private static SyncFailureReported FailureAtTheLimits(string tenant)
     {
-        var context = JsonDocument.Parse($"{{\"v\":\"{new string('x', WireLimits.MaxContextLength - 8)}\"}}").RootElement.Clone();
-        var largest = new ReportedError
+        var largest = WireMessagesAtTheirLimits.Error() with
         {
             StatusCode = "FIELD_CUSTOM_VALIDATION_EXCEPTION".PadRight(WireLimits.MaxNameLength, '_'),
-            ErrorCode = new string('D', WireLimits.MaxNameLength),
             Message = "Phone must be valid. ".PadRight(WireLimits.MaxMessageLength, 'm'),
             Raw = "FIELD_CUSTOM_VALIDATION_EXCEPTION:Phone must be valid:Phone --".PadRight(WireLimits.MaxRawLength, 'r'),
-            Category = new string('V', WireLimits.MaxNameLength),
-            SubCategory = new string('s', WireLimits.MaxNameLength),
-            Fields = [.. Enumerable.Range(0, WireLimits.MaxFieldsPerError).Select(i => $"Field{i:D3}".PadRight(WireLimits.MaxNameLength, 'f'))],
-            Context = context,
         };
         ReportedError[] ordinary = [SalesforceErrors.DuplicateRule, SalesforceErrors.RequiredFieldMissing, SalesforceErrors.RestrictedPicklist];
-        return new SyncFailureReported
+        return WireMessagesAtTheirLimits.Failure() with
         {
-            EventId = new string('e', WireLimits.MaxIdLength),
             TenantId = tenant,
-            EngineId = new string('g', WireLimits.MaxIdLength),
-            Source = "salesforce",
-            Direction = "toSalesforce",
-            ObjectType = new string('o', WireLimits.MaxNameLength),
-            HubSpotId = new string('7', WireLimits.MaxIdLength),
-            SalesforceId = new string('S', WireLimits.MaxIdLength),
             Errors = [largest, .. Enumerable.Range(1, WireLimits.MaxErrorsPerEvent - 1).Select(i => ordinary[i % ordinary.Length])],
             OccurredAt = SyncFailureBuilder.Start,
         };
