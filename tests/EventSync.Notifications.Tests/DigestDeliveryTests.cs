@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using EventSync.Contracts;
 using EventSync.Core.Errors;
 using EventSync.Notifications.Tests.Infrastructure;
@@ -99,7 +100,7 @@ public sealed class DigestDeliveryTests
         await SeedAsync(world);
         world.Smtp.Refusing = true;
         var app = await world.StartWorkerAsync();
-        using var counters = new EmailCounters(app.Services.GetRequiredService<NotificationMetrics>());
+        using var counters = new EmailCounters(app.Services.GetRequiredService<IMeterFactory>());
         await NotificationWorld.StartupRunsFinishedAsync(app.Services);
         await world.SaveSettingsAsync(Tenant, DigestFrequency.Daily);
 

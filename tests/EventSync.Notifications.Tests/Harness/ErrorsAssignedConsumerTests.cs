@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using EventSync.Contracts;
 using EventSync.Core.Errors;
 using EventSync.Core.Notifications;
@@ -27,7 +28,7 @@ public sealed class ErrorsAssignedConsumerTests : SmtpHarnessTest
         var tenant = SyncFailures.NewTenant("assign-email");
         var errors = AssignedErrors.Of(Anna, At, Failure(tenant, "701"), Failure(tenant, "702"), Failure(tenant, "703"));
         await using var host = await StartAsync(errors);
-        using var counters = new EmailCounters(host.Get<NotificationMetrics>());
+        using var counters = new EmailCounters(host.Get<IMeterFactory>());
 
         await host.ConsumedAsync<ErrorsAssigned>(await host.PublishAsync(Assignment(tenant, Anna, errors, "ops <lead>")), "the assignment is consumed");
 
@@ -120,7 +121,7 @@ public sealed class ErrorsAssignedConsumerTests : SmtpHarnessTest
         var tenant = SyncFailures.NewTenant("assign-refused");
         var errors = AssignedErrors.Of(Anna, At, Failure(tenant, "701"));
         await using var host = await StartAsync(errors);
-        using var counters = new EmailCounters(host.Get<NotificationMetrics>());
+        using var counters = new EmailCounters(host.Get<IMeterFactory>());
         Smtp.Refusing = true;
 
         await host.PublishAsync(Assignment(tenant, Anna, errors, "ops"));
