@@ -69,6 +69,48 @@ public sealed class ActivityPanelTests
         await Screenshots.SaveAsync(page, "activity-pl.png");
     }
 
+    [Fact]
+    public async Task Should_name_each_field_and_value_in_the_readers_language_and_say_what_changed_in_a_webhook_when_errors_and_settings_changed()
+    {
+        HeadlessChromium.SkipWhenMissing();
+        await using var host = await RunningStandalone.StartAsync();
+        var errorId = await SeedOneErrorAsync(host);
+        await using var browser = await OperatorBrowser.OpenAsync(1280, 900);
+        var page = browser.Page;
+        await DashboardSignIn.WithInvalidEmailCardAsync(page, host, Tenant, host.AdminKey);
+        var errors = $"/api/tenants/{Tenant}/errors";
+        await host.SendJsonAsync(HttpMethod.Post, $"{errors}/ignore", new { errorIds = new[] { errorId }, untilOccurrences = 3, reason = "known import glitch" });
+        await host.SendJsonAsync(HttpMethod.Put, $"{errors}/assignee", new { errorIds = new[] { errorId }, assignee = "anna@example.com" });
+        await host.SendJsonAsync(HttpMethod.Post, $"{errors}/{errorId}/notes", new { text = "Called the customer" });
+        await host.SendJsonAsync(
+            HttpMethod.Put, $"/api/tenants/{Tenant}/notification-settings",
+            new { enabled = true, frequency = "daily", recipients = new[] { "ops@example.com" }, timeZone = "Europe/Warsaw", language = "pl" });
+        var hook = new { id = "ops-alerts", url = "https://hooks.example.com/eventsync", secret = "a-webhook-secret-of-32-characters", format = "json", events = new[] { "error.new" }, enabled = true };
+        await host.SendJsonAsync(HttpMethod.Put, $"/api/tenants/{Tenant}/webhooks", new { endpoints = new[] { hook } });
+        await host.SendJsonAsync(
+            HttpMethod.Put, $"/api/tenants/{Tenant}/webhooks", new { endpoints = new[] { hook with { events = new[] { "error.new", "error.resolved" }, enabled = false } } });
+
+        // Switching the language loads the page's figures and the activity again.
+        await page.GetByTestId("language").SelectOptionAsync("pl");
+        var activity = page.GetByTestId("activity");
+
+        await Expect(activity).ToContainTextAsync("webhooki: ops-alerts (zdarzenia: Nowe błędy → Nowe błędy, Rozwiązane błędy; powiadomienia włączone: tak → nie)");
+        await Expect(activity).ToContainTextAsync("webhooki: dodano ops-alerts");
+        await Expect(activity).ToContainTextAsync("jak często: Codziennie");
+        await Expect(activity).ToContainTextAsync("język: polski");
+        await Expect(activity).ToContainTextAsync("notatka: Called the customer");
+        await Expect(activity).ToContainTextAsync("przypisany do: anna@example.com");
+        await Expect(activity).ToContainTextAsync("aż wystąpi ponownie (razy): 3; powód: known import glitch");
+        // No field is shown by its wire name.
+        foreach (var key in new[] { "assignee:", "text:", "untilOccurrences:", "reason:", "language:", "events:", "endpoints:" })
+        {
+            await Expect(activity).Not.ToContainTextAsync(key);
+        }
+
+        await activity.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "activity-fields-pl.png");
+    }
+
     private static async Task<string> SeedOneErrorAsync(RunningStandalone host)
     {
         await host.ReportFailuresAsync([SyncFailures.ToSalesforce(Tenant, "1001", SyncFailures.InvalidEmail)]);

@@ -37,8 +37,19 @@ public sealed class AssignAndNotesTests
         await page.GetByTestId("panel-assignee").FillAsync("anna@example.com");
         await page.GetByTestId("panel-assign").ClickAsync();
         await Expect(page.GetByTestId("error-assignee").First).ToHaveTextAsync("anna@example.com");
+        await Expect(page.GetByTestId("error-panel-notice")).ToHaveTextAsync("Saved: assigned to anna@example.com, who gets an email about it.");
+
+        // Half an address is a name: saved, and the page says that nobody is emailed.
+        await page.GetByTestId("panel-assignee").FillAsync("anna@");
+        await page.GetByTestId("panel-assign").ClickAsync();
+        await Expect(page.GetByTestId("error-panel-notice")).ToHaveTextAsync("Saved: assigned to anna@. That is not an email address, so nobody is emailed.");
+        await page.GetByTestId("panel-assignee").FillAsync("anna@example.com");
+        await page.GetByTestId("panel-assign").ClickAsync();
+        await Expect(page.GetByTestId("error-panel-notice")).ToContainTextAsync("who gets an email");
+
         await page.GetByTestId("panel-note-text").FillAsync("Asked the sales rep to fix the address.");
         await page.GetByTestId("panel-note-add").ClickAsync();
+        await Expect(page.GetByTestId("error-panel-notice")).ToHaveTextAsync("Note added.");
 
         await Expect(page.GetByTestId("panel-note")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("panel-note")).ToContainTextAsync("admin");

@@ -89,6 +89,12 @@ public sealed class DashboardTests
         await SwitchToPolishAsync(page);
         await Screenshots.SaveAsync(page, "dashboard-400px-pl.png");
         await ExpectNoSidewaysScrollAsync(page);
+        // Each error is a block of lines labelled with the column headings: no column cut off at the edge of its box.
+        await ExpectWholeAsync(page, "errors-table");
+        Assert.True(
+            await page.GetByTestId("errors-table").EvaluateAsync<bool>(
+                "t => { const label = t.querySelector('tbody td:nth-child(7)').dataset.label; return !!label && label === t.querySelector('thead th:nth-child(7)').textContent.trim(); }"),
+            "The message of an error is labelled with its column's heading.");
         await page.GetByTestId("resync").ScrollIntoViewIfNeededAsync();
         await Expect(page.GetByTestId("resync")).ToBeInViewportAsync();
 
@@ -103,8 +109,13 @@ public sealed class DashboardTests
 
         // The activity trail shows each change whole: no column cut off at the edge of its box.
         await Expect(page.GetByTestId("activity-row").First).ToBeVisibleAsync();
-        var activityOverflow = await page.GetByTestId("activity-table").EvaluateAsync<double>("table => table.parentElement.scrollWidth - table.parentElement.clientWidth");
-        Assert.True(activityOverflow <= 0, $"The activity table is {activityOverflow} px wider than its box.");
+        await ExpectWholeAsync(page, "activity-table");
+    }
+
+    private static async Task ExpectWholeAsync(IPage page, string table)
+    {
+        var overflow = await page.GetByTestId(table).EvaluateAsync<double>("table => table.parentElement.scrollWidth - table.parentElement.clientWidth");
+        Assert.True(overflow <= 0, $"The {table} is {overflow} px wider than its box.");
     }
 
     // Nothing wider than the screen: a page that scrolls sideways hides columns and buttons from a phone.

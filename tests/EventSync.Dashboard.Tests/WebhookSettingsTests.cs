@@ -65,7 +65,7 @@ public sealed class WebhookSettingsTests
         await Expect(item).ToContainTextAsync("New errors, Resolved errors");
         await Expect(item.GetByTestId("webhook-item-secret")).ToHaveTextAsync("Secret set (not shown)");
         await Expect(page.GetByTestId("activity-row").First).ToContainTextAsync("Changed the webhooks");
-        await Expect(page.GetByTestId("activity-row").First).ToContainTextAsync("webhooks: not set → ops-alerts");
+        await Expect(page.GetByTestId("activity-row").First).ToContainTextAsync("webhooks: ops-alerts added");
         Assert.DoesNotContain(Secret, await page.GetByTestId("settings").InnerHTMLAsync(), StringComparison.Ordinal);
         var stored = Assert.Single(await store.GetEndpointsAsync(Tenant, cancellation));
         Assert.Equal(("ops-alerts", url, Secret), (stored.Id, stored.Url, stored.Secret));
@@ -155,6 +155,8 @@ public sealed class WebhookSettingsTests
         Assert.True(overflow <= 0, $"The settings dialog is {overflow} px wider than the screen allows.");
         var dialog = await page.GetByTestId("settings").BoundingBoxAsync();
         Assert.True(dialog is not null && dialog.X >= 0 && dialog.X + dialog.Width <= 400, $"The dialog spans {dialog?.X} to {dialog?.X + dialog?.Width} px.");
+        var deliveriesOverflow = await page.GetByTestId("deliveries-table").EvaluateAsync<double>("table => table.parentElement.scrollWidth - table.parentElement.clientWidth");
+        Assert.True(deliveriesOverflow <= 0, $"The deliveries table is {deliveriesOverflow} px wider than its box.");
         await Screenshots.SaveAsync(page, "webhooks-settings-400.png");
 
         // A language switch writes the open editor again and keeps what was typed and the problem shown.
@@ -166,7 +168,7 @@ public sealed class WebhookSettingsTests
         await Expect(page.GetByTestId("webhook-url")).ToHaveValueAsync("http://hooks.acme.example/plain");
         await Expect(page.GetByTestId("webhook-url-error")).ToBeVisibleAsync();
         await page.GetByTestId("webhook-save").ScrollIntoViewIfNeededAsync();
-        await Screenshots.SaveAsync(page, "tmp-pl.png");
+        await Screenshots.SaveAsync(page, "webhooks-settings-editor-pl.png");
         await page.EvaluateAsync("() => { const s = document.querySelector('[data-testid=\"language\"]'); s.value = 'en'; s.dispatchEvent(new Event('change')); }");
         await Expect(page.GetByTestId("webhook-save")).ToHaveTextAsync("Save");
 

@@ -656,8 +656,18 @@ async function loadErrors(append) {
   }
 }
 
+/**
+ * Puts the rows in a table's body, each cell labelled with its column's heading: on a phone a row of a wide table is a
+ * block of labelled lines (table.stacked in app.css) instead of a table cut off at the side.
+ */
+function fillRows(body, rows) {
+  body.replaceChildren(...rows);
+  const headings = [...body.closest("table").querySelectorAll("thead th")].map((th) => th.textContent.trim());
+  for (const row of rows) [...row.cells].forEach((td, i) => { td.dataset.label = headings[i] ?? ""; });
+}
+
 function renderErrors() {
-  $("errors-rows").replaceChildren(...state.errors.map(errorRow));
+  fillRows($("errors-rows"), state.errors.map(errorRow));
   $("errors-none").hidden = state.errors.length > 0;
   $("more").hidden = !state.next;
   updateSelection();
@@ -750,6 +760,7 @@ async function openErrorPanel(errorId) {
   state.panelErrorId = errorId;
   for (const row of document.querySelectorAll('[data-testid="error-row"]')) row.classList.toggle("current", row.dataset.errorId === errorId);
   $("error-panel").hidden = false;
+  $("error-panel-notice").hidden = true;
   $("error-panel-title").textContent = t("panel.loading");
   $("error-panel-body").replaceChildren();
   try {
@@ -797,6 +808,12 @@ function renderErrorPanel(error) {
   );
 }
 
+/** What saving an assignee did: nobody, someone emailed, or a name (which gets no email, so say so). */
+function assignedText(who) {
+  if (!who) return t("panel.unassigned");
+  return t(/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(who) ? "panel.assignedEmail" : "panel.assignedName", { who });
+}
+
 /** Who looks at the error; an operator changes it here (empty: nobody). */
 function assigneeEditor(error) {
   if (!state.operates) return paragraph(error.assignee ?? t("panel.nobody"), "panel-assignee");
@@ -810,6 +827,7 @@ function assigneeEditor(error) {
   const form = panelForm(error, {
     className: "inline-form", control: input, field: "assignee", label: t("panel.assign"), buttonTestId: "panel-assign",
     change: () => ({ path: "assignee", method: "PUT", body: { assignee: input.value.trim() || null } }),
+    saved: () => assignedText(input.value.trim()),
   });
   form.dataset.testid = "panel-assignee-form";
   return form;
@@ -843,14 +861,15 @@ function noteEditor(error) {
   return panelForm(error, {
     className: "note-form", control: text, field: "text", label: t("panel.addNote"), buttonTestId: "panel-note-add",
     change: () => ({ path: "notes", method: "POST", body: { text: text.value } }),
+    saved: () => t("panel.noteAdded"),
   });
 }
 
 /**
  * A form of the details panel: its control, a button, and the place for the server's message on the field; submitting
- * sends change() = { path (under the error), method, body } and shows the error again.
+ * sends change() = { path (under the error), method, body }, shows the error again and says saved().
  */
-function panelForm(error, { className, control, field, label, buttonTestId, change }) {
+function panelForm(error, { className, control, field, label, buttonTestId, change, saved }) {
   const form = document.createElement("form");
   form.className = className;
   const button = document.createElement("button");
@@ -866,17 +885,22 @@ function panelForm(error, { className, control, field, label, buttonTestId, chan
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const { path, method, body } = change();
-    changeErrorPanel(form, error.id, `/errors/${encodeURIComponent(error.id)}/${path}`, method, body);
+    changeErrorPanel(form, error.id, `/errors/${encodeURIComponent(error.id)}/${path}`, method, body, saved());
   });
   return form;
 }
 
-/** Sends a change of the open error, then shows it again (and the list, whose assignee column may have changed). */
-async function changeErrorPanel(form, errorId, path, method, body) {
+/**
+ * Sends a change of the open error, then shows it again (and the list, whose assignee column may have changed) with
+ * what was done, in the panel's status line.
+ */
+async function changeErrorPanel(form, errorId, path, method, body, done) {
   clearFieldErrors(form);
   try {
     await getJson(tenantPath(path), { method, body });
     await openErrorPanel(errorId);
+    $("error-panel-notice").textContent = done;
+    $("error-panel-notice").hidden = false;
     loadErrors(false);
     refreshCardsQuietly();
   } catch (error) {
@@ -1109,7 +1133,7 @@ async function loadTenPerPage(path, list, append, render) {
 
 /** The rows of the table {name}-table, or the sentence {name}-none when there are none, and "More" while there is more. */
 function showTenPerPage(name, rows, next) {
-  $(`${name}-rows`).replaceChildren(...rows);
+  fillRows($(`${name}-rows`), rows);
   $(`${name}-none`).hidden = rows.length > 0;
   $(`${name}-table`).hidden = rows.length === 0;
   $(`${name}-more`).hidden = !next;
@@ -1300,7 +1324,7 @@ function renderView(view, page) {
     empty.append(td);
     rows.push(empty);
   }
-  $("view-rows").replaceChildren(...rows);
+  fillRows($("view-rows"), rows);
   $("view").scrollIntoView({ block: "nearest" });
 }
 
@@ -1375,9 +1399,25 @@ function changes(before, after) {
   const keys = Object.keys(after).filter((key) => before
     ? JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)
     : !isEmptyValue(after[key]));
-  return keys.map((key) => before
-    ? `${fieldLabel(key)}: ${valueText(before[key])} → ${valueText(after[key])}`
-    : `${fieldLabel(key)}: ${valueText(after[key])}`).join("; ");
+  return keys.map((key) => {
+    if (key === "endpoints") return `${fieldLabel(key)}: ${endpointChanges(before?.[key], after[key])}`;
+    return before
+      ? `${fieldLabel(key)}: ${valueText(key, before[key])} → ${valueText(key, after[key])}`
+      : `${fieldLabel(key)}: ${valueText(key, after[key])}`;
+  }).join("; ");
+}
+
+/** Webhook endpoints by id: which were added or removed, and what changed in the others ("ops-alerts (url: a → b)"). */
+function endpointChanges(before, after) {
+  const byId = (list) => new Map((list ?? []).map((endpoint) => [endpoint.id, endpoint]));
+  const [old, now] = [byId(before), byId(after)];
+  const parts = [];
+  for (const [id, endpoint] of now) {
+    if (!old.has(id)) parts.push(t("activity.endpointAdded", { id }));
+    else if (JSON.stringify(old.get(id)) !== JSON.stringify(endpoint)) parts.push(`${id} (${changes(old.get(id), endpoint)})`);
+  }
+  for (const id of old.keys()) if (!now.has(id)) parts.push(t("activity.endpointRemoved", { id }));
+  return parts.join(", ");
 }
 
 const isEmptyValue = (value) => value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
@@ -1387,12 +1427,24 @@ function fieldLabel(key) {
   return hasText(state.lang, `activity.field.${key}`) ? t(`activity.field.${key}`) : key;
 }
 
-function valueText(value) {
+// Values the page has words for: states, frequencies, languages, webhook events and formats, instants.
+const VALUE_WORDS = {
+  state: (v) => `state.${v}`,
+  frequency: (v) => `settings.${v}`,
+  language: (v) => `language.${v}`,
+  events: (v) => `webhooks.event.${v}`,
+  format: (v) => `webhooks.format.${v}`,
+};
+const INSTANTS = new Set(["until", "from", "to", "expiresAt"]);
+
+function valueText(key, value) {
   if (isEmptyValue(value)) return t("activity.notSet");
-  // A list of things with ids (webhook endpoints) shows their ids.
-  if (Array.isArray(value)) return value.map((item) => (item && typeof item === "object" ? item.id ?? JSON.stringify(item) : item)).join(", ");
+  if (Array.isArray(value)) return value.map((item) => valueText(key, item)).join(", ");
   if (typeof value === "boolean") return t(value ? "activity.yes" : "activity.no");
   if (typeof value === "number") return formatNumber(value);
+  const words = VALUE_WORDS[key]?.(value);
+  if (words && hasText(state.lang, words)) return t(words);
+  if (INSTANTS.has(key) && !Number.isNaN(Date.parse(value))) return formatDate(value);
   return String(value);
 }
 
@@ -1408,7 +1460,7 @@ async function exportActivity() {
 
 // ---- Notification settings ----------------------------------------------------------------------------------------
 
-const webhooks = webhookSettings({ $, t, getJson, tenantPath, formatDate, cell, onSaved: () => loadActivity(false) });
+const webhooks = webhookSettings({ $, t, getJson, tenantPath, formatDate, cell, fillRows, onSaved: () => loadActivity(false) });
 
 async function openSettings() {
   const form = document.getElementById("settings-form");

@@ -11,9 +11,9 @@ const MAX_SECRET = 256;
 const DELIVERY_POLLS = 5;
 const DELIVERY_POLL_MS = 2_000;
 
-/** page: { $, t, getJson, tenantPath, formatDate, cell, onSaved }. */
+/** page: { $, t, getJson, tenantPath, formatDate, cell, fillRows, onSaved }. */
 export function webhookSettings(page) {
-  const { $, t, getJson, tenantPath, formatDate, cell, onSaved } = page;
+  const { $, t, getJson, tenantPath, formatDate, cell, fillRows, onSaved } = page;
   // endpoints: as the API last answered (no secrets). editing: null, or { id } of the endpoint in the editor (id null
   // for a new one). Messages are kept as keys where the page wrote them, so a language switch can write them again.
   const local = { endpoints: [], editing: null, busy: false, poll: null, deliveries: [], status: null, fieldErrors: {} };
@@ -408,7 +408,7 @@ export function webhookSettings(page) {
       tr.append(cell(formatDate(d.at)), cell(d.endpointId, "mono"), cell(eventName(d.event)), outcome, cell(d.statusCode, "num"));
       return tr;
     });
-    $("deliveries-rows").replaceChildren(...rows);
+    fillRows($("deliveries-rows"), rows);
     $("deliveries-none").hidden = deliveries.length > 0;
   }
 
