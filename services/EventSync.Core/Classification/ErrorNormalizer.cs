@@ -16,7 +16,12 @@ internal static partial class ErrorNormalizer
 
     public static NormalizedError Normalize(ReportedError error, FailureContext context)
     {
-        var code = FirstNonBlank(error.StatusCode, error.ErrorCode) is { } explicitCode ? StatusCodes.Normalize(explicitCode) : "";
+        // An HTTP status in statusCode says less than a code in errorCode ("400" beside TXN_SECURITY_METERING_ERROR): the
+        // code decides, the status is kept for last.
+        var status = NormalizedCode(error.StatusCode);
+        var errorCode = NormalizedCode(error.ErrorCode);
+        var statusHttp = InnerStatusCodes.HttpStatusCode(status);
+        var code = status.Length > 0 && (statusHttp.Length == 0 || errorCode.Length == 0) ? status : errorCode;
         var message = error.Message?.Trim() ?? "";
         IReadOnlyList<string> fields = error.Fields is { Count: > 0 } ? error.Fields : [];
 
@@ -50,7 +55,11 @@ internal static partial class ErrorNormalizer
             }
         }
 
-        var matchText = message.Length > MaxMatchedMessageLength ? message[..MaxMatchedMessageLength] : message;
+        // An engine that gives a short message and the whole body as raw (HubSpot's "Property values were not valid" with
+        // its validationResults, a client's summary line with the server's answer) says what is wrong in the body: the
+        // rules read both, the message first.
+        var matched = RawBesides(error.Raw, message) is { } body ? string.Concat(message, "\n", body) : message;
+        var matchText = matched.Length > MaxMatchedMessageLength ? matched[..MaxMatchedMessageLength] : matched;
         if (isHubSpot && (error.SubCategory is not null || error.Category is not null))
         {
             matchText = string.Join(' ', matchText, error.SubCategory, error.Category);
@@ -62,8 +71,19 @@ internal static partial class ErrorNormalizer
         {
             code = "";
         }
+        else if (code == errorCode && statusHttp.Length > 0)
+        {
+            httpCode = statusHttp;
+        }
 
         return new NormalizedError(context, code, fallbackCode == code ? "" : fallbackCode, message, matchText, fields, httpCode);
+    }
+
+    /// <summary>The raw text when it says more than <paramref name="message"/>; null when it is absent or already in it.</summary>
+    private static string? RawBesides(string? raw, string message)
+    {
+        var text = raw?.Trim();
+        return string.IsNullOrEmpty(text) || message.Contains(text, StringComparison.Ordinal) ? null : text;
     }
 
     private static (string Code, string Message, IReadOnlyList<string> Fields) MergeParsed(
@@ -150,8 +170,7 @@ internal static partial class ErrorNormalizer
         }
     }
 
-    private static string? FirstNonBlank(string? first, string? second) =>
-        !string.IsNullOrWhiteSpace(first) ? first : !string.IsNullOrWhiteSpace(second) ? second : null;
+    private static string NormalizedCode(string? code) => string.IsNullOrWhiteSpace(code) ? "" : StatusCodes.Normalize(code);
 
     [GeneratedRegex(@"\\?""error\\?""\s*:\s*\\?""([A-Za-z_]{3,64})", RegexOptions.CultureInvariant)]
     private static partial Regex InnerHubSpotError();

@@ -8,11 +8,12 @@ namespace EventSync.Core.Tests.Classification;
 /// pages, API documentation), each with its source and why its label is what it is. Gathered in rounds, each measured
 /// before any rule was tuned on it (figures in the classifier's README): <c>realworld-failures</c> and its hold-out
 /// <c>realworld-holdout</c> (a third, chosen by a hash of the text before measuring), then <c>realworld-later</c> from other
-/// sources, then <c>realworld-final</c>, measured last.
+/// sources, then <c>realworld-final</c>, then <c>realworld-round5</c>, gathered later still by someone who had not seen the
+/// rules.
 /// </summary>
 public sealed class RealWorldCorpusTests
 {
-    private static readonly string[] Files = ["realworld-failures.jsonl", "realworld-holdout.jsonl", "realworld-later.jsonl", "realworld-final.jsonl"];
+    private static readonly string[] Files = ["realworld-failures.jsonl", "realworld-holdout.jsonl", "realworld-later.jsonl", "realworld-final.jsonl", "realworld-round5.jsonl"];
 
     private static readonly HashSet<string> TransientTypes =
         [.. ErrorCatalog.Default.ErrorTypes.Where(t => t.Category == ErrorCatalog.TransientCategory).Select(t => t.Id)];
@@ -37,6 +38,21 @@ public sealed class RealWorldCorpusTests
         [("realworld-final.jsonl", 48)] = ("insufficient-access-or-missing-record", "'the field ... doesn't exist' is read as a missing reference; the label reads it as the engine's mapping"),
         [("realworld-final.jsonl", 54)] = ("missing-salesforce-id", "an update without the record's Salesforce id; the label reads it as the engine's fault (an earlier round labelled the same text missing-salesforce-id)"),
         [("realworld-final.jsonl", 79)] = ("invalid-salesforce-id", "MALFORMED_ID on the field Id decides; the message names the Account lookup"),
+        [("realworld-round5.jsonl", 27)] = ("insufficient-access-or-missing-record", "the body quotes INVALID_CROSS_REFERENCE_KEY beside CANNOT_UPDATE_CONVERTED_LEAD; the label finds no type for a converted lead"),
+        [("realworld-round5.jsonl", 44)] = ("type-mismatch", "HubSpot's INVALID_LONG is a value of the wrong type by the catalog's policy; the label reads it as an invalid value"),
+        [("realworld-round5.jsonl", 46)] = ("insufficient-access-or-missing-record", "a record that does not exist is this type's case; the label finds no type for it"),
+        [("realworld-round5.jsonl", 57)] = ("invalid-value", "HubSpot's VALIDATION_ERROR category decides; the label reads a non-unique idProperty as the engine's request"),
+        [("realworld-round5.jsonl", 58)] = ("mismatched-options", "a value that is not one of the property's options is what mismatched-options is for; the label says invalid value"),
+        [("realworld-round5.jsonl", 64)] = ("unknown", "a miss: no rule reads HubSpot's older identity answer 'Invalid value for type in identity ... type: EMAIL'"),
+        [("realworld-round5.jsonl", 66)] = ("insufficient-access-or-missing-record", "an HTTP 404 for a record id says the record is missing, this type's case; the label finds no type for it"),
+        [("realworld-round5.jsonl", 67)] = ("session-expired", "a bare 401 is read as a session to renew (transient); the label reads the empty key in the source's story"),
+        [("realworld-round5.jsonl", 69)] = ("unknown", "'Field name not found' is labelled unknown in the first round (a request schema problem); this round's label says field access"),
+        [("realworld-round5.jsonl", 76)] = ("insufficient-access-or-missing-record", "an HTTP 404 says the resource is missing; the label finds no cause in it"),
+        [("realworld-round5.jsonl", 89)] = ("integration-authorization", "API access turned off is the integration's own access by the catalog's policy; the label says Salesforce access"),
+        [("realworld-round5.jsonl", 90)] = ("integration-authorization", "API access turned off is the integration's own access by the catalog's policy; the label says Salesforce access"),
+        [("realworld-round5.jsonl", 97)] = ("service-unavailable", "a refused streaming handshake reads as a failed connection; the label reads the subscriber limit in the text"),
+        [("realworld-round5.jsonl", 100)] = ("insufficient-access-or-missing-record", "the trigger quotes INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY, and an inner code decides by the catalog's policy; the label says automation"),
+        [("realworld-round5.jsonl", 114)] = ("integration-authorization", "API access turned off is the integration's own access by the catalog's policy; the label says Salesforce access"),
     };
 
     public static TheoryData<string, int> Lines()
@@ -77,6 +93,7 @@ public sealed class RealWorldCorpusTests
     [InlineData("realworld-holdout.jsonl", 0.98)]
     [InlineData("realworld-later.jsonl", 0.93)]
     [InlineData("realworld-final.jsonl", 0.93)]
+    [InlineData("realworld-round5.jsonl", 0.86)]
     public void Should_keep_the_accuracy_measured_on_each_round(string file, double minimumShare)
     {
         var lines = CorpusFile.Lines(file).ToList();
