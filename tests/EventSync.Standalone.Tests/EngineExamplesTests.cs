@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EventSync.Contracts;
-using EventSync.Standalone.Tests.Infrastructure;
 using EventSync.Testing;
 using EventSync.Testing.Broker;
+using EventSync.Testing.Hosts;
 using EventSync.Testing.Standalone;
 using EventSync.Testing.Tools;
 using RabbitMQ.Client;
@@ -86,8 +86,8 @@ public sealed class EngineExamplesTests
         var tenant = SyncFailures.NewTenant($"{language}-engine");
         var engineId = $"example-{language}-{Guid.NewGuid():N}"[..24];
         var hubSpotId = Random.Shared.NextInt64(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var engine = ExampleProcess.Start(
-            program, RepositoryFiles.PathOf($"contracts/examples/{language}"), script, broker.Uri.ToString(), engineId, tenant, hubSpotId, "1", "120");
+        await using var engine = ChildService.StartProgram(
+            program, RepositoryFiles.PathOf($"contracts/examples/{language}"), [script, broker.Uri.ToString(), engineId, tenant, hubSpotId, "1", "120"]);
         try
         {
             var health = await Eventually.MatchesAsync(

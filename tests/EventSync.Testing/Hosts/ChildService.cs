@@ -1,19 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Xunit;
 
 namespace EventSync.Testing.Hosts;
 
 /// <summary>
 /// A built service (<c>EventSync.Standalone</c>, <c>EventSync.Classifier</c>, ...) run with <c>dotnet</c> as a child
-/// process, as it is deployed: its output captured, killed outright (SIGKILL) or stopped as an orchestrator stops it
-/// (SIGTERM). It runs only with what it is given: no broker, store, address or key is handed down from the test's own
-/// environment.
+/// process, as it is deployed, or another program (an example engine): its output captured, killed outright (SIGKILL)
+/// or stopped as an orchestrator stops it (SIGTERM). It runs only with what it is given: no broker, store, address or key
+/// is handed down from the test's own environment.
 /// </summary>
 public sealed class ChildService : IAsyncDisposable
 {
     // The tail kept for failure messages and output checks; a long benchmark run would otherwise grow without bound.
     private const int KeptOutputChars = 1_000_000;
+
+    private const int MaxLines = 100_000;
 
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(40);
 
@@ -22,6 +25,7 @@ public sealed class ChildService : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<string> _lines = [];
 
     private ChildService(Process process) => _process = process;
 
@@ -43,6 +47,18 @@ public sealed class ChildService : IAsyncDisposable
         }
     }
 
+    /// <summary>The lines written to standard output so far (a program that answers in lines).</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
     /// <summary>
     /// Starts <paramref name="service"/>'s built assembly in <paramref name="workingDirectory"/> with
     /// <paramref name="arguments"/> (settings as <c>--Key=value</c>) and <paramref name="environment"/> (settings as
@@ -57,15 +73,21 @@ public sealed class ChildService : IAsyncDisposable
             throw new FileNotFoundException($"{assembly} is not built: build {service} in {ServiceBuildOutput.Configuration} first.", assembly);
         }
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        return StartProgram(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", workingDirectory, [assembly, .. arguments ?? []], environment);
+    }
+
+    /// <summary>Starts <paramref name="program"/> (found on the PATH) with <paramref name="arguments"/>, as <see cref="Start"/> starts a service.</summary>
+    public static ChildService StartProgram(
+        string program, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(assembly);
-        foreach (var argument in arguments ?? [])
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -82,8 +104,8 @@ public sealed class ChildService : IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         var child = new ChildService(process);
-        process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.OutputDataReceived += (_, e) => child.Append(e.Data, standardOutput: true);
+        process.ErrorDataReceived += (_, e) => child.Append(e.Data, standardOutput: false);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -113,6 +135,23 @@ public sealed class ChildService : IAsyncDisposable
         await WaitForExitAsync();
     }
 
+    /// <summary>Waits for a program to end by itself: its exit code; fails the test when it does not within <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The program did not exit within {timeout.TotalSeconds:0} s. Output:\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
@@ -125,7 +164,7 @@ public sealed class ChildService : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool standardOutput)
     {
         if (line is null)
         {
@@ -135,6 +174,11 @@ public sealed class ChildService : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (standardOutput && _lines.Count < MaxLines)
+            {
+                _lines.Add(line);
+            }
+
             if (_output.Length > KeptOutputChars)
             {
                 _output.Remove(0, _output.Length - KeptOutputChars);
