@@ -29,6 +29,32 @@ public sealed class SyncFailureClassifierTests
     }
 
     [Fact]
+    public void Should_decide_on_the_error_code_when_the_status_code_is_only_an_http_status()
+    {
+        var result = Classify(new ReportedError
+        {
+            StatusCode = "400",
+            ErrorCode = "TXN_SECURITY_METERING_ERROR",
+            Message = "We can't complete the action because enabled transaction security policies took too long to complete.",
+        });
+
+        Assert.Equal(("timeout", true, "TXN_SECURITY_METERING_ERROR"), (result.ErrorType, result.Retryable, result.StatusCode));
+    }
+
+    [Fact]
+    public void Should_read_the_raw_body_when_the_message_only_summarises_it()
+    {
+        var body = """{"validationResults":[{"isValid":false,"message":"Email address jane@@example is invalid","error":"INVALID_EMAIL","name":"email"}],"status":"error","message":"Property values were not valid"}""";
+
+        var withBody = Classify(new ReportedError { StatusCode = "400", Message = "Property values were not valid", Raw = body }, source: "hubspot", direction: "toHubSpot");
+        var summaryAlone = Classify(new ReportedError { StatusCode = "400", Message = "Property values were not valid" }, source: "hubspot", direction: "toHubSpot");
+
+        Assert.Equal("invalid-email", withBody.ErrorType);
+        Assert.Equal("Property values were not valid", withBody.Message);
+        Assert.NotEqual("invalid-email", summaryAlone.ErrorType);
+    }
+
+    [Fact]
     public void Should_parse_a_bulk_api_error_cell()
     {
         var result = Classify(new ReportedError { Raw = "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:Lead Source: bad value for restricted picklist field: Webinar:LeadSource --" });
