@@ -47,7 +47,7 @@ public sealed class DashboardTests
         await CreateViewAsync(page);
         await Screenshots.SaveAsync(page, "loop-05-filtered-export-view.png");
         await SaveNotificationSettingsAsync(page, host);
-        await SendATestDigestAsync(page, "Test digest sent to ops@example.com, lead@example.com", "loop-06-test-digest.png");
+        await SendATestDigestAsync(page, "Test digest queued for ops@example.com, lead@example.com", "loop-06-test-digest.png");
         await SwitchToPolishAsync(page);
         await SeePolishPluralsAndTermsAsync(page);
         await Screenshots.SaveAsync(page, "loop-07-polish.png");
@@ -227,6 +227,8 @@ public sealed class DashboardTests
         await Expect(page.GetByTestId("panel-history-row")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("panel-history-row")).ToContainTextAsync("INVALID_EMAIL_ADDRESS");
         await Expect(page.GetByTestId("panel-raw")).ToContainTextAsync("jane.doe@@example.com");
+        // What the engine left empty is not shown: a raw error is its reported members only.
+        await Expect(page.GetByTestId("panel-raw")).Not.ToContainTextAsync("null");
         await Expect(page.GetByTestId("panel-decision")).Not.ToBeEmptyAsync();
     }
 

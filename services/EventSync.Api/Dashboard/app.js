@@ -803,7 +803,7 @@ function renderErrorPanel(error) {
     section(t("details.meaning"), paragraph(error.meaning, "panel-meaning")),
     section(t("details.fix"), paragraph(error.fix, "panel-fix")),
     section(t("panel.history"), historyTable(error.history ?? [])),
-    section(t("panel.raw"), preformatted(JSON.stringify(error.rawErrors ?? [], null, 2), "panel-raw")),
+    section(t("panel.raw"), preformatted(JSON.stringify(error.rawErrors ?? [], withoutEmpty, 2), "panel-raw")),
     section(t("panel.decision"), decisionFacts(error)),
   );
 }
@@ -813,6 +813,9 @@ function assignedText(who) {
   if (!who) return t("panel.unassigned");
   return t(/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(who) ? "panel.assignedEmail" : "panel.assignedName", { who });
 }
+
+/** What the engine reported, without the members it left empty (null, "" or []), which only hide the rest. */
+const withoutEmpty = (key, value) => (key !== "" && isEmptyValue(value) ? undefined : value);
 
 /** Who looks at the error; an operator changes it here (empty: nobody). */
 function assigneeEditor(error) {
