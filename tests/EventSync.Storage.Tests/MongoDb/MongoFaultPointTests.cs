@@ -40,7 +40,7 @@ public sealed class MongoFaultPointTests(MongoTestServer server) : IClassFixture
             await Assert.ThrowsAnyAsync<MongoException>(() => store.Errors.RecordAsync(SixErrors(), Ct));
         }
 
-        Assert.Equal(["update"], failed);
+        Assert.Equal(1, Failures(failed, "update"));
 
         Assert.Equal(0, await DocumentsAsync(store, "sync_errors"));
         Assert.Empty(await store.Errors.GetErrorCardsAsync(Tenant, Ct));
@@ -63,7 +63,7 @@ public sealed class MongoFaultPointTests(MongoTestServer server) : IClassFixture
             Assert.Equal(6, (await store.Errors.RecordAsync(SixErrors(), Ct)).Count);
         }
 
-        Assert.Equal(["update", "update"], failed);
+        Assert.Equal(2, Failures(failed, "update"));
 
         await AssertCountedOnceAsync(store, errors: 6, perCard: 3);
     }
@@ -79,7 +79,7 @@ public sealed class MongoFaultPointTests(MongoTestServer server) : IClassFixture
             Assert.Equal(6, (await store.Errors.RecordAsync(SixErrors(), Ct)).Count);
         }
 
-        Assert.Equal(["commitTransaction"], failed);
+        Assert.Equal(1, Failures(failed, "commitTransaction"));
 
         await AssertCountedOnceAsync(store, errors: 6, perCard: 3);
     }
@@ -98,7 +98,7 @@ public sealed class MongoFaultPointTests(MongoTestServer server) : IClassFixture
             await Assert.ThrowsAnyAsync<MongoException>(() => store.Errors.ResolveRecordsAsync([synced], Ct));
         }
 
-        Assert.Equal(["update"], failed);
+        Assert.Equal(1, Failures(failed, "update"));
 
         await AssertCountedOnceAsync(store, errors: 6, perCard: 3);
         Assert.Equal(6, await OpenErrorsAsync(store));
@@ -132,6 +132,9 @@ public sealed class MongoFaultPointTests(MongoTestServer server) : IClassFixture
         var stored = await store.Errors.GetAsync(Tenant, SixErrors()[0].ErrorId, Ct);
         Assert.Equal(1, stored!.Occurrences);
     }
+
+    // The fail point's own failures: the driver's abort of a transaction the server already ended may fail as well.
+    private static int Failures(IEnumerable<string> failed, string command) => failed.Count(name => name == command);
 
     private static Task<long> DocumentsAsync(ServerStore store, string collection) =>
         store.Services.GetRequiredService<MongoStoreContext>().Database.GetCollection<BsonDocument>(collection).CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: Ct);
