@@ -162,6 +162,10 @@ public sealed class HostileReadProbeTests(ProbedStandalone host) : IClassFixture
         { "errors?from=99999-99-99", "from" },
         { "errors?from=2026-03-01T00:00:00Z&to=2026-01-01", "to" },
         { "errors?state=open%27%20OR%201%3D1--", "state" },
+        { "errors?state=CURRENT", "state" },
+        { "errors?state=current%00", "state" },
+        { "errors?state=current,open", "state" },
+        { "errors/export.csv?state=current%0D%0Aopen", "state" },
         { "error-trend?days=100000", "days" },
         { "error-trend?days=0", "days" },
     };
